@@ -1,0 +1,11 @@
+using Microsoft.CodeAnalysis;
+
+namespace KnowledgeGraph.Generators;
+
+[Generator(LanguageNames.CSharp)]
+public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// The base of every generated entity class: a node of a <see cref="Graph"/>, identified by its <see cref="Id"/>.
+/// </summary>
+/// <remarks>
+/// Entities are immutable. An entity belongs to at most one graph; its navigation members read the
+/// relations of that graph.
+/// </remarks>
+public abstract class Entity
+{
+    /// <summary>Creates an entity with the id it has in its <c>.kg.json</c> file.</summary>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null, empty or white space.</exception>
+    protected Entity(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("An entity id must be a non-empty string.", nameof(id));
+        }
+
+        Id = id;
+    }
+
+    /// <summary>The id of the entity, as written in its <c>.kg.json</c> file.</summary>
+    public string Id { get; }
+
+    internal Graph? Owner { get; set; }
+
+    /// <summary>The relations of type <typeparamref name="TRelation"/> that start at this entity.</summary>
+    public IEnumerable<TRelation> Outgoing<TRelation>() where TRelation : Relation =>
+        Owner is null ? Array.Empty<TRelation>() : Owner.OutgoingOf<TRelation>(this);
+
+    /// <summary>The relations of type <typeparamref name="TRelation"/> that end at this entity.</summary>
+    public IEnumerable<TRelation> Incoming<TRelation>() where TRelation : Relation =>
+        Owner is null ? Array.Empty<TRelation>() : Owner.IncomingOf<TRelation>(this);
+
+    /// <summary>The targets of this entity's <typeparamref name="TRelation"/> relations, in fact order.</summary>
+    protected IReadOnlyList<TTarget> Targets<TRelation, TTarget>()
+        where TRelation : Relation
+        where TTarget : Entity
+    {
+        var targets = new List<TTarget>();
+        foreach (var relation in Outgoing<TRelation>())
+        {
+            targets.Add((TTarget)relation.To);
+        }
+
+        return targets;
+    }
+
+    /// <summary>The target of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
+    protected TTarget? Target<TRelation, TTarget>()
+        where TRelation : Relation
+        where TTarget : Entity
+    {
+        foreach (var relation in Outgoing<TRelation>())
+        {
+            return (TTarget)relation.To;
+        }
+
+        return null;
+    }
+
+    /// <summary>The entities whose <typeparamref name="TRelation"/> relations end at this entity, in fact order.</summary>
+    protected IReadOnlyList<TOrigin> Origins<TRelation, TOrigin>()
+        where TRelation : Relation
+        where TOrigin : Entity
+    {
+        var origins = new List<TOrigin>();
+        foreach (var relation in Incoming<TRelation>())
+        {
+            origins.Add((TOrigin)relation.From);
+        }
+
+        return origins;
+    }
+
+    /// <summary>The entity whose <typeparamref name="TRelation"/> relation ends at this entity, or null when there is none.</summary>
+    protected TOrigin? Origin<TRelation, TOrigin>()
+        where TRelation : Relation
+        where TOrigin : Entity
+    {
+        foreach (var relation in Incoming<TRelation>())
+        {
+            return (TOrigin)relation.From;
+        }
+
+        return null;
+    }
+
+    /// <summary>The entity's id; generated classes with a <c>name</c> property show the name instead.</summary>
+    public override string ToString() => Id;
+}
