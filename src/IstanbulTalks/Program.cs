@@ -1,0 +1,1 @@
+System.Console.WriteLine("The Istanbul talks sample is being written.");
