@@ -1,11 +1,69 @@
+using System;
+using System.Linq;
+using KnowledgeGraph.Generators.Emitting;
+using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Generators.Parsing;
+using KnowledgeGraph.Generators.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators;
 
+/// <summary>
+/// Turns the <c>*.kg.json</c> additional files of a project into typed entity, relation and graph classes.
+/// </summary>
+/// <remarks>
+/// Each file is parsed on its own (editing one file parses only that file again); the files of each graph are
+/// then merged and checked; nothing depends on the compilation, so editing C# reuses every step.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
 {
+    /// <summary>The names of the pipeline steps, for tests of what each edit reruns.</summary>
+    public static class TrackingNames
+    {
+        public const string ParseFile = nameof(ParseFile);
+        public const string RootNamespace = nameof(RootNamespace);
+        public const string BuildGraph = nameof(BuildGraph);
+    }
+
+    /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".kg.json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => FileParser.Parse(text.Path, text.GetText(cancellationToken) ?? EmptyText, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseFile);
+
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null)
+            .WithTrackingName(TrackingNames.RootNamespace);
+
+        var graphs = files.Collect()
+            .Combine(rootNamespace)
+            .SelectMany(static (input, cancellationToken) => GraphBuilder.Build(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.BuildGraph);
+
+        context.RegisterSourceOutput(files, static (context, file) =>
+        {
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(graphs, static (context, graph) =>
+        {
+            foreach (var diagnostic in graph.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            foreach (var (hintName, source) in Emitter.Emit(graph))
+            {
+                context.AddSource(hintName, source);
+            }
+        });
     }
+
+    private static readonly Microsoft.CodeAnalysis.Text.SourceText EmptyText = Microsoft.CodeAnalysis.Text.SourceText.From("");
 }

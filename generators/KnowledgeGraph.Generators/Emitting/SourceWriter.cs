@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace KnowledgeGraph.Generators.Emitting;
+
+/// <summary>Writes indented C# with '\n' line ends, whatever the machine.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public void OpenBlock()
+    {
+        Line("{");
+        _indent++;
+    }
+
+    public void CloseBlock(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+    }
+
+    /// <summary>A <c>&lt;summary&gt;</c> doc comment; every line of <paramref name="text"/> XML-escaped unless it is markup already.</summary>
+    public void Summary(string text, bool isMarkup = false)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 1)
+        {
+            Line($"/// <summary>{(isMarkup ? text : Xml.Escape(text))}</summary>");
+            return;
+        }
+
+        Line("/// <summary>");
+        foreach (var line in lines)
+        {
+            Line("/// " + (isMarkup ? line : Xml.Escape(line)).TrimEnd());
+        }
+
+        Line("/// </summary>");
+    }
+
+    public override string ToString() => _text.ToString();
+}
+
+internal static class Xml
+{
+    public static string Escape(string text) => text
+        .Replace("&", "&amp;")
+        .Replace("<", "&lt;")
+        .Replace(">", "&gt;");
+
+    /// <summary>Code-styled text for a doc comment: <c>&lt;c&gt;name&lt;/c&gt;</c>.</summary>
+    public static string Code(string text) => "<c>" + Escape(text) + "</c>";
+}

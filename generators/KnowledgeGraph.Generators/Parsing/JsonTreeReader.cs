@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using KnowledgeGraph.Generators.Diagnostics;
+using KnowledgeGraph.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KnowledgeGraph.Generators.Parsing;
+
+/// <summary>Reads a <c>.kg.json</c> file into a <see cref="JsonNode"/> tree with a location on every value.</summary>
+internal static class JsonTreeReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <returns>The root value, or null with <paramref name="error"/> set when the file is not valid JSON.</returns>
+    public static JsonNode? Read(string path, SourceText text, CancellationToken cancellationToken, out DiagnosticInfo? error)
+    {
+        var content = text.ToString();
+        var utf8 = Encoding.UTF8.GetBytes(content);
+        var positions = new SourcePositions(path, text, content, utf8);
+        var reader = new Utf8JsonReader(utf8, Options);
+        try
+        {
+            if (!reader.Read())
+            {
+                error = DiagnosticInfo.Create(Descriptors.InvalidJson, positions.Locate(0, 0), "the file is empty");
+                return null;
+            }
+
+            var root = ReadValue(ref reader, positions, cancellationToken);
+            if (reader.Read())
+            {
+                error = DiagnosticInfo.Create(
+                    Descriptors.InvalidJson,
+                    positions.Locate(reader.TokenStartIndex, reader.TokenStartIndex + 1),
+                    "the file holds more than one JSON value");
+                return null;
+            }
+
+            error = null;
+            return root;
+        }
+        catch (JsonException exception)
+        {
+            error = DiagnosticInfo.Create(
+                Descriptors.InvalidJson,
+                positions.LocateLineByte(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0),
+                TrimPosition(exception.Message));
+            return null;
+        }
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, SourcePositions positions, CancellationToken cancellationToken)
+    {
+        var start = reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var members = new List<JsonMember>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var key = new Located(reader.GetString()!, positions.Locate(reader.TokenStartIndex, StringEnd(ref reader)));
+                    reader.Read();
+                    members.Add(new JsonMember(key, ReadValue(ref reader, positions, cancellationToken)));
+                }
+
+                return new JsonObject(positions.Locate(start, reader.TokenStartIndex + 1), members);
+
+            case JsonTokenType.StartArray:
+                var items = new List<JsonNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, positions, cancellationToken));
+                }
+
+                return new JsonArray(positions.Locate(start, reader.TokenStartIndex + 1), items);
+
+            case JsonTokenType.String:
+                return new JsonScalar(positions.Locate(start, StringEnd(ref reader)), JsonScalarKind.String, reader.GetString()!);
+
+            default:
+                var kind = reader.TokenType switch
+                {
+                    JsonTokenType.Number => JsonScalarKind.Number,
+                    JsonTokenType.True => JsonScalarKind.True,
+                    JsonTokenType.False => JsonScalarKind.False,
+                    _ => JsonScalarKind.Null,
+                };
+                var raw = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                return new JsonScalar(positions.Locate(start, start + reader.ValueSpan.Length), kind, raw);
+        }
+    }
+
+    // ValueSpan holds the raw bytes between the quotes, escapes included.
+    private static long StringEnd(ref Utf8JsonReader reader) => reader.TokenStartIndex + reader.ValueSpan.Length + 2;
+
+    // The diagnostic carries the position itself; the reader's " LineNumber: …" suffix would repeat it.
+    private static string TrimPosition(string message)
+    {
+        var index = message.IndexOf(" LineNumber:", System.StringComparison.Ordinal);
+        var trimmed = index < 0 ? message : message.Substring(0, index);
+        return trimmed.TrimEnd(' ', '.');
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using KnowledgeGraph.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KnowledgeGraph.Generators.Parsing;
+
+/// <summary>
+/// Turns the UTF-8 byte offsets that <see cref="System.Text.Json.Utf8JsonReader"/> reports into the UTF-16
+/// character positions that Roslyn locations use.
+/// </summary>
+internal sealed class SourcePositions
+{
+    private readonly string _path;
+    private readonly SourceText _text;
+    private readonly int[]? _charIndexOfByte;
+
+    public SourcePositions(string path, SourceText text, string content, byte[] utf8)
+    {
+        _path = path;
+        _text = text;
+        if (utf8.Length != content.Length)
+        {
+            _charIndexOfByte = MapBytesToChars(content, utf8.Length);
+        }
+    }
+
+    public LocationInfo Locate(long startByte, long endByte)
+    {
+        var start = CharIndex(startByte);
+        var end = CharIndex(endByte);
+        var span = TextSpan.FromBounds(start, end < start ? start : end);
+        return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+    }
+
+    /// <summary>The location of one character on a line, from the 0-based line and byte column of a reader error.</summary>
+    public LocationInfo LocateLineByte(long line, long byteInLine)
+    {
+        if (line >= _text.Lines.Count)
+        {
+            return Locate(_text.Length, _text.Length);
+        }
+
+        var textLine = _text.Lines[(int)line];
+        var lineText = _text.ToString(textLine.Span);
+        var column = 0;
+        var bytes = 0L;
+        while (column < lineText.Length && bytes < byteInLine)
+        {
+            bytes += Encoding.UTF8.GetByteCount(lineText.Substring(column, char.IsHighSurrogate(lineText[column]) ? 2 : 1));
+            column += char.IsHighSurrogate(lineText[column]) ? 2 : 1;
+        }
+
+        var start = textLine.Start + column;
+        var span = new TextSpan(start, start < textLine.End ? 1 : 0);
+        return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+    }
+
+    private int CharIndex(long byteOffset)
+    {
+        if (_charIndexOfByte is null)
+        {
+            return (int)byteOffset;
+        }
+
+        return _charIndexOfByte[byteOffset > _charIndexOfByte.Length - 1 ? _charIndexOfByte.Length - 1 : byteOffset];
+    }
+
+    private static int[] MapBytesToChars(string content, int byteCount)
+    {
+        var map = new int[byteCount + 1];
+        var byteIndex = 0;
+        for (var charIndex = 0; charIndex < content.Length; charIndex++)
+        {
+            var c = content[charIndex];
+            int width;
+            if (char.IsHighSurrogate(c) && charIndex + 1 < content.Length)
+            {
+                width = 4;
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                continue;
+            }
+            else
+            {
+                width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
+
+            for (var i = 0; i < width && byteIndex < byteCount; i++)
+            {
+                map[byteIndex++] = charIndex;
+            }
+        }
+
+        while (byteIndex <= byteCount)
+        {
+            map[byteIndex++] = content.Length;
+        }
+
+        return map;
+    }
+}
