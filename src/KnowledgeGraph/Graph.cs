@@ -65,6 +65,12 @@ public abstract class Graph
     {
         EnsureMember(from, nameof(from));
         EnsureMember(to, nameof(to));
+        if (direction is not (PathDirection.Any or PathDirection.Forward))
+        {
+            // An undefined value must not silently mean "either way".
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "Unknown path direction.");
+        }
+
         if (ReferenceEquals(from, to))
         {
             return new GraphPath(from, []);
@@ -99,15 +105,16 @@ public abstract class Graph
     public IBidirectionalGraph<Entity, Relation> AsQuikGraph() => _graph;
 
     /// <summary>Adds an entity while the graph is being built.</summary>
-    /// <exception cref="InvalidOperationException">The graph is sealed, or the entity belongs to another graph.</exception>
-    /// <exception cref="ArgumentException">The graph already has an entity with the same id.</exception>
+    /// <exception cref="InvalidOperationException">The graph is sealed.</exception>
+    /// <exception cref="ArgumentException">The entity already belongs to a graph, or the graph already has an entity with the same id.</exception>
     protected TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(entity);
         EnsureOpen();
+        // The fault is in the argument, not in this graph's state: same exception as a foreign relation endpoint.
         if (entity.Owner is not null)
         {
-            throw new InvalidOperationException($"The entity '{entity.Id}' already belongs to a graph.");
+            throw new ArgumentException($"The entity '{entity.Id}' already belongs to a graph.", nameof(entity));
         }
 
         if (_entitiesById.ContainsKey(entity.Id))
@@ -124,7 +131,9 @@ public abstract class Graph
 
     /// <summary>Adds a relation between two entities of this graph while the graph is being built.</summary>
     /// <exception cref="InvalidOperationException">The graph is sealed.</exception>
-    /// <exception cref="ArgumentException">An endpoint or a source is not an entity of this graph.</exception>
+    /// <exception cref="ArgumentException">
+    /// An endpoint or a source is not an entity of this graph, or the relation is already in the graph.
+    /// </exception>
     protected TRelation AddRelation<TRelation>(TRelation relation) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(relation);
@@ -136,8 +145,16 @@ public abstract class Graph
             EnsureMember(source, nameof(relation));
         }
 
+        // Parallel edges are allowed, so QuikGraph would store the same instance twice and every
+        // navigation would then report the fact twice. (Its endpoints tie a relation to one graph.)
+        if (relation.Owner is not null)
+        {
+            throw new ArgumentException($"The relation '{relation}' is already in the graph.", nameof(relation));
+        }
+
         _relations.Add(relation);
         _graph.AddEdge(relation);
+        relation.Owner = this;
         return relation;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using QuikGraph;
 
 namespace KnowledgeGraph;
@@ -34,10 +35,18 @@ public abstract class Relation : IEdge<Entity>
     public abstract string TypeName { get; }
 
     /// <summary>The entities this fact was taken from (its provenance); empty when no source is given.</summary>
+    /// <exception cref="ArgumentNullException">The list is null.</exception>
     public IReadOnlyList<Entity> Sources
     {
         get => _sources;
-        init => _sources = value ?? throw new ArgumentNullException(nameof(value));
+        // A copy: the graph checks the sources when it adds the relation, so the caller's list must not
+        // be able to change them afterwards (or while other threads read them).
+        init => _sources = value switch
+        {
+            null or ImmutableArray<Entity> { IsDefault: true } => throw new ArgumentNullException(nameof(value)),
+            ImmutableArray<Entity> => value, // what generated code passes: nothing to copy
+            _ => Array.AsReadOnly([.. value]),
+        };
     }
 
     /// <summary>The first day the fact held, or null when it is not known.</summary>
@@ -45,6 +54,8 @@ public abstract class Relation : IEdge<Entity>
 
     /// <summary>The last day the fact held, or null when it still holds or is not known.</summary>
     public DateOnly? ValidTo { get; init; }
+
+    internal Graph? Owner { get; set; }
 
     Entity IEdge<Entity>.Source => From;
 
