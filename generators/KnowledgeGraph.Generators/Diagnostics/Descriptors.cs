@@ -54,7 +54,7 @@ internal static class Descriptors
         "KG0015", "An entity type extends itself", "Entity type '{0}' extends itself ({1}); break the cycle");
 
     public static readonly DiagnosticDescriptor CardinalityBreach = Error(
-        "KG0016", "A fact breaks its relation's cardinality", "'{0}' is {1}, so {2} can have only one; an earlier fact already gives one: remove one of the facts or change the cardinality");
+        "KG0016", "A fact breaks its relation's cardinality", "'{0}' is {1}, so {2}; an earlier fact already gives one: remove one of the facts or change the cardinality");
 
     public static readonly DiagnosticDescriptor NameClash = Error(
         "KG0017", "Two names make one C# name", "{0} becomes the C# name '{1}', which {2} already takes; rename one of them");

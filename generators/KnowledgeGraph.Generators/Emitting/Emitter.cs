@@ -220,13 +220,18 @@ internal sealed class Emitter
         foreach (var entity in graph.Entities)
         {
             writer.Line();
-            writer.Summary(entity.Description ?? $"The entity {Xml.Code(entity.Id)}.", isMarkup: entity.Description is null);
+            writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
             writer.Line($"public {Qualified(entity.ClassName)} {entity.MemberName} {{ get; }}");
         }
 
         writer.CloseBlock();
         return writer.ToString();
     }
+
+    private static string DefaultSummary(EntityModel entity) =>
+        entity.Values.FirstOrDefault(value => value.MemberName == "Name" && value.Type.Kind == ScalarKind.String && !value.Type.IsList) is { } name
+            ? $"{Xml.Escape(name.Items[0])} (the {Xml.Code(entity.Id)} entity)."
+            : $"The {Xml.Code(entity.Id)} entity.";
 
     /// <summary>Writes <c>call(new T(…) { assignments });</c>, without braces when nothing is assigned.</summary>
     private static void Statement(SourceWriter writer, string call, IReadOnlyList<string> assignments)

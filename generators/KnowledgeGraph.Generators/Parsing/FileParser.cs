@@ -40,6 +40,7 @@ internal sealed class FileParser
     private ParsedFile ParseRoot(string path, LocationInfo start, JsonNode? root)
     {
         Located? ns = null, graph = null;
+        var graphGiven = false;
         var entityTypes = new List<EntityTypeDeclaration>();
         var relationTypes = new List<RelationTypeDeclaration>();
         var entities = new List<EntityDeclaration>();
@@ -55,10 +56,11 @@ internal sealed class FileParser
                     case "$schema":
                         break;
                     case "namespace":
-                        ns = ExpectString(member);
+                        ns = ExpectName(member.Key.Value, ExpectString(member));
                         break;
                     case "graph":
-                        graph = ExpectString(member);
+                        graph = ExpectName(member.Key.Value, ExpectString(member));
+                        graphGiven = true;
                         break;
                     case "entityTypes":
                         ForEachMember(member, (key, value) => ParseEntityType(key, value, entityTypes));
@@ -86,7 +88,7 @@ internal sealed class FileParser
                 }
             }
 
-            if (graph is null)
+            if (!graphGiven)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
                     Descriptors.MissingKey,
@@ -397,7 +399,10 @@ internal sealed class FileParser
         foreach (var item in container.Members)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            parse(item.Key, item.Value);
+            if (ExpectName($"a key of '{member.Key.Value}'", item.Key) is not null)
+            {
+                parse(item.Key, item.Value);
+            }
         }
     }
 
@@ -417,6 +422,18 @@ internal sealed class FileParser
         Expect<JsonScalar>(member.Value, member.Key.Value, "a string") is { } scalar && scalar.Kind == JsonScalarKind.String
             ? Locate(scalar)
             : UnexpectedString(member.Value, member.Key.Value);
+
+    /// <summary>Names become C# identifiers and ids, so they must hold more than white space.</summary>
+    private Located? ExpectName(string what, Located? name)
+    {
+        if (name is not null && string.IsNullOrWhiteSpace(name.Value))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnexpectedValue, name.Location, what, "a name", "an empty string"));
+            return null;
+        }
+
+        return name;
+    }
 
     private Located? UnexpectedString(JsonNode node, string what)
     {

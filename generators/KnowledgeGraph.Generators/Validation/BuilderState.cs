@@ -42,9 +42,11 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
 
     public Dictionary<string, LocationInfo> MemberLocations { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>The types this one extends, nearest first; stops at a cycle, which is reported elsewhere.</summary>
     public IEnumerable<EntityTypeInfo> Ancestors()
     {
-        for (var type = Base; type is not null && type != this; type = type.Base)
+        var seen = new HashSet<EntityTypeInfo> { this };
+        for (var type = Base; type is not null && seen.Add(type); type = type.Base)
         {
             yield return type;
         }

@@ -119,7 +119,7 @@ internal sealed partial class GraphBuilder
                         earlier,
                         type.Name,
                         type.Cardinality,
-                        forward ? $"'{entity.Declaration.Id.Value}' has one target at most" : $"'{entity.Declaration.Id.Value}' has one '{type.Name}' relation to it at most");
+                        forward ? $"'{entity.Declaration.Id.Value}' can have one target at most" : $"'{entity.Declaration.Id.Value}' can have one '{type.Name}' relation to it at most");
                     breach = true;
                     break;
                 }

@@ -136,13 +136,18 @@ internal sealed partial class GraphBuilder
             {
                 if (seen.Contains(ancestor))
                 {
-                    Report(
-                        Descriptors.InheritanceCycle,
-                        type.Declaration.Extends!.Location,
-                        type.Name,
-                        string.Join(" → ", seen.Select(t => t.Name).Concat([ancestor.Name])));
-                    type.IsBroken = true;
-                    type.Base = null;
+                    // A cycle is reported once, on its first type; the types that lead into it break with it.
+                    if (ancestor == type)
+                    {
+                        Report(
+                            Descriptors.InheritanceCycle,
+                            type.Declaration.Extends!.Location,
+                            type.Name,
+                            string.Join(" → ", seen.Select(t => t.Name).Concat([type.Name])));
+                        type.IsBroken = true;
+                        type.Base = null;
+                    }
+
                     break;
                 }
 
