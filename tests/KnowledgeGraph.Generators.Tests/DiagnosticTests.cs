@@ -210,6 +210,39 @@ public sealed class DiagnosticTests
         """, "'id' is reserved on entity types");
 
     [Fact]
+    public void SeveralMistakesGiveOneDiagnosticEach()
+    {
+        // Each mistake is marked /*KGnnnn*/ right before the token its diagnostic must point at. The facts
+        // that name the broken entity 'eve' are still checked, so their own mistakes show in the same build.
+        var facts = new ModelFile("story.kg.json", Facts(
+            """
+            /*KG0010*/"eve": { "type": "Person", "age": 30 },
+            "zoe": { "type": /*KG0005*/"Persn", "name": "Zoe" }
+            """,
+            """
+            { "from": "eve", "type": "knows", "to": "bob", "since": /*KG0011*/"2020-13-01" },
+            ["eve", "worksFor", /*KG0007*/"zed"],
+            [/*KG0008*/"acme", "worksFor", "eve"],
+            { "from": "zoe", "type": "knows", "to": "ada", "since": "2021-01-01", "source": /*KG0007*/"nowhere" },
+            ["ada", "leads", "team"],
+            /*KG0016*/["bob", "leads", "team"]
+            """));
+        var expected = System.Text.RegularExpressions.Regex.Matches(facts.Content, @"/\*(KG\d{4})\*/")
+            .Select(match => (match.Groups[1].Value, Position(facts.Content, match.Index + match.Length)))
+            .OrderBy(item => item.Item2)
+            .ToList();
+
+        var result = GeneratorHarness.Run(Schema, facts);
+
+        var actual = result.GeneratorDiagnostics
+            .Select(d => (d.Id, (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1)))
+            .OrderBy(item => item.Item2)
+            .ToList();
+        Assert.Equal(expected, actual);
+        result.ShouldCompileCleanly();
+    }
+
+    [Fact]
     public void EveryDescriptorIsTested()
     {
         var ids = typeof(Diagnostics.Descriptors)
@@ -256,7 +289,13 @@ public sealed class DiagnosticTests
     {
         var index = content.IndexOf(Marker, System.StringComparison.Ordinal);
         Assert.True(index >= 0, "The test file has no marker.");
-        var before = content[..(index + Marker.Length)];
+        return Position(content, index + Marker.Length);
+    }
+
+    /// <returns>The 1-based line and column of the character at <paramref name="offset"/>.</returns>
+    private static (int Line, int Column) Position(string content, int offset)
+    {
+        var before = content[..offset];
         var line = before.Count(c => c == '\n') + 1;
         var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
         return (line, column);

@@ -23,21 +23,17 @@ internal sealed partial class GraphBuilder
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var id = declaration.Id;
-            if (_entities.TryGetValue(id.Value, out var earlier))
+            if (_declaredEntities.TryGetValue(id.Value, out var earlier))
             {
-                Report(Descriptors.Duplicate, id.Location, earlier.Declaration.Id.Location, "Entity", id.Value);
+                Report(Descriptors.Duplicate, id.Location, earlier.Id.Location, "Entity", id.Value);
                 continue;
             }
 
-            if (_brokenEntities.Contains(id.Value))
-            {
-                continue;
-            }
-
-            var entity = CheckEntity(declaration, members);
+            _declaredEntities.Add(id.Value, declaration);
+            var entity = CheckEntity(declaration, members, out var type);
             if (entity is null)
             {
-                _brokenEntities.Add(id.Value);
+                _brokenEntities.Add(id.Value, type);
                 continue;
             }
 
@@ -48,24 +44,28 @@ internal sealed partial class GraphBuilder
         return models;
     }
 
-    private EntityInfo? CheckEntity(EntityDeclaration declaration, NameScope members)
+    /// <param name="type">The entity's type, when it is known and usable, even if the entity is not.</param>
+    private EntityInfo? CheckEntity(EntityDeclaration declaration, NameScope members, out EntityTypeInfo? type)
     {
         var id = declaration.Id;
+        type = null;
         if (declaration.Type is not { } typeName)
         {
             return null;
         }
 
-        if (!_entityTypes.TryGetValue(typeName.Value, out var type))
+        if (!_entityTypes.TryGetValue(typeName.Value, out var declared))
         {
             Report(Descriptors.UnknownEntityType, typeName.Location, typeName.Value, _graphName);
             return null;
         }
 
-        if (type.IsBroken)
+        if (declared.IsBroken)
         {
             return null;
         }
+
+        type = declared;
 
         if (type.Declaration.IsAbstract)
         {
@@ -155,85 +155,97 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
+        // Everything in a fact is checked even when the fact cannot be kept, so one build shows every mistake.
         var from = ResolveEntity(declaration.From!);
         var to = ResolveEntity(declaration.To!);
-        if (type.IsBroken || from is null || to is null)
-        {
-            return null;
-        }
-
-        if (!CheckEndpoint(declaration.From!, from, "from", type, type.From!) | !CheckEndpoint(declaration.To!, to, "to", type, type.To!))
-        {
-            return null;
-        }
+        var valid = !type.IsBroken && from is not null && to is not null;
+        valid &= type.IsBroken || CheckEndpoint(declaration.From!, from?.Type, "from", type, type.From!);
+        valid &= type.IsBroken || CheckEndpoint(declaration.To!, to?.Type, "to", type, type.To!);
 
         var reserved = declaration.Values.Where(value => value.Name.Value is "source" or "validFrom" or "validTo").ToList();
         var sources = new List<string>();
         string? validFrom = null, validTo = null;
-        var valid = true;
         foreach (var value in reserved)
         {
             if (value.Name.Value == "source")
             {
                 valid &= CheckSources(value.Value, sources);
+                continue;
             }
-            else if (PropertyTypes.Normalize(ScalarKind.Date, value.Value) is { } date)
-            {
-                _ = value.Name.Value == "validFrom" ? validFrom = date : validTo = date;
-            }
-            else if (value.Value.Kind != FactValueKind.Null)
+
+            var date = PropertyTypes.Normalize(ScalarKind.Date, value.Value);
+            if (date is null && value.Value.Kind != FactValueKind.Null)
             {
                 Report(Descriptors.WrongValueType, value.Value.Location, value.Name.Value, PropertyTypes.Describe(ScalarKind.Date), DescribeActual(value.Value));
                 valid = false;
             }
+            else if (value.Name.Value == "validFrom")
+            {
+                validFrom = date;
+            }
+            else
+            {
+                validTo = date;
+            }
+        }
+
+        if (type.IsBroken)
+        {
+            return null;
         }
 
         var values = CheckValues(
             $"relation type '{type.Name}'",
-            $"The '{type.Name}' relation from '{from.Declaration.Id.Value}' to '{to.Declaration.Id.Value}'",
+            $"The '{type.Name}' relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'",
             declaration.Location.StartOnly(),
             type.Properties,
             type.Ignored,
             declaration.Values.Where(value => !reserved.Contains(value)));
-        if (!valid || values is null)
+        if (!valid || values is null || from?.Entity is not { } fromEntity || to?.Entity is not { } toEntity)
         {
             return null;
         }
 
         var model = new RelationModel(
             type.ClassName,
-            from.Model.MemberName,
-            to.Model.MemberName,
+            fromEntity.Model.MemberName,
+            toEntity.Model.MemberName,
             sources.ToEquatableArray(),
             validFrom,
             validTo,
             values.ToEquatableArray());
-        return (type, from, to, model);
+        return (type, fromEntity, toEntity, model);
     }
 
-    private EntityInfo? ResolveEntity(Located id)
+    /// <returns>
+    /// The entity (null when it was left out after a mistake) and its type (null when that is not known
+    /// either); null after reporting an id that no entity has.
+    /// </returns>
+    private (EntityInfo? Entity, EntityTypeInfo? Type)? ResolveEntity(Located id)
     {
         if (_entities.TryGetValue(id.Value, out var entity))
         {
-            return entity;
+            return (entity, entity.Type);
         }
 
-        if (!_brokenEntities.Contains(id.Value))
+        if (_brokenEntities.TryGetValue(id.Value, out var type))
         {
-            Report(Descriptors.UnknownEntity, id.Location, id.Value, _graphName);
+            return (null, type);
         }
 
+        Report(Descriptors.UnknownEntity, id.Location, id.Value, _graphName);
         return null;
     }
 
-    private bool CheckEndpoint(Located id, EntityInfo entity, string end, RelationTypeInfo relation, EntityTypeInfo expected)
+    /// <returns>False after reporting an entity of the wrong type; true when right or not known.</returns>
+    private bool CheckEndpoint(Located id, EntityTypeInfo? actual, string end, RelationTypeInfo relation, EntityTypeInfo expected)
     {
-        if (entity.Type.Ancestors().Prepend(entity.Type).Contains(expected))
+        if (actual is null || actual.Ancestors().Prepend(actual).Contains(expected))
         {
             return true;
         }
 
-        Report(Descriptors.WrongEndpointType, id.Location, id.Value, entity.Type.Name, end, relation.Name, expected.Name);
+        Report(Descriptors.WrongEndpointType, id.Location, id.Value, actual.Name, end, relation.Name, expected.Name);
         return false;
     }
 
@@ -248,7 +260,7 @@ internal sealed partial class GraphBuilder
                 Report(Descriptors.WrongValueType, id.Location, "source", "the id of an entity, or a list of ids", DescribeActual(id));
                 valid = false;
             }
-            else if (ResolveEntity(new Located(id.Text, id.Location)) is { } source)
+            else if (ResolveEntity(new Located(id.Text, id.Location)) is { Entity: { } source })
             {
                 if (!sources.Contains(source.Model.MemberName))
                 {

@@ -30,7 +30,11 @@ internal sealed partial class GraphBuilder
     private readonly Dictionary<string, RelationTypeInfo> _relationTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _brokenRelationTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _brokenEntities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityDeclaration> _declaredEntities = new(StringComparer.Ordinal);
+
+    // Entities left out after a reported mistake, with their type where it was known, so that the facts that
+    // name them are still checked (and then left out) instead of being reported as naming unknown entities.
+    private readonly Dictionary<string, EntityTypeInfo?> _brokenEntities = new(StringComparer.Ordinal);
 
     private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, CancellationToken cancellationToken)
     {
