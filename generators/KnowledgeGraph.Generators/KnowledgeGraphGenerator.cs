@@ -43,6 +43,8 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
             .SelectMany(static (input, cancellationToken) => GraphBuilder.Build(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.BuildGraph);
 
+        // Severities come from .globalconfig or the project (NoWarn, WarningsAsErrors): the compiler applies
+        // .editorconfig sections only to diagnostics in C# files, never to those in additional files.
         context.RegisterSourceOutput(files, static (context, file) =>
         {
             foreach (var diagnostic in file.Diagnostics)
@@ -58,7 +60,12 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            foreach (var (hintName, source) in Emitter.Emit(graph))
+            if (!graph.IsEmitted)
+            {
+                return;
+            }
+
+            foreach (var (hintName, source) in Emitter.Emit(graph, context.CancellationToken))
             {
                 context.AddSource(hintName, source);
             }

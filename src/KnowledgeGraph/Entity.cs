@@ -91,6 +91,81 @@ public abstract class Entity
         return null;
     }
 
+    /// <summary>
+    /// The entities at the other end of this entity's <typeparamref name="TRelation"/> relations, whichever end
+    /// this entity is at: the navigation of a symmetric relation such as <c>metWith</c>.
+    /// </summary>
+    protected IReadOnlyList<TOther> Neighbors<TRelation, TOther>()
+        where TRelation : Relation
+        where TOther : Entity
+    {
+        var neighbors = new List<TOther>();
+        foreach (var relation in Outgoing<TRelation>())
+        {
+            neighbors.Add((TOther)relation.To);
+        }
+
+        foreach (var relation in Incoming<TRelation>())
+        {
+            // A fact of an entity with itself is met once, not once at each end.
+            if (!ReferenceEquals(relation.From, relation.To))
+            {
+                neighbors.Add((TOther)relation.From);
+            }
+        }
+
+        return neighbors;
+    }
+
+    /// <summary>The entity at the other end of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
+    protected TOther? Neighbor<TRelation, TOther>()
+        where TRelation : Relation
+        where TOther : Entity
+    {
+        var neighbors = Neighbors<TRelation, TOther>();
+        return neighbors.Count == 0 ? null : neighbors[0];
+    }
+
+    /// <summary>The <typeparamref name="TRelation"/> relations in which this entity plays the role <paramref name="role"/>.</summary>
+    protected IReadOnlyList<TRelation> RelationsWithRole<TRelation>(string role)
+        where TRelation : Relation
+    {
+        var relations = new List<TRelation>();
+        if (Owner is null)
+        {
+            return relations;
+        }
+
+        var players = new List<RolePlayer>();
+        foreach (var relation in Owner.Relations<TRelation>())
+        {
+            players.Clear();
+            relation.CollectRoles(players);
+            if (players.Exists(player => player.Role == role && ReferenceEquals(player.Player, this)))
+            {
+                relations.Add(relation);
+            }
+        }
+
+        return relations;
+    }
+
+    /// <summary>Adds the values of this entity's unique properties; generated classes add theirs.</summary>
+    protected internal virtual void CollectKeys(ICollection<UniqueValue> keys)
+    {
+    }
+
+    /// <summary>Adds the dates this entity carries; generated classes add their date properties.</summary>
+    protected internal virtual void CollectDates(ICollection<DatedValue> dates)
+    {
+    }
+
+    /// <summary>
+    /// An entity of the same type, id and properties that belongs to no graph yet: a graph built from another
+    /// one copies its entities, since an entity belongs to one graph.
+    /// </summary>
+    protected internal abstract Entity Copy();
+
     /// <summary>The entity's id; generated classes with a <c>name</c> property show the name instead.</summary>
     public override string ToString() => Id;
 }

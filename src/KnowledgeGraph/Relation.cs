@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using QuikGraph;
 
 namespace KnowledgeGraph;
@@ -15,7 +16,9 @@ namespace KnowledgeGraph;
 /// </remarks>
 public abstract class Relation : IEdge<Entity>
 {
-    private readonly IReadOnlyList<Entity> _sources = Array.Empty<Entity>();
+    private IReadOnlyList<Entity> _sources = Array.Empty<Entity>();
+    private PartialDate? _validFrom;
+    private PartialDate? _validTo;
 
     /// <summary>Creates a relation from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <exception cref="ArgumentNullException">An endpoint is null.</exception>
@@ -49,13 +52,58 @@ public abstract class Relation : IEdge<Entity>
         };
     }
 
-    /// <summary>The first day the fact held, or null when it is not known.</summary>
-    public DateOnly? ValidFrom { get; init; }
+    /// <summary>When the fact began to hold, or null when it is not known.</summary>
+    public PartialDate? ValidFrom { get => _validFrom; init => _validFrom = value; }
 
-    /// <summary>The last day the fact held, or null when it still holds or is not known.</summary>
-    public DateOnly? ValidTo { get; init; }
+    /// <summary>When the fact last held, or null when it still holds or is not known.</summary>
+    public PartialDate? ValidTo { get => _validTo; init => _validTo = value; }
+
+    /// <summary>How many relations of this type an entity may have at each end.</summary>
+    public virtual Cardinality Cardinality => Cardinality.ManyToMany;
+
+    /// <summary>
+    /// Whether the fact reads the same both ways (<c>metWith</c>): its navigation then reaches the other end
+    /// from either end, and a one-to-one symmetric relation allows one partner an entity, at either end.
+    /// </summary>
+    public virtual bool IsSymmetric => false;
+
+    /// <summary>Adds the entities that play the roles of this n-ary relation beyond its two ends.</summary>
+    protected internal virtual void CollectRoles(ICollection<RolePlayer> roles)
+    {
+    }
 
     internal Graph? Owner { get; set; }
+
+    /// <summary>Adds the dates this relation carries: its validity, then its date properties in generated classes.</summary>
+    protected internal virtual void CollectDates(ICollection<DatedValue> dates)
+    {
+        if (ValidFrom is { } validFrom)
+        {
+            dates.Add(new DatedValue("validFrom", validFrom));
+        }
+
+        if (ValidTo is { } validTo)
+        {
+            dates.Add(new DatedValue("validTo", validTo));
+        }
+    }
+
+    /// <summary>
+    /// A relation of the same type with the same properties whose ends and role players are
+    /// <paramref name="map"/>'s copies of this one's: a graph built from another one copies its facts, since a
+    /// fact belongs to one graph.
+    /// </summary>
+    /// <remarks>Generated classes copy their own properties; <see cref="CopyWith"/> adds sources and validity.</remarks>
+    protected internal abstract Relation Copy(Func<Entity, Entity> map);
+
+    internal Relation CopyWith(Func<Entity, Entity> map)
+    {
+        var copy = Copy(map);
+        copy._sources = _sources.Count == 0 ? _sources : _sources.Select(map).ToImmutableArray();
+        copy._validFrom = _validFrom;
+        copy._validTo = _validTo;
+        return copy;
+    }
 
     Entity IEdge<Entity>.Source => From;
 

@@ -111,6 +111,46 @@ public sealed class PackageEndToEndTests(PackageFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Several_mistakes_in_several_files_give_one_KG_error_each_at_its_token_and_no_CSharp_error()
+    {
+        // Each mistake is marked /*KGnnnn*/ just before the token its error must point at.
+        var files = new[] { "Schema.kg.json", "Authors.kg.json", "Books.kg.json" }
+            .ToDictionary(name => name, name => ConsumerFile(Path.Combine("Mistakes", name)));
+        var expected = files
+            .SelectMany(file => Markers(file.Key, file.Value))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(8, expected.Count);
+        var app = fixture.CreateConsumer("MistakesApp", new Dictionary<string, string>(files)
+        {
+            ["Program.cs"] = ConsumerFile(Path.Combine("Mistakes", "Program.cs")),
+        });
+
+        var build = app.Build();
+
+        Assert.True(build.ExitCode != 0, $"The app built despite its mistakes:{Environment.NewLine}{build}");
+        var reported = Regex.Matches(build.Output, @"(?<file>[^\s\\/]+\.kg\.json)\((?<line>\d+),(?<column>\d+)\): error (?<id>KG\d{4}):")
+            .Select(match => $"{match.Groups["file"].Value}({match.Groups["line"].Value},{match.Groups["column"].Value}) {match.Groups["id"].Value}")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(expected.SequenceEqual(reported), $"Expected:{Environment.NewLine}{string.Join(Environment.NewLine, expected)}{Environment.NewLine}Reported:{Environment.NewLine}{build}");
+        Assert.DoesNotMatch(@"(error|warning) CS\d{4}", build.Output);
+    }
+
+    private static IEnumerable<string> Markers(string file, string content)
+    {
+        var lines = content.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match marker in Regex.Matches(lines[i], @"/\*(KG\d{4})\*/"))
+            {
+                yield return $"{file}({i + 1},{marker.Index + marker.Length + 1}) {marker.Groups[1].Value}";
+            }
+        }
+    }
+
+    [Fact]
     public void The_package_holds_the_runtime_the_generator_and_the_build_glue_and_no_Roslyn()
     {
         Assert.Equal($"KnowledgeGraph.{fixture.Version}.nupkg", Path.GetFileName(fixture.PackagePath));

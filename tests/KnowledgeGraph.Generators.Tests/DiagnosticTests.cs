@@ -26,6 +26,7 @@ public sealed class DiagnosticTests
           "relationTypes": {
             "knows": { "from": "Person", "to": "Person", "properties": { "since": "date" } },
             "worksFor": { "from": "Person", "to": "Agent" },
+            "memberOf": { "from": "Person", "to": "Delegation" },
             "leads": { "from": "Person", "to": "Delegation", "cardinality": "one-to-one", "inverse": "ledBy" }
           }
         }
@@ -42,6 +43,8 @@ public sealed class DiagnosticTests
             {{entities}}
           },
           "relations": [
+            ["ada", "worksFor", "acme"],
+            ["bob", "memberOf", "team"],
             {{relations}}
           ]
         }
@@ -108,7 +111,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void KG0008_EndpointOfWrongType() => AssertSingleFact("KG0008", Facts("", """
         [/*↓*/"acme", "worksFor", "ada"]
-        """), "'acme' is a Company, but the 'from' end of 'worksFor' must be a Person");
+        """), "'acme' is of type 'Company', but the 'from' end of 'worksFor' must be of type 'Person'");
 
     [Fact]
     public void KG0009_DuplicateEntity() => AssertSingleFact("KG0009", Facts("""
@@ -118,7 +121,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void KG0009_DuplicateValue() => AssertSingleFact("KG0009", Facts("""
         "eve": { "type": "Person", "name": "Eve", /*↓*/"name": "Eva" }
-        """), "The value 'name' is declared twice", hasAdditionalLocation: true);
+        """, """["eve", "worksFor", "acme"]"""), "The key 'name' is declared twice", hasAdditionalLocation: true);
 
     [Fact]
     public void KG0010_MissingRequiredProperty() => AssertSingleFact("KG0010", Facts("""
@@ -133,7 +136,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void KG0011_ValueOfWrongType() => AssertSingleFact("KG0011", Facts("""
         "eve": { "type": "Person", "name": "Eve", "age": /*↓*/"forty" }
-        """), "The value of 'age' must be a whole number (int), not a string ('forty')");
+        """), "The value of 'age' must be a whole number from -2147483648 to 2147483647 (int), not a string ('forty')");
 
     [Fact]
     public void KG0011_InvalidDate() => AssertSingleFact("KG0011", Facts("""
@@ -183,12 +186,12 @@ public sealed class DiagnosticTests
     public void KG0017_TwoIdsOneName() => AssertSingleFact("KG0017", Facts("""
         "new-york": { "type": "Company", "name": "NY Inc." },
         /*↓*/"newYork": { "type": "Company", "name": "New York Ltd." }
-        """), "Entity 'newYork' becomes the C# name 'NewYork'", hasAdditionalLocation: true);
+        """, """["ada", "worksFor", "new-york"]"""), "Entity 'newYork' becomes the C# name 'NewYork'", hasAdditionalLocation: true);
 
     [Fact]
     public void KG0017_EntityNamedLikeGraphMember() => AssertSingleFact("KG0017", Facts("""
         /*↓*/"default": { "type": "Company", "name": "Default Ltd." }
-        """), "the graph class's member 'Default'");
+        """), "the member 'Default' in the graph class");
 
     [Fact]
     public void KG0017_PropertyNamedLikeNavigation() => AssertSingle("KG0017", """
@@ -200,6 +203,24 @@ public sealed class DiagnosticTests
         """, "Relation type 'knows' becomes the C# name 'Knows'", hasAdditionalLocation: true);
 
     [Fact]
+    public void KG0017_TwoGraphsOfOneNamespaceDeclareOneType()
+    {
+        var first = new ModelFile("a.kg.json", """{ "namespace": "Shared", "graph": "FirstGraph", "entityTypes": { "Person": {} } }""");
+        var second = new ModelFile("b.kg.json", """{ "namespace": "Shared", "graph": "SecondGraph", "entityTypes": { /*↓*/"Person": {} } }""");
+
+        AssertSingle("KG0017", second, "Entity type 'Person' becomes the C# name 'Person', which entity type 'Person' in namespace 'Shared' already takes", true, DiagnosticSeverity.Error, first);
+    }
+
+    [Fact]
+    public void KG0017_TwoGraphNamesMakeOneClass()
+    {
+        var first = new ModelFile("a.kg.json", """{ "namespace": "Shared", "graph": "my-graph", "entityTypes": { "Person": {} } }""");
+        var second = new ModelFile("b.kg.json", """{ "namespace": "Shared", "graph": /*↓*/"myGraph", "entityTypes": { "City": {} } }""");
+
+        AssertSingle("KG0017", second, "Graph 'myGraph' becomes the C# name 'MyGraph'", true, DiagnosticSeverity.Error, first);
+    }
+
+    [Fact]
     public void KG0018_ConflictingNamespace() => AssertSingleFact("KG0018", """
         { "graph": "TestGraph", "namespace": /*↓*/"Other" }
         """, "Graph 'TestGraph' is in namespace 'Test' in another file, not 'Other'", hasAdditionalLocation: true);
@@ -208,6 +229,203 @@ public sealed class DiagnosticTests
     public void KG0019_ReservedPropertyName() => AssertSingle("KG0019", """
         { "graph": "TestGraph", "entityTypes": { "Person": { "properties": { /*↓*/"id": "string" } } } }
         """, "'id' is reserved on entity types");
+
+    [Fact]
+    public void KG0020_SameFactTwice() => AssertSingleFact("KG0020", Facts("", """
+        { "from": "ada", "type": "knows", "to": "bob", "since": "2020-01-01", "source": "acme" },
+        /*↓*/{ "from": "ada", "type": "knows", "to": "bob", "since": "2020-01-01", "source": "acme" }
+        """), "The 'knows' relation from 'ada' to 'bob' with these properties is stated twice", hasAdditionalLocation: true, DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void TheSameFactFromAnotherSourceIsOneFactWithTwoSources()
+    {
+        var facts = new ModelFile("story.kg.json", Facts("", """
+            { "from": "ada", "type": "knows", "to": "bob", "since": "2020-01-01", "source": "acme" },
+            { "from": "ada", "type": "knows", "to": "bob", "since": "2020-01-01", "source": ["team", "acme"] },
+            { "from": "ada", "type": "knows", "to": "bob", "since": "2021-01-01", "source": "team" }
+            """));
+
+        var result = GeneratorHarness.Run(Schema, facts).ShouldCompileCleanly();
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        var graph = result.Sources.Single(s => s.HintName == "Test.TestGraph.g.cs").SourceText.ToString();
+        Assert.Contains("ImmutableArray.Create<global::KnowledgeGraph.Entity>(Acme, Team)", graph);
+        Assert.Equal(2, graph.Split("AddRelation(new global::Test.Knows(Ada, Bob)").Length - 1);
+    }
+
+    [Fact]
+    public void KG0011_UnknownEnumValue() => AssertSingle("KG0011", """
+        {
+          "graph": "TestGraph",
+          "enums": { "Rank": ["junior", "senior"] },
+          "entityTypes": { "Officer": { "properties": { "rank": "Rank" } } },
+          "entities": { "kim": { "type": "Officer", "rank": /*↓*/"general" } },
+          "relations": []
+        }
+        """, "The value of 'rank' must be one of 'junior', 'senior', not a string ('general')");
+
+    [Fact]
+    public void KG0021_PatternOnANumber() => AssertSingle("KG0021", """
+        { "graph": "TestGraph", "entityTypes": { "Person": { "properties": { "age": { "type": "int", "pattern": /*↓*/"^[0-9]+$" } } } } }
+        """, "Property 'age': 'pattern' applies to string properties, not int");
+
+    [Fact]
+    public void KG0021_InvalidRegularExpression() => AssertSingle("KG0021", """
+        { "graph": "TestGraph", "entityTypes": { "Person": { "properties": { "code": { "type": "string", "pattern": /*↓*/"[A-Z" } } } } }
+        """, "'[A-Z' is not a regular expression");
+
+    [Fact]
+    public void KG0021_OptionalKey() => AssertSingle("KG0021", """
+        { "graph": "TestGraph", "entityTypes": { "Person": { "properties": { "code": { "type": "string?", /*↓*/"key": true } } } } }
+        """, "a key must be given on every entity");
+
+    [Fact]
+    public void KG0021_SymmetricBetweenTwoTypes() => AssertSingle("KG0021", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": {}, "City": {} },
+          "relationTypes": { "visited": { "from": "Person", "to": "City", /*↓*/"symmetric": true } }
+        }
+        """, "its ends must be one type, not 'Person' and 'City'");
+
+    [Fact]
+    public void KG0022_PatternBreach() => AssertSingle("KG0022", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Country": { "properties": { "iso": { "type": "string", "pattern": "^[A-Z]{2}$" } } } },
+          "entities": { "turkey": { "type": "Country", "iso": /*↓*/"tur" } }
+        }
+        """, "The value 'tur' of 'iso' breaks its constraint: it must match the pattern '^[A-Z]{2}$'");
+
+    [Fact]
+    public void KG0022_OutOfRange() => AssertSingle("KG0022", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": { "properties": { "height": { "type": "double?", "min": 0.3, "max": 3 } } } },
+          "entities": { "eve": { "type": "Person", "height": /*↓*/3.5 } }
+        }
+        """, "The value '3.5' of 'height' breaks its constraint: it must be 3 or less");
+
+    [Fact]
+    public void KG0022_TooFewItems() => AssertSingle("KG0022", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": { "properties": { "languages": { "type": "string[]", "minItems": 1 } } } },
+          "entities": { "eve": { "type": "Person", "languages": /*↓*/[] } }
+        }
+        """, "The value with 0 items of 'languages' breaks its constraint: it needs 1 at least");
+
+    [Fact]
+    public void KG0023_UniqueValueTwice() => AssertSingle("KG0023", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Country": { "properties": { "iso": { "type": "string", "unique": true } } } },
+          "entities": {
+            "turkey": { "type": "Country", "iso": "TR" },
+            "turkiye": { "type": "Country", "iso": /*↓*/"TR" }
+          }
+        }
+        """, "Entity 'turkiye' has the same 'iso' ('TR') as 'turkey', but 'iso' is unique among entities of type 'Country'", hasAdditionalLocation: true);
+
+    [Fact]
+    public void KG0024_RelationTypeWidensItsBase() => AssertSingle("KG0024", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Agent": {}, "Person": { "extends": "Agent" }, "Place": {} },
+          "relationTypes": {
+            "visited": { "from": "Person", "to": "Place" },
+            "passedThrough": { "extends": "visited", "from": /*↓*/"Agent" }
+          }
+        }
+        """, "'passedThrough' extends 'visited', so its 'from' end must be 'Person' or a type that extends it, not 'Agent'");
+
+    [Fact]
+    public void KG0025_EntityInNoFact() => AssertSingleFact("KG0025", Facts("""
+        /*↓*/"eve": { "type": "Person", "name": "Eve" }
+        """), "Entity 'eve' is in no relation, source or role", severity: DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void KG0014_FactOfAnAbstractRelationType() => AssertSingle("KG0014", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": {}, "Meeting": {} },
+          "relationTypes": {
+            "tookPartIn": { "abstract": true, "from": "Person", "to": "Meeting" },
+            "chaired": { "extends": "tookPartIn" }
+          },
+          "entities": { "ada": { "type": "Person" }, "summit": { "type": "Meeting" } },
+          "relations": [["ada", "chaired", "summit"], ["ada", /*↓*/"tookPartIn", "summit"]]
+        }
+        """, "The relation from 'ada' to 'summit' cannot be of the abstract type 'tookPartIn'");
+
+    [Fact]
+    public void KG0008_RolePlayerOfTheWrongType() => AssertSingle("KG0008", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": {}, "City": {} },
+          "relationTypes": { "met": { "from": "Person", "to": "Person", "roles": { "place": "City" } } },
+          "entities": { "ada": { "type": "Person" }, "bob": { "type": "Person" }, "paris": { "type": "City" } },
+          "relations": [{ "from": "ada", "type": "met", "to": "bob", "place": /*↓*/"bob" }]
+        }
+        """, "'bob' is of type 'Person', but the 'place' end of 'met' must be of type 'City'");
+
+    [Fact]
+    public void KG0002_WrongShapeIsNotAlsoMissing() => AssertSingleFact("KG0002", Facts("", """
+        { "from": "ada", "type": /*↓*/5, "to": "bob" }
+        """), "'type' must be a string, not a number");
+
+    [Fact]
+    public void KG0002_AnEntityOfTheWrongShapeIsStillDeclared() => AssertSingleFact("KG0002", Facts("""
+        "eve": /*↓*/"Eve"
+        """, """["eve", "worksFor", "acme"]"""), "'eve' must be an object, not a string");
+
+    [Fact]
+    public void KG0003_AMisspeltKeyHidesNoValue() => AssertSingle("KG0003", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": { /*↓*/"propertes": { "age": "int" } } },
+          "entities": { "ada": { "type": "Person", "age": 36 } }
+        }
+        """, "'propertes' is not a key of entity type 'Person'");
+
+    [Fact]
+    public void KG0009_AKeyTwice() => AssertSingle("KG0009", """
+        { "graph": "TestGraph", "entityTypes": { "Person": { "extends": "Agent", /*↓*/"extends": "Thing" }, "Agent": {}, "Thing": {} } }
+        """, "The key 'extends' is declared twice", hasAdditionalLocation: true);
+
+    [Fact]
+    public void KG0009_APropertyTwice() => AssertSingle("KG0009", """
+        { "graph": "TestGraph", "entityTypes": { "Person": { "properties": { "age": "int", /*↓*/"age": "long" } } } }
+        """, "Property 'age' is declared twice", hasAdditionalLocation: true);
+
+    [Fact]
+    public void KG0014_AnEntityOfAnAbstractTypeBreaksNoFact() => AssertSingleFact("KG0014", Facts("""
+        "eve": { "type": /*↓*/"Agent", "name": "Eve" }
+        """, """["eve", "worksFor", "acme"]"""), "Entity 'eve' cannot be of the abstract type 'Agent'");
+
+    [Fact]
+    public void KG0006_AnUnknownRelationTypeStillChecksItsEntities()
+    {
+        var facts = new ModelFile("story.kg.json", Facts("", """
+            ["ada", /*KG0006*/"knws", /*KG0007*/"zed"]
+            """));
+
+        var result = GeneratorHarness.Run(Schema, facts);
+
+        Assert.Equal(["KG0006", "KG0007"], result.GeneratorDiagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void AFileThatIsNotJsonHidesNoNameButCausesNoUnknownNameErrors()
+    {
+        var broken = new ModelFile("broken.kg.json", """{ "graph": "TestGraph", "entities": { "zed": { "type": "Person" """);
+        var facts = new ModelFile("story.kg.json", Facts("", """["ada", "worksFor", "zed"]"""));
+
+        var result = GeneratorHarness.Run(Schema, broken, facts);
+
+        Assert.Equal("KG0001", Assert.Single(result.GeneratorDiagnostics).Id);
+        result.ShouldCompileCleanly();
+    }
 
     [Fact]
     public void SeveralMistakesGiveOneDiagnosticEach()
@@ -259,20 +477,23 @@ public sealed class DiagnosticTests
         Assert.Empty(ids.Except(tested));
     }
 
-    private static void AssertSingleFact(string id, string facts, string message, bool hasAdditionalLocation = false) =>
-        AssertSingle(id, new ModelFile("story.kg.json", facts), message, hasAdditionalLocation, Schema);
+    private static void AssertSingleFact(
+        string id, string facts, string message, bool hasAdditionalLocation = false, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        AssertSingle(id, new ModelFile("story.kg.json", facts), message, hasAdditionalLocation, severity, Schema);
 
     private static void AssertSingle(string id, string content, string message, bool hasAdditionalLocation = false) =>
-        AssertSingle(id, new ModelFile("model.kg.json", content), message, hasAdditionalLocation);
+        AssertSingle(id, new ModelFile("model.kg.json", content), message, hasAdditionalLocation, DiagnosticSeverity.Error);
 
-    private static void AssertSingle(string id, ModelFile file, string message, bool hasAdditionalLocation, params ModelFile[] others)
+    private static void AssertSingle(
+        string id, ModelFile file, string message, bool hasAdditionalLocation, DiagnosticSeverity severity, params ModelFile[] others)
     {
         var expected = Position(file.Content);
         var result = GeneratorHarness.Run([.. others, file]);
 
-        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        // Small models leave entities out of every fact; that warning is tested on its own.
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => id == "KG0025" || d.Id != "KG0025");
         Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(severity, diagnostic.Severity);
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal($"https://github.com/knowledgegraph-dotnet/knowledgegraph/blob/main/docs/diagnostics.md#{id.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
         var span = diagnostic.Location.GetLineSpan();

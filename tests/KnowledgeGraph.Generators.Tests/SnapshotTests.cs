@@ -25,6 +25,14 @@ public sealed class SnapshotTests
     public void Identifiers() => Verify(GeneratorHarness.Load("Models/Identifiers.kg.json"));
 
     [Fact]
+    public void TwoGraphsInOneProject() => Verify(
+        GeneratorHarness.Load("Models/TwoGraphs/people.kg.json"),
+        GeneratorHarness.Load("Models/TwoGraphs/places.kg.json"));
+
+    [Fact]
+    public void SchemaFeatures() => Verify(GeneratorHarness.Load("Models/SchemaFeatures.kg.json"));
+
+    [Fact]
     public void FilesOfOneGraphMerge() => Verify(
         GeneratorHarness.Load("Models/Merge/schema.kg.json"),
         GeneratorHarness.Load("Models/Merge/facts.kg.json"));

@@ -12,7 +12,7 @@ internal static class Descriptors
         "KG0001", "The file is not valid JSON", "The file is not valid JSON: {0}");
 
     public static readonly DiagnosticDescriptor UnexpectedValue = Error(
-        "KG0002", "A value has the wrong shape", "'{0}' must be {1}, not {2}");
+        "KG0002", "A value has the wrong shape", "{0} must be {1}, not {2}");
 
     public static readonly DiagnosticDescriptor UnknownKey = Error(
         "KG0003", "Unknown key", "'{0}' is not a key of {1}; use one of: {2}");
@@ -30,7 +30,7 @@ internal static class Descriptors
         "KG0007", "Unknown entity", "'{0}' is not an entity of graph '{1}'; declare it under 'entities' or correct the id");
 
     public static readonly DiagnosticDescriptor WrongEndpointType = Error(
-        "KG0008", "Relation endpoint of the wrong type", "'{0}' is a {1}, but the '{2}' end of '{3}' must be a {4}; use another entity or widen the relation type");
+        "KG0008", "Relation endpoint of the wrong type", "'{0}' is of type '{1}', but the '{2}' end of '{3}' must be of type '{4}'; use another entity or widen the relation type");
 
     public static readonly DiagnosticDescriptor Duplicate = Error(
         "KG0009", "Declared twice", "{0} '{1}' is declared twice; remove or rename one of them");
@@ -45,13 +45,13 @@ internal static class Descriptors
         "KG0012", "Unknown property", "'{0}' is not a property of {1}; declare it under the type's 'properties' or correct the name");
 
     public static readonly DiagnosticDescriptor InvalidPropertyType = Error(
-        "KG0013", "Unknown property type", "'{0}' is not a property type; use string, int, long, double, decimal, bool, date, datetime or uri, with '[]' for a list and '?' for an optional value");
+        "KG0013", "Unknown property type", "'{0}' is not a property type; use string, int, long, double, decimal, bool, date, datetime, uri or an enum of the graph, with '[]' for a list and '?' for an optional value");
 
     public static readonly DiagnosticDescriptor AbstractEntityType = Error(
-        "KG0014", "An entity of an abstract type", "Entity '{0}' cannot be of the abstract type '{1}'; give it one of the types that extend '{1}'");
+        "KG0014", "A fact of an abstract type", "{0} cannot be of the abstract type '{1}'; use one of the types that extend '{1}'");
 
     public static readonly DiagnosticDescriptor InheritanceCycle = Error(
-        "KG0015", "An entity type extends itself", "Entity type '{0}' extends itself ({1}); break the cycle");
+        "KG0015", "A type extends itself", "{0} extends itself ({1}); break the cycle");
 
     public static readonly DiagnosticDescriptor CardinalityBreach = Error(
         "KG0016", "A fact breaks its relation's cardinality", "'{0}' is {1}, so {2}; an earlier fact already gives one: remove one of the facts or change the cardinality");
@@ -64,6 +64,36 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor ReservedName = Error(
         "KG0019", "A reserved name", "'{0}' is reserved on {1}; rename the property");
+
+    public static readonly DiagnosticDescriptor InvalidSchemaOption = Error(
+        "KG0021", "A schema option that cannot apply", "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor ConstraintBreach = Error(
+        "KG0022", "A value breaks its property's constraint", "The value {0} of '{1}' breaks its constraint: {2}");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "KG0023", "A unique value given twice", "{0} has the same '{1}' ({2}) as '{3}', but '{1}' is unique among entities of type '{4}'; give each its own value");
+
+    public static readonly DiagnosticDescriptor RelationNarrowing = Error(
+        "KG0024", "A relation type widens the type it extends", "'{0}' extends '{1}', so its '{2}' end must be '{3}' or a type that extends it, not '{4}'");
+
+    public static readonly DiagnosticDescriptor UnusedEntity = new(
+        "KG0025",
+        "An entity that no fact mentions",
+        "Entity '{0}' is in no relation, source or role; link it to the graph or remove it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "kg0025");
+
+    public static readonly DiagnosticDescriptor DuplicateFact = new(
+        "KG0020",
+        "The same fact twice",
+        "The '{0}' relation from '{1}' to '{2}' with these properties is stated twice from the same sources; remove the repeat, or give it its own source",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "kg0020");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(
         id,

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
 using KnowledgeGraph.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -21,20 +22,32 @@ internal sealed class Emitter
 
     private Emitter(GraphModel graph) => _graph = graph;
 
-    public static IEnumerable<(string HintName, string Source)> Emit(GraphModel graph)
+    public static IEnumerable<(string HintName, string Source)> Emit(GraphModel graph, CancellationToken cancellationToken)
     {
         var emitter = new Emitter(graph);
         foreach (var type in graph.EntityTypes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return (HintName(graph, type.ClassName), emitter.EntityType(type));
         }
 
         foreach (var type in graph.RelationTypes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return (HintName(graph, type.ClassName), emitter.RelationType(type));
         }
 
+        foreach (var type in graph.Enums)
+        {
+            yield return (HintName(graph, type.ClassName), emitter.Enum(type));
+        }
+
         yield return (HintName(graph, graph.ClassName), emitter.GraphClass());
+
+        if (graph.EntityTypes.Any(type => type.Navigations.Count > 0))
+        {
+            yield return (HintName(graph, TraversalClassName(graph.ClassName)), emitter.Traversal());
+        }
     }
 
     private static string HintName(GraphModel graph, string className) => $"{graph.Namespace}.{className}.g.cs".Replace("@", "");
@@ -80,6 +93,19 @@ internal sealed class Emitter
             Navigation(writer, navigation);
         }
 
+        CollectDates(writer, type.Properties);
+        CollectKeys(writer, type);
+
+        if (!type.IsAbstract)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"protected override {Runtime}.Entity Copy() =>");
+            writer.Indent();
+            Statement(writer, $"new {Qualified(type.ClassName)}(Id", type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {p.MemberName},").ToList(), ";");
+            writer.Outdent();
+        }
+
         if (type.HasNameProperty)
         {
             writer.Line();
@@ -91,17 +117,98 @@ internal sealed class Emitter
         return writer.ToString();
     }
 
+    /// <summary>Reports the values of the unique properties a type declares, for builders to check.</summary>
+    private void CollectKeys(SourceWriter writer, EntityTypeModel type)
+    {
+        var unique = type.Properties.Where(p => p.IsUnique).ToList();
+        if (unique.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override void CollectKeys(global::System.Collections.Generic.ICollection<{Runtime}.UniqueValue> keys)");
+        writer.OpenBlock();
+        writer.Line("base.CollectKeys(keys);");
+        foreach (var property in unique)
+        {
+            var add = $"keys.Add(new {Runtime}.UniqueValue(typeof({Qualified(type.ClassName)}), {Literal(property.SchemaName)}, {{0}}));";
+            writer.SeparateBlock();
+            if (property.Type.IsOptional)
+            {
+                writer.Line($"if ({property.MemberName} is {{ }} {LowerFirst(property.MemberName)})");
+                writer.OpenBlock();
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, LowerFirst(property.MemberName)));
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, property.MemberName));
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>Reports the date properties a type declares, for timelines and time views.</summary>
+    private static void CollectDates(SourceWriter writer, EquatableArray<PropertyModel> properties)
+    {
+        var dates = properties.Where(p => p.Type.Kind == ScalarKind.Date).ToList();
+        if (dates.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override void CollectDates(global::System.Collections.Generic.ICollection<{Runtime}.DatedValue> dates)");
+        writer.OpenBlock();
+        writer.Line("base.CollectDates(dates);");
+        foreach (var property in dates)
+        {
+            var add = $"dates.Add(new {Runtime}.DatedValue({Literal(property.SchemaName)}, {{0}}));";
+            writer.SeparateBlock();
+            if (property.Type.IsList)
+            {
+                writer.Line($"foreach (var date in {property.MemberName})");
+                writer.OpenBlock();
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, "date"));
+                writer.CloseBlock();
+            }
+            else if (property.Type.IsOptional)
+            {
+                writer.Line($"if ({property.MemberName} is {{ }} {LowerFirst(property.MemberName)})");
+                writer.OpenBlock();
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, LowerFirst(property.MemberName)));
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, property.MemberName));
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    // A local named after a property: "Born" → "born"; a prefix keeps it clear of keywords and parameters.
+    private static string LowerFirst(string memberName) => "value" + memberName.TrimStart('@', '_');
+
     private void Navigation(SourceWriter writer, NavigationModel navigation)
     {
         var target = Qualified(navigation.TargetClassName);
         var relation = Qualified(navigation.RelationClassName);
         var name = Xml.Code(navigation.RelationSchemaName);
-        (string summary, string expression) = (navigation.IsInverse, navigation.IsSingle) switch
+        (string summary, string expression) = (navigation.Kind, navigation.IsSingle) switch
         {
-            (false, true) => ($"The target of this entity's {name} relation, or null when it has none.", $"Target<{relation}, {target}>()"),
-            (false, false) => ($"The targets of this entity's {name} relations.", $"Targets<{relation}, {target}>()"),
-            (true, true) => ($"The entity whose {name} relation ends at this entity, or null when there is none.", $"Origin<{relation}, {target}>()"),
-            (true, false) => ($"The entities whose {name} relations end at this entity.", $"Origins<{relation}, {target}>()"),
+            (NavigationKind.Forward, true) => ($"The target of this entity's {name} relation, or null when it has none.", $"Target<{relation}, {target}>()"),
+            (NavigationKind.Forward, false) => ($"The targets of this entity's {name} relations.", $"Targets<{relation}, {target}>()"),
+            (NavigationKind.Inverse, true) => ($"The entity whose {name} relation ends at this entity, or null when there is none.", $"Origin<{relation}, {target}>()"),
+            (NavigationKind.Inverse, false) => ($"The entities whose {name} relations end at this entity.", $"Origins<{relation}, {target}>()"),
+            (NavigationKind.Symmetric, true) => ($"The entity at the other end of this entity's {name} relation, whichever end it is at, or null when it has none.", $"Neighbor<{relation}, {target}>()"),
+            (NavigationKind.Symmetric, false) => ($"The entities at the other end of this entity's {name} relations, whichever end it is at.", $"Neighbors<{relation}, {target}>()"),
+            _ => ($"The {name} relations in which this entity plays the {Xml.Code(navigation.RoleName!)} role.", $"RelationsWithRole<{relation}>({Literal(navigation.RoleName!)})"),
         };
         var type = navigation.IsSingle ? target + "?" : $"{ReadOnlyList}<{target}>";
         writer.Summary(summary, isMarkup: true);
@@ -114,23 +221,51 @@ internal sealed class Emitter
         var from = Qualified(type.FromClassName);
         var to = Qualified(type.ToClassName);
         writer.Summary(
-            type.Description ?? $"A {Xml.Code(type.SchemaName)} relation ({Xml.Escape(type.Cardinality)}) from a <see cref=\"{from}\"/> to a <see cref=\"{to}\"/>.",
+            type.Description ?? $"A {Xml.Code(type.SchemaName)} relation ({Xml.Escape(type.Cardinality)}{(type.IsSymmetric ? ", symmetric" : "")}) from a <see cref=\"{from}\"/> to a <see cref=\"{to}\"/>.",
             isMarkup: type.Description is null);
         writer.Line(GeneratedCodeAttribute);
-        writer.Line($"public sealed partial class {type.ClassName} : {Runtime}.Relation<{from}, {to}>");
+        var modifier = type.IsAbstract ? "abstract " : type.IsSealed ? "sealed " : "";
+        var baseClass = type.BaseClassName is { } parent ? Qualified(parent) : $"{Runtime}.Relation<{from}, {to}>";
+        writer.Line($"public {modifier}partial class {type.ClassName} : {baseClass}");
         writer.OpenBlock();
 
         writer.Summary($"Creates a {Xml.Code(type.SchemaName)} relation from <paramref name=\"from\"/> to <paramref name=\"to\"/>.", isMarkup: true);
         writer.Line("/// <param name=\"from\">The entity the relation starts at.</param>");
         writer.Line("/// <param name=\"to\">The entity the relation ends at.</param>");
-        writer.Line($"public {type.ClassName}({from} from, {to} to)");
+        writer.Line($"{(type.IsAbstract ? "protected" : "public")} {type.ClassName}({from} from, {to} to)");
         writer.Line("    : base(from, to)");
         writer.OpenBlock();
         writer.CloseBlock();
 
+        // A relation type may narrow the ends of the type it extends: the typed ends narrow with it.
+        foreach (var (narrows, end, endType) in new[] { (type.NarrowsFrom, "From", from), (type.NarrowsTo, "To", to) })
+        {
+            if (narrows)
+            {
+                writer.Line();
+                writer.Line($"/// <summary>The entity the relation {(end == "From" ? "starts" : "ends")} at.</summary>");
+                writer.Line($"public new {endType} {end} => ({endType})base.{end};");
+            }
+        }
+
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override string TypeName => {Literal(type.SchemaName)};");
+
+        if (type.DeclaresCardinality)
+        {
+            var cardinality = string.Concat(type.Cardinality.Split('-').Select(word => char.ToUpperInvariant(word[0]) + word.Substring(1)));
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override {Runtime}.Cardinality Cardinality => {Runtime}.Cardinality.{cardinality};");
+        }
+
+        if (type.DeclaresSymmetric)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override bool IsSymmetric => true;");
+        }
 
         foreach (var property in type.Properties)
         {
@@ -138,23 +273,113 @@ internal sealed class Emitter
             Property(writer, property);
         }
 
+        foreach (var role in type.Roles)
+        {
+            writer.Line();
+            Role(writer, role);
+        }
+
+        CollectDates(writer, type.Properties);
+        CollectRoles(writer, type.Roles);
+
+        if (!type.IsAbstract)
+        {
+            var assignments = type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {p.MemberName},")
+                .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => $"{role.MemberName} = {MapRole(role)},"))
+                .ToList();
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"protected override {Runtime}.Relation Copy(global::System.Func<{Runtime}.Entity, {Runtime}.Entity> map) =>");
+            writer.Indent();
+            Statement(writer, $"new {Qualified(type.ClassName)}(({from})map(From), ({to})map(To)", assignments, ";");
+            writer.Outdent();
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }
 
-    private static void Property(SourceWriter writer, PropertyModel property)
+    private void Role(SourceWriter writer, RoleModel role)
+    {
+        var summary = role.IsList
+            ? $"The entities that play the {Xml.Code(role.SchemaName)} role."
+            : $"The entity that plays the {Xml.Code(role.SchemaName)} role{(role.IsOptional ? ", or null when none does" : "")}.";
+        writer.Summary(role.Description ?? summary, isMarkup: role.Description is null);
+        var type = Qualified(role.TypeClassName);
+        if (role.IsList)
+        {
+            writer.Line($"public {ReadOnlyList}<{type}> {role.MemberName} {{ get; init; }} = {ImmutableArray}<{type}>.Empty;");
+        }
+        else
+        {
+            writer.Line($"public {(role.IsOptional ? "" : "required ")}{type}{(role.IsOptional ? "?" : "")} {role.MemberName} {{ get; init; }}");
+        }
+    }
+
+    /// <summary>Reports the entities that play the roles a relation type declares, so the graph can index them.</summary>
+    private static void CollectRoles(SourceWriter writer, EquatableArray<RoleModel> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override void CollectRoles(global::System.Collections.Generic.ICollection<{Runtime}.RolePlayer> roles)");
+        writer.OpenBlock();
+        writer.Line("base.CollectRoles(roles);");
+        foreach (var role in roles)
+        {
+            var add = $"roles.Add(new {Runtime}.RolePlayer({Literal(role.SchemaName)}, {{0}}));";
+            writer.SeparateBlock();
+            if (role.IsList)
+            {
+                writer.Line($"foreach (var player in {role.MemberName})");
+                writer.OpenBlock();
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, "player"));
+                writer.CloseBlock();
+            }
+            else if (role.IsOptional)
+            {
+                writer.Line($"if ({role.MemberName} is {{ }} {LowerFirst(role.MemberName)})");
+                writer.OpenBlock();
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, LowerFirst(role.MemberName)));
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.Line(string.Format(CultureInfo.InvariantCulture, add, role.MemberName));
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>The role's player(s) in the copy: the copies of the original's.</summary>
+    private string MapRole(RoleModel role)
+    {
+        var type = Qualified(role.TypeClassName);
+        return role.IsList
+            ? $"{ImmutableArray}.CreateRange(global::System.Linq.Enumerable.Select({role.MemberName}, player => ({type})map(player)))"
+            : role.IsOptional
+                ? $"{role.MemberName} is null ? null : ({type})map({role.MemberName})"
+                : $"({type})map({role.MemberName})";
+    }
+
+    private void Property(SourceWriter writer, PropertyModel property)
     {
         writer.Summary(property.Description ?? $"The {Xml.Code(property.SchemaName)} property.", isMarkup: property.Description is null);
         var type = property.Type;
         if (type.IsList)
         {
-            var item = ClrType(type.Kind);
+            var item = ClrType(type);
             writer.Line($"public {ReadOnlyList}<{item}> {property.MemberName} {{ get; init; }} = {ImmutableArray}<{item}>.Empty;");
         }
         else
         {
             var required = type.IsRequired ? "required " : "";
-            writer.Line($"public {required}{ClrType(type.Kind)}{(type.IsOptional ? "?" : "")} {property.MemberName} {{ get; init; }}");
+            writer.Line($"public {required}{ClrType(type)}{(type.IsOptional ? "?" : "")} {property.MemberName} {{ get; init; }}");
         }
     }
 
@@ -176,7 +401,7 @@ internal sealed class Emitter
         writer.OpenBlock();
         foreach (var entity in graph.Entities)
         {
-            Statement(writer, $"{entity.MemberName} = AddEntity(new {Qualified(entity.ClassName)}({Literal(entity.Id)})", entity.Values.Select(Assignment).ToList());
+            Statement(writer, $"{entity.MemberName} = AddEntity(new {Qualified(entity.ClassName)}({Literal(entity.Id)}", entity.Values.Select(Assignment).ToList());
         }
 
         if (graph.Entities.Count > 0)
@@ -186,7 +411,9 @@ internal sealed class Emitter
 
         foreach (var relation in graph.Relations)
         {
-            var assignments = relation.Values.Select(Assignment).ToList();
+            var assignments = relation.Values.Select(Assignment)
+                .Concat(relation.Roles.Select(role => $"{role.MemberName} = {RoleValue(role)},"))
+                .ToList();
             if (relation.SourceMemberNames.Count > 0)
             {
                 assignments.Add($"Sources = {ImmutableArray}.Create<{Runtime}.Entity>({string.Join(", ", relation.SourceMemberNames)}),");
@@ -194,15 +421,15 @@ internal sealed class Emitter
 
             if (relation.ValidFrom is { } validFrom)
             {
-                assignments.Add($"ValidFrom = {Date(validFrom)},");
+                assignments.Add($"ValidFrom = {PartialDate(validFrom)},");
             }
 
             if (relation.ValidTo is { } validTo)
             {
-                assignments.Add($"ValidTo = {Date(validTo)},");
+                assignments.Add($"ValidTo = {PartialDate(validTo)},");
             }
 
-            Statement(writer, $"AddRelation(new {Qualified(relation.ClassName)}({relation.FromMemberName}, {relation.ToMemberName})", assignments);
+            Statement(writer, $"AddRelation(new {Qualified(relation.ClassName)}({relation.FromMemberName}, {relation.ToMemberName}", assignments);
         }
 
         if (graph.Relations.Count > 0)
@@ -211,6 +438,17 @@ internal sealed class Emitter
         }
 
         writer.Line("Seal();");
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content)");
+        writer.OpenBlock();
+        writer.Line("Load(content);");
+        foreach (var entity in graph.Entities)
+        {
+            writer.Line($"{entity.MemberName} = FindEntity<{Qualified(entity.ClassName)}>({Literal(entity.Id)})!;");
+        }
+
         writer.CloseBlock();
 
         writer.Line();
@@ -224,51 +462,124 @@ internal sealed class Emitter
             writer.Line($"public {Qualified(entity.ClassName)} {entity.MemberName} {{ get; }}");
         }
 
+        writer.Line();
+        writer.Line("/// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>");
+        writer.Line($"public {self}.Builder ToBuilder() => new(this);");
+
+        writer.Line();
+        writer.Summary($"Builds a new <see cref=\"{self}\"/> from an existing one and entities and facts added in code.", isMarkup: true);
+        writer.Line($"public sealed class Builder : {Runtime}.GraphBuilder<{self}>");
+        writer.OpenBlock();
+        writer.Line($"internal Builder({self} basis)");
+        writer.Line("    : base(basis)");
+        writer.OpenBlock();
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {self} Create({Runtime}.GraphContent content) => new(content);");
+        writer.CloseBlock();
+
         writer.CloseBlock();
         return writer.ToString();
     }
+
+    /// <summary>Extension methods for typed multi-hop traversal: <c>people.Leads().Represents()</c>.</summary>
+    private string Traversal()
+    {
+        var writer = Header();
+        writer.Summary(
+            $"Typed traversal steps over sequences of {Xml.Code(_graph.ClassName)} entities: each relation (and each declared inverse) is a step from a sequence of its start type to a sequence of its target type.",
+            isMarkup: true);
+        writer.Line("/// <remarks>Steps are lazy and keep repeats, as LINQ's <c>SelectMany</c> does; add <c>Distinct()</c> for a set.</remarks>");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Line($"public static partial class {TraversalClassName(_graph.ClassName)}");
+        writer.OpenBlock();
+        var first = true;
+        foreach (var type in _graph.EntityTypes)
+        {
+            foreach (var navigation in type.Navigations)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                var source = $"global::System.Collections.Generic.IEnumerable<{Qualified(type.ClassName)}>";
+                var target = $"global::System.Collections.Generic.IEnumerable<{Qualified(navigation.TargetClassName)}>";
+                var name = Xml.Code(navigation.RelationSchemaName);
+                writer.Summary(
+                    navigation.Kind switch
+                    {
+                        NavigationKind.Inverse => $"The entities whose {name} relations end at the entities of <paramref name=\"source\"/>, in order.",
+                        NavigationKind.Symmetric => $"The entities at the other end of the {name} relations of the entities of <paramref name=\"source\"/>, in order.",
+                        NavigationKind.Role => $"The {name} relations in which the entities of <paramref name=\"source\"/> play the {Xml.Code(navigation.RoleName!)} role, in order.",
+                        _ => $"The targets of the {name} relations of the entities of <paramref name=\"source\"/>, in order.",
+                    },
+                    isMarkup: true);
+                writer.Line("/// <param name=\"source\">The entities to step from.</param>");
+                writer.Line($"public static {target} {navigation.MemberName}(this {source} source) =>");
+                writer.Line($"    {Runtime}.Traverse.{(navigation.IsSingle ? "One" : "Many")}(source, static entity => entity.{navigation.MemberName});");
+            }
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    public static string TraversalClassName(string graphClassName) => graphClassName.TrimStart('@') + "Traversal";
 
     private static string DefaultSummary(EntityModel entity) =>
         entity.Values.FirstOrDefault(value => value.MemberName == "Name" && value.Type.Kind == ScalarKind.String && !value.Type.IsList) is { } name
             ? $"{Xml.Escape(name.Items[0])} (the {Xml.Code(entity.Id)} entity)."
             : $"The {Xml.Code(entity.Id)} entity.";
 
-    /// <summary>Writes <c>call(new T(…) { assignments });</c>, without braces when nothing is assigned.</summary>
-    private static void Statement(SourceWriter writer, string call, IReadOnlyList<string> assignments)
+    /// <summary>
+    /// Writes <c>call(new T(…) { assignments });</c>, without braces when nothing is assigned;
+    /// <paramref name="call"/> leaves the constructor's argument list open.
+    /// </summary>
+    private static void Statement(SourceWriter writer, string call, IReadOnlyList<string> assignments, string end = ");")
     {
         if (assignments.Count == 0)
         {
-            writer.Line(call + ");");
+            writer.Line(call + ")" + end);
             return;
         }
 
-        writer.Line(call);
+        writer.Line(call + ")");
         writer.OpenBlock();
         foreach (var assignment in assignments)
         {
             writer.Line(assignment);
         }
 
-        writer.CloseBlock(");");
+        writer.CloseBlock(end);
     }
 
-    private static string Assignment(ValueModel value) => $"{value.MemberName} = {Value(value)},";
+    private string RoleValue(RoleValueModel role) => !role.IsList
+        ? role.Players[0]
+        : role.Players.Count == 0
+            ? $"{ImmutableArray}<{Qualified(role.TypeClassName)}>.Empty"
+            : $"{ImmutableArray}.Create<{Qualified(role.TypeClassName)}>({string.Join(", ", role.Players)})";
 
-    private static string Value(ValueModel value)
+    private string Assignment(ValueModel value) => $"{value.MemberName} = {Value(value)},";
+
+    private string Value(ValueModel value)
     {
         if (!value.Type.IsList)
         {
-            return Scalar(value.Type.Kind, value.Items[0]);
+            return Scalar(value.Type, value.Items[0]);
         }
 
-        var item = ClrType(value.Type.Kind);
+        var item = ClrType(value.Type);
         return value.Items.Count == 0
             ? $"{ImmutableArray}<{item}>.Empty"
-            : $"{ImmutableArray}.Create<{item}>({string.Join(", ", value.Items.Select(text => Scalar(value.Type.Kind, text)))})";
+            : $"{ImmutableArray}.Create<{item}>({string.Join(", ", value.Items.Select(text => Scalar(value.Type, text)))})";
     }
 
-    private static string Scalar(ScalarKind kind, string text) => kind switch
+    private string Scalar(PropertyType type, string text) => type.Kind switch
     {
+        ScalarKind.Enum => $"{Qualified(type.EnumClassName!)}.{text}",
         ScalarKind.String => Literal(text),
         ScalarKind.Decimal => text + "m",
         ScalarKind.Long => text + "L",
@@ -285,8 +596,12 @@ internal sealed class Emitter
         return $"new global::System.DateOnly({parts[0]}, {parts[1]}, {parts[2]})";
     }
 
-    private static string ClrType(ScalarKind kind) => kind switch
+    private static string PartialDate(string text) =>
+        $"new {Runtime}.PartialDate({string.Join(", ", text.Split('-').Select(part => int.Parse(part, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))})";
+
+    private string ClrType(PropertyType type) => type.Kind switch
     {
+        ScalarKind.Enum => Qualified(type.EnumClassName!),
         ScalarKind.String => "string",
         ScalarKind.Int => "int",
         ScalarKind.Long => "long",
@@ -297,6 +612,29 @@ internal sealed class Emitter
         ScalarKind.DateTime => "global::System.DateTimeOffset",
         _ => "global::System.Uri",
     };
+
+    private string Enum(EnumModel type)
+    {
+        var writer = Header();
+        writer.Summary(type.Description ?? $"The values of {Xml.Code(type.SchemaName)} in {Xml.Code(_graph.ClassName)}.", isMarkup: type.Description is null);
+        writer.Line(GeneratedCodeAttribute);
+        writer.Line($"public enum {type.ClassName}");
+        writer.OpenBlock();
+        for (var i = 0; i < type.Values.Count; i++)
+        {
+            var value = type.Values[i];
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Summary($"{Xml.Code(value.SchemaName)} in the <c>.kg.json</c> files.", isMarkup: true);
+            writer.Line($"{value.MemberName},");
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 

@@ -7,6 +7,7 @@ internal sealed class SourceWriter
 {
     private readonly StringBuilder _text = new();
     private int _indent;
+    private bool _closedBlock;
 
     public SourceWriter Line(string line = "")
     {
@@ -16,6 +17,7 @@ internal sealed class SourceWriter
         }
 
         _text.Append(line).Append('\n');
+        _closedBlock = false;
         return this;
     }
 
@@ -29,7 +31,22 @@ internal sealed class SourceWriter
     {
         _indent--;
         Line("}" + suffix);
+        _closedBlock = true;
     }
+
+    /// <summary>A blank line when the last thing written closed a block: statements after a block stand apart.</summary>
+    public void SeparateBlock()
+    {
+        if (_closedBlock)
+        {
+            Line();
+        }
+    }
+
+    /// <summary>Indents the lines written until <see cref="Outdent"/>: the body of a long expression-bodied member.</summary>
+    public void Indent() => _indent++;
+
+    public void Outdent() => _indent--;
 
     /// <summary>A <c>&lt;summary&gt;</c> doc comment; every line of <paramref name="text"/> XML-escaped unless it is markup already.</summary>
     public void Summary(string text, bool isMarkup = false)

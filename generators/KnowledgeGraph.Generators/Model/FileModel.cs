@@ -9,29 +9,58 @@ internal sealed record ParsedFile(
     LocationInfo Start,
     Located? Namespace,
     Located? Graph,
+    EquatableArray<EnumDeclaration> Enums,
     EquatableArray<EntityTypeDeclaration> EntityTypes,
     EquatableArray<RelationTypeDeclaration> RelationTypes,
     EquatableArray<EntityDeclaration> Entities,
     EquatableArray<RelationDeclaration> Relations,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
-internal sealed record PropertyDeclaration(Located Name, Located Type, string? Description);
+internal sealed record EnumDeclaration(Located Name, string? Description, EquatableArray<Located> Values);
 
+/// <summary>The checks a property declares beyond its type.</summary>
+internal sealed record PropertyConstraints(
+    Located? Unique,
+    Located? Key,
+    Located? Pattern,
+    FactValue? Min,
+    FactValue? Max,
+    FactValue? MinItems)
+{
+    public static readonly PropertyConstraints None = new(null, null, null, null, null, null);
+}
+
+/// <param name="Type">The type as written; null when it was missing or of the wrong shape (reported): values for it are then skipped.</param>
+internal sealed record PropertyDeclaration(Located Name, Located? Type, string? Description, PropertyConstraints Constraints);
+
+/// <summary>A role of an n-ary relation beyond its two ends: an entity type, optional or a list, and its inverse name.</summary>
+internal sealed record RoleDeclaration(Located Name, Located Type, Located? Inverse, string? Description);
+
+/// <param name="IsValid">False for a declaration of the wrong shape (reported): whatever names the type is skipped.</param>
+/// <param name="HasUnknownKeys">A misspelt key (reported) may hide properties: values the type lacks are then skipped, not reported.</param>
 internal sealed record EntityTypeDeclaration(
     Located Name,
     bool IsAbstract,
     Located? Extends,
     string? Description,
-    EquatableArray<PropertyDeclaration> Properties);
+    EquatableArray<PropertyDeclaration> Properties,
+    bool IsValid = true,
+    bool HasUnknownKeys = false);
 
 internal sealed record RelationTypeDeclaration(
     Located Name,
+    bool IsAbstract,
+    Located? Extends,
     Located? From,
     Located? To,
     Located? Inverse,
     Located? Cardinality,
+    Located? Symmetric,
     string? Description,
-    EquatableArray<PropertyDeclaration> Properties);
+    EquatableArray<PropertyDeclaration> Properties,
+    EquatableArray<RoleDeclaration> Roles,
+    bool IsValid = true,
+    bool HasUnknownKeys = false);
 
 internal sealed record EntityDeclaration(
     Located Id,

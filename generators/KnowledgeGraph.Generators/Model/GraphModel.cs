@@ -2,9 +2,12 @@ namespace KnowledgeGraph.Generators.Model;
 
 // One graph, merged from all its files, checked, and named in C#: exactly what the emitter writes.
 
+/// <param name="IsEmitted">False when the graph's class name is taken in its namespace: only its diagnostics are reported.</param>
 internal sealed record GraphModel(
     string Namespace,
     string ClassName,
+    bool IsEmitted,
+    EquatableArray<EnumModel> Enums,
     EquatableArray<EntityTypeModel> EntityTypes,
     EquatableArray<RelationTypeModel> RelationTypes,
     EquatableArray<EntityModel> Entities,
@@ -22,30 +25,57 @@ internal enum ScalarKind
     Date,
     DateTime,
     Uri,
+    Enum,
 }
 
-/// <summary>A property type such as <c>string?</c> or <c>date[]</c>.</summary>
-internal sealed record PropertyType(ScalarKind Kind, bool IsList, bool IsOptional)
+/// <summary>A property type such as <c>string?</c>, <c>date[]</c> or an enum of the schema.</summary>
+internal sealed record PropertyType(ScalarKind Kind, bool IsList, bool IsOptional, string? EnumClassName = null)
 {
     /// <summary>Lists may always be left out (they are then empty); other properties unless optional may not.</summary>
     public bool IsRequired => !IsList && !IsOptional;
 
+    public bool IsNumeric => Kind is ScalarKind.Int or ScalarKind.Long or ScalarKind.Double or ScalarKind.Decimal;
+
     public override string ToString() => Kind switch
     {
         ScalarKind.DateTime => "datetime",
+        ScalarKind.Enum => EnumClassName!,
         _ => Kind.ToString().ToLowerInvariant(),
     } + (IsList ? "[]" : "") + (IsOptional ? "?" : "");
 }
 
-internal sealed record PropertyModel(string SchemaName, string MemberName, PropertyType Type, string? Description);
+internal sealed record EnumValueModel(string SchemaName, string MemberName);
+
+internal sealed record EnumModel(string SchemaName, string ClassName, string? Description, EquatableArray<EnumValueModel> Values);
+
+internal sealed record PropertyModel(string SchemaName, string MemberName, PropertyType Type, string? Description, bool IsUnique);
+
+/// <summary>A role of an n-ary relation: a property whose value is an entity, or a list of entities.</summary>
+internal sealed record RoleModel(string SchemaName, string MemberName, string TypeClassName, bool IsList, bool IsOptional, string? Description);
+
+internal enum NavigationKind
+{
+    /// <summary>The targets of the entity's relations.</summary>
+    Forward,
+
+    /// <summary>The starts of the relations that end at the entity (a declared inverse).</summary>
+    Inverse,
+
+    /// <summary>The entities at the other end of a symmetric relation, whichever end the entity is at.</summary>
+    Symmetric,
+
+    /// <summary>The relations in which the entity plays a role.</summary>
+    Role,
+}
 
 internal sealed record NavigationModel(
     string MemberName,
+    NavigationKind Kind,
     string RelationSchemaName,
     string RelationClassName,
     string TargetClassName,
-    bool IsInverse,
-    bool IsSingle);
+    bool IsSingle,
+    string? RoleName = null);
 
 internal sealed record EntityTypeModel(
     string SchemaName,
@@ -54,20 +84,35 @@ internal sealed record EntityTypeModel(
     bool IsAbstract,
     string? Description,
     bool HasNameProperty,
+    EquatableArray<PropertyModel> InheritedProperties,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<NavigationModel> Navigations);
 
 internal sealed record RelationTypeModel(
     string SchemaName,
     string ClassName,
+    string? BaseClassName,
+    bool IsAbstract,
+    bool IsSealed,
     string FromClassName,
     string ToClassName,
+    bool NarrowsFrom,
+    bool NarrowsTo,
     string Cardinality,
+    bool DeclaresCardinality,
+    bool IsSymmetric,
+    bool DeclaresSymmetric,
     string? Description,
-    EquatableArray<PropertyModel> Properties);
+    EquatableArray<PropertyModel> InheritedProperties,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<RoleModel> InheritedRoles,
+    EquatableArray<RoleModel> Roles);
 
-/// <summary>A checked value: its text is normalized (a date as yyyy-MM-dd, a number as written).</summary>
+/// <summary>A checked value: its text is normalized (a date as yyyy-MM-dd, a number as written, an enum member's name).</summary>
 internal sealed record ValueModel(string MemberName, PropertyType Type, EquatableArray<string> Items);
+
+/// <summary>The entities playing one role in a fact, by their member names on the graph class.</summary>
+internal sealed record RoleValueModel(string MemberName, string TypeClassName, bool IsList, EquatableArray<string> Players);
 
 internal sealed record EntityModel(
     string Id,
@@ -83,4 +128,5 @@ internal sealed record RelationModel(
     EquatableArray<string> SourceMemberNames,
     string? ValidFrom,
     string? ValidTo,
-    EquatableArray<ValueModel> Values);
+    EquatableArray<ValueModel> Values,
+    EquatableArray<RoleValueModel> Roles);

@@ -14,10 +14,13 @@ namespace KnowledgeGraph.Generators.Parsing;
 /// </summary>
 internal sealed class FileParser
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "namespace", "graph", "entityTypes", "relationTypes", "entities", "relations"];
+    private static readonly string[] TopLevelKeys = ["$schema", "namespace", "graph", "enums", "entityTypes", "relationTypes", "entities", "relations"];
+    private static readonly string[] EnumKeys = ["description", "values"];
     private static readonly string[] EntityTypeKeys = ["abstract", "extends", "description", "properties"];
-    private static readonly string[] RelationTypeKeys = ["from", "to", "inverse", "cardinality", "description", "properties"];
-    private static readonly string[] PropertyKeys = ["type", "description"];
+    private static readonly string[] RelationTypeKeys =
+        ["abstract", "extends", "from", "to", "inverse", "cardinality", "symmetric", "description", "properties", "roles"];
+    private static readonly string[] PropertyKeys = ["type", "description", "unique", "key", "pattern", "min", "max", "minItems"];
+    private static readonly string[] RoleKeys = ["type", "inverse", "description"];
 
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly CancellationToken _cancellationToken;
@@ -41,6 +44,7 @@ internal sealed class FileParser
     {
         Located? ns = null, graph = null;
         var graphGiven = false;
+        var enums = new List<EnumDeclaration>();
         var entityTypes = new List<EntityTypeDeclaration>();
         var relationTypes = new List<RelationTypeDeclaration>();
         var entities = new List<EntityDeclaration>();
@@ -48,7 +52,7 @@ internal sealed class FileParser
 
         if (root is not null && Expect<JsonObject>(root, "the file", "an object") is { } file)
         {
-            foreach (var member in file.Members)
+            foreach (var member in Keys(file))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 switch (member.Key.Value)
@@ -56,11 +60,14 @@ internal sealed class FileParser
                     case "$schema":
                         break;
                     case "namespace":
-                        ns = ExpectName(member.Key.Value, ExpectString(member));
+                        ns = ExpectName(Quote(member.Key.Value), ExpectString(member));
                         break;
                     case "graph":
-                        graph = ExpectName(member.Key.Value, ExpectString(member));
+                        graph = ExpectName(Quote(member.Key.Value), ExpectString(member));
                         graphGiven = true;
+                        break;
+                    case "enums":
+                        ForEachMember(member, (key, value) => ParseEnum(key, value, enums));
                         break;
                     case "entityTypes":
                         ForEachMember(member, (key, value) => ParseEntityType(key, value, entityTypes));
@@ -72,7 +79,7 @@ internal sealed class FileParser
                         ForEachMember(member, (key, value) => ParseEntity(key, value, entities));
                         break;
                     case "relations":
-                        if (Expect<JsonArray>(member.Value, member.Key.Value, "an array") is { } facts)
+                        if (Expect<JsonArray>(member.Value, Quote(member.Key.Value), "an array") is { } facts)
                         {
                             foreach (var fact in facts.Items)
                             {
@@ -104,6 +111,7 @@ internal sealed class FileParser
             start,
             ns,
             graph,
+            enums.ToEquatableArray(),
             entityTypes.ToEquatableArray(),
             relationTypes.ToEquatableArray(),
             entities.ToEquatableArray(),
@@ -111,18 +119,80 @@ internal sealed class FileParser
             _diagnostics.ToEquatableArray());
     }
 
-    private void ParseEntityType(Located name, JsonNode value, List<EntityTypeDeclaration> declarations)
+    private void ParseEnum(Located name, JsonNode value, List<EnumDeclaration> declarations)
     {
-        if (Expect<JsonObject>(value, name.Value, "an object") is not { } type)
+        string? description = null;
+        JsonNode? values = value;
+        if (value is JsonObject described)
+        {
+            values = null;
+            foreach (var member in Keys(described))
+            {
+                switch (member.Key.Value)
+                {
+                    case "description":
+                        description = ExpectString(member)?.Value;
+                        break;
+                    case "values":
+                        values = member.Value;
+                        break;
+                    default:
+                        UnknownKey(member.Key, $"enum '{name.Value}'", EnumKeys);
+                        break;
+                }
+            }
+
+            if (values is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingKey, name.Location, $"Enum '{name.Value}'", "values", "the list of its values"));
+                return;
+            }
+        }
+
+        if (Expect<JsonArray>(values, Quote(name.Value), "a list of value names, or an object with 'values' and 'description'") is not { } list)
         {
             return;
         }
 
+        var names = new List<Located>();
+        foreach (var item in list.Items)
+        {
+            if (Expect<JsonScalar>(item, $"a value of enum '{name.Value}'", "a string") is { Kind: JsonScalarKind.String } scalar)
+            {
+                if (ExpectName($"a value of enum '{name.Value}'", Locate(scalar)) is { } valueName)
+                {
+                    names.Add(valueName);
+                }
+            }
+            else if (item is JsonScalar other)
+            {
+                Unexpected(other, $"a value of enum '{name.Value}'", "a string");
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            Unexpected(list, Quote(name.Value), "a list of at least one value", "an empty list");
+            return;
+        }
+
+        declarations.Add(new EnumDeclaration(name, description, names.ToEquatableArray()));
+    }
+
+    private void ParseEntityType(Located name, JsonNode value, List<EntityTypeDeclaration> declarations)
+    {
+        if (Expect<JsonObject>(value, Quote(name.Value), "an object") is not { } type)
+        {
+            declarations.Add(new EntityTypeDeclaration(name, false, null, null, EquatableArray<PropertyDeclaration>.Empty, IsValid: false));
+            return;
+        }
+
+        var hasUnknownKeys = false;
         var isAbstract = false;
         Located? extends = null;
         string? description = null;
         var properties = EquatableArray<PropertyDeclaration>.Empty;
-        foreach (var member in type.Members)
+        foreach (var member in Keys(type))
         {
             switch (member.Key.Value)
             {
@@ -140,27 +210,39 @@ internal sealed class FileParser
                     break;
                 default:
                     UnknownKey(member.Key, $"entity type '{name.Value}'", EntityTypeKeys);
+                    hasUnknownKeys = true;
                     break;
             }
         }
 
-        declarations.Add(new EntityTypeDeclaration(name, isAbstract, extends, description, properties));
+        declarations.Add(new EntityTypeDeclaration(name, isAbstract, extends, description, properties, HasUnknownKeys: hasUnknownKeys));
     }
 
     private void ParseRelationType(Located name, JsonNode value, List<RelationTypeDeclaration> declarations)
     {
-        if (Expect<JsonObject>(value, name.Value, "an object") is not { } type)
+        if (Expect<JsonObject>(value, Quote(name.Value), "an object") is not { } type)
         {
+            declarations.Add(new RelationTypeDeclaration(
+                name, false, null, null, null, null, null, null, null, EquatableArray<PropertyDeclaration>.Empty, EquatableArray<RoleDeclaration>.Empty, IsValid: false));
             return;
         }
 
-        Located? from = null, to = null, inverse = null, cardinality = null;
+        var hasUnknownKeys = false;
+        Located? extends = null, from = null, to = null, inverse = null, cardinality = null, symmetric = null;
+        var isAbstract = false;
         string? description = null;
         var properties = EquatableArray<PropertyDeclaration>.Empty;
-        foreach (var member in type.Members)
+        var roles = new List<RoleDeclaration>();
+        foreach (var member in Keys(type))
         {
             switch (member.Key.Value)
             {
+                case "abstract":
+                    isAbstract = ExpectBoolean(member);
+                    break;
+                case "extends":
+                    extends = ExpectString(member);
+                    break;
                 case "from":
                     from = ExpectString(member);
                     break;
@@ -173,32 +255,73 @@ internal sealed class FileParser
                 case "cardinality":
                     cardinality = ExpectString(member);
                     break;
+                case "symmetric":
+                    symmetric = ExpectBoolean(member) ? member.Key : null;
+                    break;
                 case "description":
                     description = ExpectString(member)?.Value;
                     break;
                 case "properties":
                     properties = ParseProperties(member);
                     break;
+                case "roles":
+                    ForEachMember(member, (role, roleValue) => ParseRole(name, role, roleValue, roles));
+                    break;
                 default:
                     UnknownKey(member.Key, $"relation type '{name.Value}'", RelationTypeKeys);
+                    hasUnknownKeys = true;
                     break;
             }
         }
 
-        foreach (var (key, part) in new[] { ("from", from), ("to", to) })
-        {
-            if (part is null)
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(
-                    Descriptors.MissingKey,
-                    name.Location,
-                    $"Relation type '{name.Value}'",
-                    key,
-                    $"the entity type its relations {(key == "from" ? "start" : "end")} at"));
-            }
-        }
+        declarations.Add(new RelationTypeDeclaration(
+            name, isAbstract, extends, from, to, inverse, cardinality, symmetric, description, properties, roles.ToEquatableArray(), HasUnknownKeys: hasUnknownKeys));
+    }
 
-        declarations.Add(new RelationTypeDeclaration(name, from, to, inverse, cardinality, description, properties));
+    private void ParseRole(Located relation, Located name, JsonNode value, List<RoleDeclaration> roles)
+    {
+        switch (value)
+        {
+            case JsonScalar { Kind: JsonScalarKind.String } scalar:
+                roles.Add(new RoleDeclaration(name, Locate(scalar), null, null));
+                break;
+            case JsonObject role:
+                Located? type = null, inverse = null;
+                string? description = null;
+                foreach (var part in Keys(role))
+                {
+                    switch (part.Key.Value)
+                    {
+                        case "type":
+                            type = ExpectString(part);
+                            break;
+                        case "inverse":
+                            inverse = ExpectString(part);
+                            break;
+                        case "description":
+                            description = ExpectString(part)?.Value;
+                            break;
+                        default:
+                            UnknownKey(part.Key, $"role '{name.Value}' of relation type '{relation.Value}'", RoleKeys);
+                            break;
+                    }
+                }
+
+                if (type is null)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        Descriptors.MissingKey, name.Location, $"Role '{name.Value}'", "type", "the entity type that plays it, such as \"City\" or \"Delegation[]\""));
+                }
+                else
+                {
+                    roles.Add(new RoleDeclaration(name, type, inverse, description));
+                }
+
+                break;
+            default:
+                Unexpected(value, Quote(name.Value), "an entity type such as \"City\", or an object with 'type', 'inverse' and 'description'");
+                break;
+        }
     }
 
     private EquatableArray<PropertyDeclaration> ParseProperties(JsonMember member)
@@ -206,15 +329,22 @@ internal sealed class FileParser
         var properties = new List<PropertyDeclaration>();
         ForEachMember(member, (name, value) =>
         {
+            if (properties.FirstOrDefault(p => p.Name.Value == name.Value) is { } earlier)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.Duplicate, name.Location, earlier.Name.Location, "Property", name.Value));
+                return;
+            }
+
             switch (value)
             {
                 case JsonScalar { Kind: JsonScalarKind.String } scalar:
-                    properties.Add(new PropertyDeclaration(name, new Located(scalar.Text, scalar.Location), null));
+                    properties.Add(new PropertyDeclaration(name, Locate(scalar), null, PropertyConstraints.None));
                     break;
                 case JsonObject property:
-                    Located? type = null;
+                    Located? type = null, unique = null, key = null, pattern = null;
+                    FactValue? min = null, max = null, minItems = null;
                     string? description = null;
-                    foreach (var part in property.Members)
+                    foreach (var part in Keys(property))
                     {
                         switch (part.Key.Value)
                         {
@@ -224,25 +354,41 @@ internal sealed class FileParser
                             case "description":
                                 description = ExpectString(part)?.Value;
                                 break;
+                            case "unique":
+                                unique = ExpectBoolean(part) ? part.Key : null;
+                                break;
+                            case "key":
+                                key = ExpectBoolean(part) ? part.Key : null;
+                                break;
+                            case "pattern":
+                                pattern = ExpectString(part);
+                                break;
+                            case "min":
+                                min = ToFactValue(part.Value);
+                                break;
+                            case "max":
+                                max = ToFactValue(part.Value);
+                                break;
+                            case "minItems":
+                                minItems = ToFactValue(part.Value);
+                                break;
                             default:
                                 UnknownKey(part.Key, $"property '{name.Value}'", PropertyKeys);
                                 break;
                         }
                     }
 
-                    if (type is null)
+                    if (type is null && !property.Members.Any(part => part.Key.Value == "type"))
                     {
                         _diagnostics.Add(DiagnosticInfo.Create(
                             Descriptors.MissingKey, name.Location, $"Property '{name.Value}'", "type", "its type, such as \"string\""));
                     }
-                    else
-                    {
-                        properties.Add(new PropertyDeclaration(name, type, description));
-                    }
 
+                    properties.Add(new PropertyDeclaration(name, type, description, new PropertyConstraints(unique, key, pattern, min, max, minItems)));
                     break;
                 default:
-                    Unexpected(value, name.Value, "a type name such as \"string\", or an object with 'type' and 'description'");
+                    Unexpected(value, Quote(name.Value), "a type name such as \"string\", or an object with 'type' and 'description'");
+                    properties.Add(new PropertyDeclaration(name, null, null, PropertyConstraints.None));
                     break;
             }
         });
@@ -251,20 +397,24 @@ internal sealed class FileParser
 
     private void ParseEntity(Located id, JsonNode value, List<EntityDeclaration> declarations)
     {
-        if (Expect<JsonObject>(value, id.Value, "an object") is not { } entity)
+        // An entity of the wrong shape is still declared, so that the facts naming it are not reported too.
+        if (Expect<JsonObject>(value, Quote(id.Value), "an object") is not { } entity)
         {
+            declarations.Add(new EntityDeclaration(id, null, null, EquatableArray<ValueDeclaration>.Empty));
             return;
         }
 
         Located? type = null;
+        var typeGiven = false;
         string? description = null;
         var values = new List<ValueDeclaration>();
-        foreach (var member in entity.Members)
+        foreach (var member in Keys(entity))
         {
             switch (member.Key.Value)
             {
                 case "type":
                     type = ExpectString(member);
+                    typeGiven = true;
                     break;
                 case "description":
                     description = ExpectString(member)?.Value;
@@ -275,7 +425,7 @@ internal sealed class FileParser
             }
         }
 
-        if (type is null)
+        if (!typeGiven)
         {
             _diagnostics.Add(DiagnosticInfo.Create(
                 Descriptors.MissingKey, id.Location, $"Entity '{id.Value}'", "type", "the name of its entity type, such as \"Person\""));
@@ -319,19 +469,23 @@ internal sealed class FileParser
 
             case JsonObject relation:
                 Located? from = null, type = null, to = null;
+                var given = new HashSet<string>(StringComparer.Ordinal);
                 var values = new List<ValueDeclaration>();
-                foreach (var member in relation.Members)
+                foreach (var member in Keys(relation))
                 {
                     switch (member.Key.Value)
                     {
                         case "from":
                             from = ExpectString(member);
+                            given.Add("from");
                             break;
                         case "type":
                             type = ExpectString(member);
+                            given.Add("type");
                             break;
                         case "to":
                             to = ExpectString(member);
+                            given.Add("to");
                             break;
                         default:
                             AddValue(member, values);
@@ -339,14 +493,14 @@ internal sealed class FileParser
                     }
                 }
 
-                var missing = new[] { ("from", from), ("type", type), ("to", to) }.Where(part => part.Item2 is null).ToArray();
-                foreach (var (key, _) in missing)
+                // A key given with a wrong value was reported already; only an absent one is missing.
+                foreach (var key in new[] { "from", "type", "to" }.Where(key => !given.Contains(key)))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(
                         Descriptors.MissingKey, relation.Location.StartOnly(), "The relation", key, "every relation names 'from', 'type' and 'to'"));
                 }
 
-                if (missing.Length == 0)
+                if (from is not null && type is not null && to is not null)
                 {
                     declarations.Add(new RelationDeclaration(relation.Location, from, type, to, values.ToEquatableArray()));
                 }
@@ -359,18 +513,8 @@ internal sealed class FileParser
         }
     }
 
-    private void AddValue(JsonMember member, List<ValueDeclaration> values)
-    {
-        var earlier = values.FirstOrDefault(value => value.Name.Value == member.Key.Value);
-        if (earlier is not null)
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(
-                Descriptors.Duplicate, member.Key.Location, earlier.Name.Location, "The value", member.Key.Value));
-            return;
-        }
-
+    private static void AddValue(JsonMember member, List<ValueDeclaration> values) =>
         values.Add(new ValueDeclaration(member.Key, ToFactValue(member.Value)));
-    }
 
     private static FactValue ToFactValue(JsonNode node) => node switch
     {
@@ -391,7 +535,7 @@ internal sealed class FileParser
 
     private void ForEachMember(JsonMember member, Action<Located, JsonNode> parse)
     {
-        if (Expect<JsonObject>(member.Value, member.Key.Value, "an object") is not { } container)
+        if (Expect<JsonObject>(member.Value, Quote(member.Key.Value), "an object") is not { } container)
         {
             return;
         }
@@ -419,9 +563,9 @@ internal sealed class FileParser
     }
 
     private Located? ExpectString(JsonMember member) =>
-        Expect<JsonScalar>(member.Value, member.Key.Value, "a string") is { } scalar && scalar.Kind == JsonScalarKind.String
+        Expect<JsonScalar>(member.Value, Quote(member.Key.Value), "a string") is { } scalar && scalar.Kind == JsonScalarKind.String
             ? Locate(scalar)
-            : UnexpectedString(member.Value, member.Key.Value);
+            : UnexpectedString(member.Value, Quote(member.Key.Value));
 
     /// <summary>Names become C# identifiers and ids, so they must hold more than white space.</summary>
     private Located? ExpectName(string what, Located? name)
@@ -452,13 +596,33 @@ internal sealed class FileParser
             return scalar.Kind == JsonScalarKind.True;
         }
 
-        Unexpected(member.Value, member.Key.Value, "true or false");
+        Unexpected(member.Value, Quote(member.Key.Value), "true or false");
         return false;
     }
 
+    /// <summary>The keys of an object of the format, each once: a repeated key is reported and its value skipped.</summary>
+    private IEnumerable<JsonMember> Keys(JsonObject node)
+    {
+        var seen = new Dictionary<string, Located>(StringComparer.Ordinal);
+        foreach (var member in node.Members)
+        {
+            if (seen.TryGetValue(member.Key.Value, out var first))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.Duplicate, member.Key.Location, first.Location, "The key", member.Key.Value));
+                continue;
+            }
+
+            seen.Add(member.Key.Value, member.Key);
+            yield return member;
+        }
+    }
+
+    /// <param name="what">What must have another shape: a quoted name (<see cref="Quote"/>) or a phrase ("a relation").</param>
     private void Unexpected(JsonNode node, string what, string expected, string? actual = null) =>
         _diagnostics.Add(DiagnosticInfo.Create(
-            Descriptors.UnexpectedValue, node.Location.StartOnly(), what, expected, actual ?? node.KindDescription));
+            Descriptors.UnexpectedValue, node.Location.StartOnly(), char.ToUpperInvariant(what[0]) + what.Substring(1), expected, actual ?? node.KindDescription));
+
+    private static string Quote(string name) => $"'{name}'";
 
     private void UnknownKey(Located key, string owner, string[] knownKeys) =>
         _diagnostics.Add(DiagnosticInfo.Create(

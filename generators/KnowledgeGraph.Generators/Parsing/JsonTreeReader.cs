@@ -26,11 +26,8 @@ internal static class JsonTreeReader
         var reader = new Utf8JsonReader(utf8, Options);
         try
         {
-            if (!reader.Read())
-            {
-                error = DiagnosticInfo.Create(Descriptors.InvalidJson, positions.Locate(0, 0), "the file is empty");
-                return null;
-            }
+            // A file without a value makes Read throw, as any other invalid JSON does.
+            reader.Read();
 
             var root = ReadValue(ref reader, positions, cancellationToken);
             if (reader.Read())

@@ -1,10 +1,29 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Generators.Model;
 
 namespace KnowledgeGraph.Generators.Validation;
 
 // The builder's working state: mutable while one graph is checked, then turned into the equatable model.
+
+internal sealed class EnumInfo(EnumDeclaration declaration, int order)
+{
+    public EnumDeclaration Declaration { get; } = declaration;
+
+    public int Order { get; } = order;
+
+    public string Name => Declaration.Name.Value;
+
+    public string ClassName { get; set; } = "";
+
+    public bool IsBroken { get; set; }
+
+    /// <summary>Each value as written and its C# member name.</summary>
+    public List<EnumValueModel> Values { get; } = [];
+
+    public EnumModel ToModel() => new(Name, ClassName, Declaration.Description, Values.ToEquatableArray());
+}
 
 internal sealed class PropertyInfo(PropertyDeclaration declaration, PropertyType type)
 {
@@ -16,7 +35,36 @@ internal sealed class PropertyInfo(PropertyDeclaration declaration, PropertyType
 
     public string MemberName { get; set; } = "";
 
-    public PropertyModel ToModel() => new(Name, MemberName, Type, Declaration.Description);
+    public bool IsUnique { get; set; }
+
+    public Regex? Pattern { get; set; }
+
+    public decimal? Min { get; set; }
+
+    public decimal? Max { get; set; }
+
+    public int? MinItems { get; set; }
+
+    public PropertyModel ToModel() => new(Name, MemberName, Type, Declaration.Description, IsUnique);
+}
+
+internal sealed class RoleInfo(RoleDeclaration declaration, EntityTypeInfo type, bool isList, bool isOptional)
+{
+    public RoleDeclaration Declaration { get; } = declaration;
+
+    public string Name => Declaration.Name.Value;
+
+    public EntityTypeInfo Type { get; } = type;
+
+    public bool IsList { get; } = isList;
+
+    public bool IsOptional { get; } = isOptional;
+
+    public bool IsRequired => !IsList && !IsOptional;
+
+    public string MemberName { get; set; } = "";
+
+    public RoleModel ToModel() => new(Name, MemberName, Type.ClassName, IsList, IsOptional, Declaration.Description);
 }
 
 internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int order)
@@ -52,6 +100,8 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
         }
     }
 
+    public bool Is(EntityTypeInfo other) => this == other || Ancestors().Contains(other);
+
     /// <summary>The properties of the type and of every type it extends, the base type's first.</summary>
     public IEnumerable<PropertyInfo> AllProperties() => Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
 
@@ -64,6 +114,7 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
         Declaration.IsAbstract,
         Declaration.Description,
         Properties.Any(p => p.Name == "name" && p.Type is { Kind: ScalarKind.String, IsList: false, IsOptional: false }),
+        Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
         Properties.Select(p => p.ToModel()).ToEquatableArray(),
         Navigations.ToEquatableArray());
 }
@@ -78,13 +129,19 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
 
     public string ClassName { get; set; } = "";
 
+    public RelationTypeInfo? Base { get; set; }
+
+    public bool HasSubtypes { get; set; }
+
     public EntityTypeInfo? From { get; set; }
 
     public EntityTypeInfo? To { get; set; }
 
     public string Cardinality { get; set; } = "many-to-many";
 
-    /// <summary>Each start has one target at most.</summary>
+    public bool IsSymmetric { get; set; }
+
+    /// <summary>Each start has one target at most (for a symmetric relation: each entity has one partner at most).</summary>
     public bool IsSingleForward => Cardinality is "many-to-one" or "one-to-one";
 
     /// <summary>Each end has one relation to it at most.</summary>
@@ -94,16 +151,47 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
 
     public List<PropertyInfo> Properties { get; } = [];
 
+    public List<RoleInfo> Roles { get; } = [];
+
     public HashSet<string> Ignored { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The types this one extends, nearest first; stops at a cycle, which is reported elsewhere.</summary>
+    public IEnumerable<RelationTypeInfo> Ancestors()
+    {
+        var seen = new HashSet<RelationTypeInfo> { this };
+        for (var type = Base; type is not null && seen.Add(type); type = type.Base)
+        {
+            yield return type;
+        }
+    }
+
+    public IEnumerable<RelationTypeInfo> SelfAndAncestors() => Ancestors().Prepend(this);
+
+    public IEnumerable<PropertyInfo> AllProperties() => Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
+
+    public IEnumerable<RoleInfo> AllRoles() => Ancestors().Reverse().Append(this).SelectMany(type => type.Roles);
+
+    public IEnumerable<string> AllIgnored() => SelfAndAncestors().SelectMany(type => type.Ignored);
 
     public RelationTypeModel ToModel() => new(
         Name,
         ClassName,
+        Base?.ClassName,
+        Declaration.IsAbstract,
+        !HasSubtypes,
         From!.ClassName,
         To!.ClassName,
+        Base is not null && Base.From != From,
+        Base is not null && Base.To != To,
         Cardinality,
+        Cardinality != (Base?.Cardinality ?? "many-to-many"),
+        IsSymmetric,
+        IsSymmetric && !(Base?.IsSymmetric ?? false),
         Declaration.Description,
-        Properties.Select(p => p.ToModel()).ToEquatableArray());
+        Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
+        Properties.Select(p => p.ToModel()).ToEquatableArray(),
+        Ancestors().Reverse().SelectMany(type => type.Roles).Select(r => r.ToModel()).ToEquatableArray(),
+        Roles.Select(r => r.ToModel()).ToEquatableArray());
 }
 
 internal sealed class EntityInfo(EntityDeclaration declaration, EntityTypeInfo type, EntityModel model)

@@ -15,7 +15,7 @@ internal sealed partial class GraphBuilder
         members.Reserve(graphClassName, $"the graph class '{graphClassName}' itself");
         foreach (var reserved in ReservedMembers.Graph)
         {
-            members.Reserve(reserved, $"the graph class's member '{reserved}'");
+            members.Reserve(reserved, $"the member '{reserved}'");
         }
 
         var models = new List<EntityModel>();
@@ -69,7 +69,9 @@ internal sealed partial class GraphBuilder
 
         if (type.Declaration.IsAbstract)
         {
-            Report(Descriptors.AbstractEntityType, typeName.Location, id.Value, type.Name);
+            // Its facts are not checked against the abstract type either: the mistake is the type.
+            Report(Descriptors.AbstractEntityType, typeName.Location, $"Entity '{id.Value}'", type.Name);
+            type = null;
             return null;
         }
 
@@ -79,9 +81,10 @@ internal sealed partial class GraphBuilder
             id.Location,
             type.AllProperties().ToList(),
             type.Ancestors().Prepend(type).SelectMany(t => t.Ignored),
-            declaration.Values);
+            declaration.Values,
+            ignoreUnknown: type.Ancestors().Prepend(type).Any(t => t.Declaration.HasUnknownKeys));
         var memberName = Identifiers.ToPascalCase(id.Value);
-        if (values is null || !members.Claim(memberName, $"Entity '{id.Value}'", id.Location))
+        if (values is null || !CheckUniqueValues(declaration, type) || !members.Claim(memberName, $"Entity '{id.Value}'", id.Location))
         {
             return null;
         }
@@ -89,10 +92,75 @@ internal sealed partial class GraphBuilder
         return new EntityInfo(declaration, type, new EntityModel(id.Value, memberName, type.ClassName, declaration.Description, values.ToEquatableArray()));
     }
 
+    /// <summary>Checks the entity's unique properties against the entities before it; false after reporting a clash.</summary>
+    private bool CheckUniqueValues(EntityDeclaration declaration, EntityTypeInfo type)
+    {
+        var valid = true;
+        foreach (var owner in type.Ancestors().Prepend(type))
+        {
+            foreach (var property in owner.Properties.Where(p => p.IsUnique))
+            {
+                if (declaration.Values.FirstOrDefault(v => v.Name.Value == property.Name) is not { Value.Kind: not FactValueKind.Null } value)
+                {
+                    continue;
+                }
+
+                var key = (owner.Name, property.Name, value.Value.Text);
+                if (_uniqueValues.TryGetValue(key, out var earlier))
+                {
+                    Report(
+                        Descriptors.DuplicateKey,
+                        value.Value.Location,
+                        earlier.Value.Location,
+                        $"Entity '{declaration.Id.Value}'",
+                        property.Name,
+                        Shorten(value.Value.Text),
+                        earlier.Id,
+                        owner.Name);
+                    valid = false;
+                }
+            }
+        }
+
+        if (valid)
+        {
+            foreach (var owner in type.Ancestors().Prepend(type))
+            {
+                foreach (var property in owner.Properties.Where(p => p.IsUnique))
+                {
+                    if (declaration.Values.FirstOrDefault(v => v.Name.Value == property.Name) is { Value.Kind: not FactValueKind.Null } value)
+                    {
+                        _uniqueValues[(owner.Name, property.Name, value.Value.Text)] = (declaration.Id.Value, value.Value);
+                    }
+                }
+            }
+        }
+
+        return valid;
+    }
+
+    /// <summary>Warns of entities that no fact mentions: often a typo in a fact, or a forgotten one.</summary>
+    private void ReportUnusedEntities(List<RelationModel> relations)
+    {
+        var used = new HashSet<string>(
+            relations.SelectMany(relation => relation.SourceMemberNames
+                .Concat(relation.Roles.SelectMany(role => role.Players))
+                .Append(relation.FromMemberName)
+                .Append(relation.ToMemberName)),
+            StringComparer.Ordinal);
+        foreach (var entity in _entities.Values.Where(entity => !used.Contains(entity.Model.MemberName)))
+        {
+            Report(Descriptors.UnusedEntity, entity.Declaration.Id.Location, entity.Declaration.Id.Value);
+        }
+    }
+
     private List<RelationModel> CollectRelations()
     {
         var models = new List<RelationModel>();
         var singleEnds = new Dictionary<(string Relation, bool Forward, string Entity), LocationInfo>();
+
+        // A fact is its type, ends, properties and validity; where it was read is not part of it.
+        var facts = new Dictionary<RelationModel, (int Index, LocationInfo Location)>();
         foreach (var declaration in _files.SelectMany(file => file.Relations))
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -102,8 +170,38 @@ internal sealed partial class GraphBuilder
             }
 
             var (type, from, to, model) = relation;
+
+            // A symmetric fact reads the same both ways: "a met b" and "b met a" are one fact.
+            var fact = model with { SourceMemberNames = EquatableArray<string>.Empty };
+            if (type.IsSymmetric && string.CompareOrdinal(fact.FromMemberName, fact.ToMemberName) > 0)
+            {
+                fact = fact with { FromMemberName = fact.ToMemberName, ToMemberName = fact.FromMemberName };
+            }
+
+            if (facts.TryGetValue(fact, out var same))
+            {
+                // The same fact from other sources is one fact with more sources; from no new source it is a repeat.
+                var known = models[same.Index].SourceMemberNames;
+                var added = model.SourceMemberNames.Where(source => !known.Contains(source)).ToList();
+                if (added.Count == 0)
+                {
+                    Report(Descriptors.DuplicateFact, declaration.Location.StartOnly(), same.Location, type.Name, from.Declaration.Id.Value, to.Declaration.Id.Value);
+                }
+                else
+                {
+                    models[same.Index] = models[same.Index] with { SourceMemberNames = known.Concat(added).ToEquatableArray() };
+                }
+
+                continue;
+            }
+
             var breach = false;
-            foreach (var (forward, single, entity) in new[] { (true, type.IsSingleForward, from), (false, type.IsSingleInverse, to) })
+
+            // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
+            var ends = type.IsSymmetric
+                ? new[] { (true, type.IsSingleForward, from), (true, type.IsSingleForward, to) }
+                : new[] { (true, type.IsSingleForward, from), (false, type.IsSingleInverse, to) };
+            foreach (var (forward, single, entity) in ends)
             {
                 if (!single)
                 {
@@ -130,16 +228,15 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            if (type.IsSingleForward)
+            foreach (var (forward, single, entity) in ends)
             {
-                singleEnds[(type.Name, true, from.Declaration.Id.Value)] = declaration.Location.StartOnly();
+                if (single)
+                {
+                    singleEnds[(type.Name, forward, entity.Declaration.Id.Value)] = declaration.Location.StartOnly();
+                }
             }
 
-            if (type.IsSingleInverse)
-            {
-                singleEnds[(type.Name, false, to.Declaration.Id.Value)] = declaration.Location.StartOnly();
-            }
-
+            facts.Add(fact, (models.Count, declaration.Location.StartOnly()));
             models.Add(model);
         }
 
@@ -148,19 +245,25 @@ internal sealed partial class GraphBuilder
 
     private (RelationTypeInfo Type, EntityInfo From, EntityInfo To, RelationModel Model)? CheckRelation(RelationDeclaration declaration)
     {
+        // Everything in a fact is checked even when the fact cannot be kept, so one build shows every mistake.
         var typeName = declaration.Type!;
+        var from = ResolveEntity(declaration.From!);
+        var to = ResolveEntity(declaration.To!);
         if (!_relationTypes.TryGetValue(typeName.Value, out var type))
         {
             Report(Descriptors.UnknownRelationType, typeName.Location, typeName.Value, _graphName);
             return null;
         }
 
-        // Everything in a fact is checked even when the fact cannot be kept, so one build shows every mistake.
-        var from = ResolveEntity(declaration.From!);
-        var to = ResolveEntity(declaration.To!);
         var valid = !type.IsBroken && from is not null && to is not null;
         valid &= type.IsBroken || CheckEndpoint(declaration.From!, from?.Type, "from", type, type.From!);
         valid &= type.IsBroken || CheckEndpoint(declaration.To!, to?.Type, "to", type, type.To!);
+
+        if (!type.IsBroken && type.Declaration.IsAbstract)
+        {
+            Report(Descriptors.AbstractEntityType, typeName.Location, $"The relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'", type.Name);
+            valid = false;
+        }
 
         var reserved = declaration.Values.Where(value => value.Name.Value is "source" or "validFrom" or "validTo").ToList();
         var sources = new List<string>();
@@ -173,10 +276,10 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            var date = PropertyTypes.Normalize(ScalarKind.Date, value.Value);
+            var date = PropertyTypes.NormalizePartialDate(value.Value);
             if (date is null && value.Value.Kind != FactValueKind.Null)
             {
-                Report(Descriptors.WrongValueType, value.Value.Location, value.Name.Value, PropertyTypes.Describe(ScalarKind.Date), DescribeActual(value.Value));
+                Report(Descriptors.WrongValueType, value.Value.Location, value.Name.Value, "a date written \"yyyy-MM-dd\", \"yyyy-MM\" or \"yyyy\"", DescribeActual(value.Value));
                 valid = false;
             }
             else if (value.Name.Value == "validFrom")
@@ -194,14 +297,18 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
+        var owner = $"The '{type.Name}' relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'";
+        var roles = type.AllRoles().ToList();
+        var roleValues = CheckRoles(owner, declaration, roles, out var rolesValid);
         var values = CheckValues(
             $"relation type '{type.Name}'",
-            $"The '{type.Name}' relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'",
+            owner,
             declaration.Location.StartOnly(),
-            type.Properties,
-            type.Ignored,
-            declaration.Values.Where(value => !reserved.Contains(value)));
-        if (!valid || values is null || from?.Entity is not { } fromEntity || to?.Entity is not { } toEntity)
+            type.AllProperties().ToList(),
+            type.AllIgnored(),
+            declaration.Values.Where(value => !reserved.Contains(value) && !roles.Any(role => role.Name == value.Name.Value)),
+            ignoreUnknown: type.SelfAndAncestors().Any(t => t.Declaration.HasUnknownKeys));
+        if (!valid || !rolesValid || values is null || from?.Entity is not { } fromEntity || to?.Entity is not { } toEntity)
         {
             return null;
         }
@@ -213,8 +320,80 @@ internal sealed partial class GraphBuilder
             sources.ToEquatableArray(),
             validFrom,
             validTo,
-            values.ToEquatableArray());
+            values.ToEquatableArray(),
+            roleValues.ToEquatableArray());
         return (type, fromEntity, toEntity, model);
+    }
+
+    /// <summary>Checks the entities a fact names for its roles: known, of the role's type, given when required.</summary>
+    private List<RoleValueModel> CheckRoles(string owner, RelationDeclaration declaration, List<RoleInfo> roles, out bool valid)
+    {
+        valid = true;
+        var models = new List<RoleValueModel>();
+        foreach (var role in roles)
+        {
+            var value = declaration.Values.FirstOrDefault(v => v.Name.Value == role.Name);
+            if (value is null || (value.Value.Kind == FactValueKind.Null && !role.IsRequired))
+            {
+                if (role.IsRequired)
+                {
+                    Report(Descriptors.MissingRequiredProperty, declaration.Location.StartOnly(), owner, role.Name, role.Type.Name);
+                    valid = false;
+                }
+
+                continue;
+            }
+
+            var ids = role.IsList && value.Value.Kind == FactValueKind.List ? value.Value.Items.ToList() : [value.Value];
+            if (role.IsList != (value.Value.Kind == FactValueKind.List))
+            {
+                Report(
+                    Descriptors.WrongValueType,
+                    Point(value.Value),
+                    role.Name,
+                    role.IsList ? $"a list of ids of {role.Type.Name} entities" : $"the id of a {role.Type.Name}",
+                    DescribeActual(value.Value));
+                valid = false;
+                continue;
+            }
+
+            var players = new List<string>();
+            foreach (var id in ids)
+            {
+                if (id.Kind != FactValueKind.String)
+                {
+                    Report(Descriptors.WrongValueType, Point(id), role.Name, $"the id of a {role.Type.Name}", DescribeActual(id));
+                    valid = false;
+                    continue;
+                }
+
+                var located = new Located(id.Text, id.Location);
+                var player = ResolveEntity(located);
+                if (player is null)
+                {
+                    valid = false;
+                    continue;
+                }
+
+                if (player.Value.Type is { } playerType && !playerType.Is(role.Type))
+                {
+                    Report(Descriptors.WrongEndpointType, id.Location, id.Text, playerType.Name, role.Name, declaration.Type!.Value, role.Type.Name);
+                    valid = false;
+                }
+                else if (player.Value.Entity is { } entity)
+                {
+                    players.Add(entity.Model.MemberName);
+                }
+                else
+                {
+                    valid = false;
+                }
+            }
+
+            models.Add(new RoleValueModel(role.MemberName, role.Type.ClassName, role.IsList, players.ToEquatableArray()));
+        }
+
+        return models;
     }
 
     /// <returns>
@@ -283,7 +462,8 @@ internal sealed partial class GraphBuilder
         LocationInfo ownerLocation,
         IReadOnlyList<PropertyInfo> properties,
         IEnumerable<string> ignored,
-        IEnumerable<ValueDeclaration> values)
+        IEnumerable<ValueDeclaration> values,
+        bool ignoreUnknown)
     {
         var valid = true;
         var given = new Dictionary<string, ValueModel>(StringComparer.Ordinal);
@@ -293,7 +473,7 @@ internal sealed partial class GraphBuilder
             var property = properties.FirstOrDefault(p => p.Name == value.Name.Value);
             if (property is null)
             {
-                if (!ignoredNames.Contains(value.Name.Value))
+                if (!ignoreUnknown && !ignoredNames.Contains(value.Name.Value))
                 {
                     Report(Descriptors.UnknownProperty, value.Name.Location, value.Name.Value, typeDescription);
                     valid = false;
@@ -309,7 +489,7 @@ internal sealed partial class GraphBuilder
 
             if (property.Type.IsList && value.Value.Kind != FactValueKind.List)
             {
-                Report(Descriptors.WrongValueType, Point(value.Value), value.Name.Value, $"a list of {PropertyTypes.Describe(property.Type.Kind)} values", DescribeActual(value.Value));
+                Report(Descriptors.WrongValueType, Point(value.Value), value.Name.Value, $"a list, each item {Describe(property.Type)}", DescribeActual(value.Value));
                 valid = false;
                 continue;
             }
@@ -318,21 +498,32 @@ internal sealed partial class GraphBuilder
             var normalized = new List<string>();
             foreach (var item in items)
             {
-                if (PropertyTypes.Normalize(property.Type.Kind, item) is { } text)
+                if (Normalize(property.Type, item) is not { } text)
                 {
-                    normalized.Add(text);
+                    Report(Descriptors.WrongValueType, Point(item), value.Name.Value, Describe(property.Type), DescribeActual(item));
+                    valid = false;
+                }
+                else if (BreachOf(property, item, text) is { } breach)
+                {
+                    Report(Descriptors.ConstraintBreach, Point(item), DescribeValue(item), value.Name.Value, breach);
+                    valid = false;
                 }
                 else
                 {
-                    Report(Descriptors.WrongValueType, Point(item), value.Name.Value, PropertyTypes.Describe(property.Type.Kind), DescribeActual(item));
-                    valid = false;
+                    normalized.Add(text);
                 }
+            }
+
+            if (property.MinItems is { } minItems && items.Count < minItems)
+            {
+                Report(Descriptors.ConstraintBreach, Point(value.Value), $"with {items.Count} item{(items.Count == 1 ? "" : "s")}", value.Name.Value, $"it needs {minItems} at least");
+                valid = false;
             }
 
             given[property.Name] = new ValueModel(property.MemberName, property.Type, normalized.ToEquatableArray());
         }
 
-        foreach (var property in properties.Where(p => p.Type.IsRequired && !given.ContainsKey(p.Name)))
+        foreach (var property in properties.Where(p => (p.Type.IsRequired || p.MinItems > 0) && !given.ContainsKey(p.Name)))
         {
             Report(Descriptors.MissingRequiredProperty, ownerLocation, ownerDescription, property.Name, property.Type.ToString());
             valid = false;
@@ -340,6 +531,57 @@ internal sealed partial class GraphBuilder
 
         return valid ? properties.Where(p => given.ContainsKey(p.Name)).Select(p => given[p.Name]).ToList() : null;
     }
+
+    /// <summary>The value in the one form the emitter writes, or null when it is not a value of the type.</summary>
+    private string? Normalize(PropertyType type, FactValue value) =>
+        type.Kind != ScalarKind.Enum
+            ? PropertyTypes.Normalize(type.Kind, value)
+            : value.Kind == FactValueKind.String
+                ? EnumOf(type).Values.FirstOrDefault(v => v.SchemaName == value.Text)?.MemberName
+                : null;
+
+    private string Describe(PropertyType type) => type.Kind == ScalarKind.Enum
+        ? $"one of {string.Join(", ", EnumOf(type).Values.Select(v => $"'{v.SchemaName}'"))}"
+        : PropertyTypes.Describe(type.Kind);
+
+    private EnumInfo EnumOf(PropertyType type) => _enums.Values.First(e => e.ClassName == type.EnumClassName);
+
+    /// <returns>How the value breaks the property's pattern or range, or null when it keeps them.</returns>
+    private static string? BreachOf(PropertyInfo property, FactValue value, string normalized)
+    {
+        if (property.Pattern is { } pattern)
+        {
+            try
+            {
+                if (!pattern.IsMatch(value.Text))
+                {
+                    return $"it must match the pattern '{pattern}'";
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return $"the pattern '{pattern}' took too long to match it; simplify the pattern";
+            }
+        }
+
+        if (property.Type.IsNumeric && decimal.TryParse(normalized, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            if (number < property.Min)
+            {
+                return $"it must be {property.Min} or more";
+            }
+
+            if (number > property.Max)
+            {
+                return $"it must be {property.Max} or less";
+            }
+        }
+
+        return null;
+    }
+
+    private static string DescribeValue(FactValue value) =>
+        value.Kind is FactValueKind.String or FactValueKind.Number ? Shorten(value.Text) : value.KindDescription;
 
     // A list or an object can span many lines: point at where it opens.
     private static LocationInfo Point(FactValue value) =>

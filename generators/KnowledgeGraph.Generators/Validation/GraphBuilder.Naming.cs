@@ -21,13 +21,14 @@ internal sealed partial class GraphBuilder
             type.IsBroken = type.Ancestors().Any(ancestor => ancestor.IsBroken);
         }
 
-        foreach (var type in _relationTypes.Values.OrderBy(type => type.Order))
+        // Base relation types first: a type breaks with the type it extends.
+        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order))
         {
-            if (!type.IsBroken)
-            {
-                type.IsBroken = type.From!.IsBroken || type.To!.IsBroken;
-            }
-
+            type.IsBroken = type.IsBroken
+                || type.From!.IsBroken
+                || type.To!.IsBroken
+                || type.Ancestors().Any(ancestor => ancestor.IsBroken)
+                || type.Roles.Any(role => role.Type.IsBroken);
             if (!type.IsBroken)
             {
                 type.ClassName = Identifiers.ToPascalCase(type.Name);
@@ -42,8 +43,8 @@ internal sealed partial class GraphBuilder
     }
 
     /// <summary>
-    /// Names properties and navigation members. A member clashes with any member of the same name on its
-    /// type, on a type it extends, or on a type that extends it (which would hide it).
+    /// Names properties, roles and navigation members. A member clashes with any member of the same name on
+    /// its type, on a type it extends, or on a type that extends it (which would hide it).
     /// </summary>
     private void NameMembers()
     {
@@ -61,38 +62,91 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        foreach (var relation in _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order))
+        var relationTypes = _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order).ToList();
+        foreach (var relation in relationTypes)
         {
-            var forward = Identifiers.ToPascalCase(relation.Name);
-            if (ClaimEntityMember(relation.From!, forward, $"Relation type '{relation.Name}'", relation.Declaration.Name.Location))
-            {
-                relation.From!.Navigations.Add(new NavigationModel(forward, relation.Name, relation.ClassName, relation.To!.ClassName, IsInverse: false, relation.IsSingleForward));
-            }
+            NameRelationMembers(relation);
+        }
 
-            if (relation.Declaration.Inverse is { } inverse)
+        foreach (var relation in relationTypes.OrderBy(type => type.Order))
+        {
+            var name = Identifiers.ToPascalCase(relation.Name);
+            var location = relation.Declaration.Name.Location;
+            if (relation.IsSymmetric)
             {
-                var inverseName = Identifiers.ToPascalCase(inverse.Value);
-                if (ClaimEntityMember(relation.To!, inverseName, $"The inverse '{inverse.Value}' of relation type '{relation.Name}'", inverse.Location))
+                if (ClaimEntityMember(relation.From!, name, $"Relation type '{relation.Name}'", location))
                 {
-                    relation.To!.Navigations.Add(new NavigationModel(inverseName, relation.Name, relation.ClassName, relation.From!.ClassName, IsInverse: true, relation.IsSingleInverse));
+                    relation.From!.Navigations.Add(new NavigationModel(name, NavigationKind.Symmetric, relation.Name, relation.ClassName, relation.To!.ClassName, relation.IsSingleForward));
+                }
+            }
+            else
+            {
+                if (ClaimEntityMember(relation.From!, name, $"Relation type '{relation.Name}'", location))
+                {
+                    relation.From!.Navigations.Add(new NavigationModel(name, NavigationKind.Forward, relation.Name, relation.ClassName, relation.To!.ClassName, relation.IsSingleForward));
+                }
+
+                if (relation.Declaration.Inverse is { } inverse)
+                {
+                    var inverseName = Identifiers.ToPascalCase(inverse.Value);
+                    if (ClaimEntityMember(relation.To!, inverseName, $"The inverse '{inverse.Value}' of relation type '{relation.Name}'", inverse.Location))
+                    {
+                        relation.To!.Navigations.Add(new NavigationModel(inverseName, NavigationKind.Inverse, relation.Name, relation.ClassName, relation.From!.ClassName, relation.IsSingleInverse));
+                    }
                 }
             }
 
-            var members = new NameScope(this, $"relation class '{relation.ClassName}'");
-            members.Reserve(relation.ClassName, $"the relation class '{relation.ClassName}' itself");
-            foreach (var reserved in ReservedMembers.Relation)
+            foreach (var role in relation.Roles)
             {
-                members.Reserve(reserved, $"the member '{reserved}' every relation has");
-            }
-
-            foreach (var property in relation.Properties.ToList())
-            {
-                property.MemberName = Identifiers.ToPascalCase(property.Name);
-                if (!members.Claim(property.MemberName, $"Property '{property.Name}' of relation type '{relation.Name}'", property.Declaration.Name.Location))
+                var roleName = Identifiers.ToPascalCase(role.Declaration.Inverse?.Value ?? $"{relation.Name} as {role.Name}");
+                var roleLocation = role.Declaration.Inverse?.Location ?? role.Declaration.Name.Location;
+                if (ClaimEntityMember(role.Type, roleName, $"The inverse of role '{role.Name}' of relation type '{relation.Name}'", roleLocation))
                 {
-                    relation.Properties.Remove(property);
-                    relation.Ignored.Add(property.Name);
+                    role.Type.Navigations.Add(new NavigationModel(roleName, NavigationKind.Role, relation.Name, relation.ClassName, relation.ClassName, IsSingle: false, role.Name));
                 }
+            }
+        }
+    }
+
+    private void NameRelationMembers(RelationTypeInfo relation)
+    {
+        var members = new NameScope(this, $"relation class '{relation.ClassName}'");
+        foreach (var type in relation.SelfAndAncestors())
+        {
+            members.Reserve(type.ClassName, $"the relation class '{type.ClassName}' itself");
+        }
+
+        foreach (var reserved in ReservedMembers.Relation)
+        {
+            members.Reserve(reserved, $"the member '{reserved}' every relation has");
+        }
+
+        // Inherited members keep their names; this type's own members must not hide them.
+        foreach (var ancestor in relation.Ancestors())
+        {
+            foreach (var member in ancestor.Properties.Select(p => (p.MemberName, p.Declaration.Name.Location)).Concat(ancestor.Roles.Select(r => (r.MemberName, r.Declaration.Name.Location))))
+            {
+                members.Claim(member.MemberName, $"Member '{member.MemberName}' of '{ancestor.Name}'", member.Location);
+            }
+        }
+
+        foreach (var property in relation.Properties.ToList())
+        {
+            property.MemberName = Identifiers.ToPascalCase(property.Name);
+            if (!members.Claim(property.MemberName, $"Property '{property.Name}' of relation type '{relation.Name}'", property.Declaration.Name.Location))
+            {
+                relation.Properties.Remove(property);
+                relation.Ignored.Add(property.Name);
+            }
+        }
+
+        foreach (var role in relation.Roles.ToList())
+        {
+            role.MemberName = Identifiers.ToPascalCase(role.Name);
+            if (!members.Claim(role.MemberName, $"Role '{role.Name}' of relation type '{relation.Name}'", role.Declaration.Name.Location))
+            {
+                relation.Roles.Remove(role);
+                relation.Ignored.Add(role.Name);
             }
         }
     }
@@ -142,9 +196,9 @@ internal sealed partial class GraphBuilder
     }
 
     /// <summary>The C# names of one scope; a second claim on a name is a KG0017.</summary>
-    private sealed class NameScope(GraphBuilder builder, string scope)
+    private sealed class NameScope(GraphBuilder builder, string scope, NameScope.Names? names = null)
     {
-        private readonly Dictionary<string, (string What, LocationInfo? Location)> _names = new(System.StringComparer.Ordinal);
+        private readonly Names _names = names ?? new Names(System.StringComparer.Ordinal);
 
         public void Reserve(string name, string what) => _names[name] = (what, null);
 
@@ -167,6 +221,9 @@ internal sealed partial class GraphBuilder
 
             return false;
         }
+
+        /// <summary>The names a scope holds: what took each, and where, when it was declared in a file.</summary>
+        public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location)>(comparer);
 
         private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
     }

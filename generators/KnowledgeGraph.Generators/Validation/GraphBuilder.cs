@@ -19,13 +19,16 @@ namespace KnowledgeGraph.Generators.Validation;
 internal sealed partial class GraphBuilder
 {
     private const string DefaultNamespace = "KnowledgeGraphs";
-    private static readonly string[] Cardinalities = ["many-to-many", "many-to-one", "one-to-many", "one-to-one"];
 
     private readonly string _graphName;
     private readonly IReadOnlyList<ParsedFile> _files;
     private readonly CancellationToken _cancellationToken;
+
+    // A file that is not valid JSON may declare what other files name: while one is, no name is reported as unknown.
+    private readonly bool _anyFileUnreadable;
     private readonly List<DiagnosticInfo> _diagnostics = [];
 
+    private readonly Dictionary<string, EnumInfo> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityTypeInfo> _entityTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelationTypeInfo> _relationTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _brokenRelationTypes = new(StringComparer.Ordinal);
@@ -36,39 +39,59 @@ internal sealed partial class GraphBuilder
     // name them are still checked (and then left out) instead of being reported as naming unknown entities.
     private readonly Dictionary<string, EntityTypeInfo?> _brokenEntities = new(StringComparer.Ordinal);
 
-    private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, CancellationToken cancellationToken)
+    // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
+    private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
+
+    private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, bool anyFileUnreadable, CancellationToken cancellationToken)
     {
         _graphName = graphName;
         _files = files;
+        _anyFileUnreadable = anyFileUnreadable;
         _cancellationToken = cancellationToken;
     }
 
-    public static ImmutableArray<GraphModel> Build(ImmutableArray<ParsedFile> files, string? rootNamespace, CancellationToken cancellationToken) =>
-        files
+    public static ImmutableArray<GraphModel> Build(ImmutableArray<ParsedFile> files, string? rootNamespace, CancellationToken cancellationToken)
+    {
+        // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
+        var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
+        var anyFileUnreadable = files.Any(file => file.Diagnostics.Any(diagnostic => diagnostic.Descriptor == Descriptors.InvalidJson));
+        return files
             .Where(file => file.Graph is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .GroupBy(file => file.Graph!.Value, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new GraphBuilder(group.Key, group.ToList(), cancellationToken).Build(rootNamespace))
+            .Select(group => new GraphBuilder(group.Key, group.ToList(), anyFileUnreadable, cancellationToken).Build(rootNamespace, namespaces))
             .ToImmutableArray();
+    }
 
-    private GraphModel Build(string? rootNamespace)
+    private GraphModel Build(string? rootNamespace, Dictionary<string, NameScope.Names> namespaces)
     {
         var ns = ResolveNamespace(rootNamespace);
         var className = Identifiers.ToPascalCase(_graphName);
-        var typeNames = new NameScope(this, "the namespace");
-        typeNames.Reserve(className, $"graph '{_graphName}'");
+        if (!namespaces.TryGetValue(ns, out var names))
+        {
+            namespaces.Add(ns, names = new NameScope.Names(StringComparer.Ordinal));
+        }
 
+        var typeNames = new NameScope(this, $"namespace '{ns}'", names);
+        var graphToken = _files[0].Graph!.Location;
+        var isEmitted = typeNames.Claim(className, $"Graph '{_graphName}'", graphToken)
+            && typeNames.Claim(Emitting.Emitter.TraversalClassName(className), $"The traversal class of graph '{_graphName}'", graphToken);
+
+        CollectEnums(typeNames);
         CollectEntityTypes();
         CollectRelationTypes();
         NameTypes(typeNames);
         NameMembers();
         var entities = CollectEntities(className);
         var relations = CollectRelations();
+        ReportUnusedEntities(relations);
 
         return new GraphModel(
             ns,
             className,
+            isEmitted,
+            _enums.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             _entityTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             entities.ToEquatableArray(),
@@ -100,170 +123,14 @@ internal sealed partial class GraphBuilder
         return Identifiers.ToNamespace(string.IsNullOrWhiteSpace(name) ? DefaultNamespace : name!);
     }
 
-    private void CollectEntityTypes()
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
     {
-        var order = 0;
-        foreach (var declaration in _files.SelectMany(file => file.EntityTypes))
+        var unknownName = descriptor == Descriptors.UnknownEntityType || descriptor == Descriptors.UnknownRelationType || descriptor == Descriptors.UnknownEntity;
+        if (!(unknownName && _anyFileUnreadable))
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (_entityTypes.TryGetValue(declaration.Name.Value, out var earlier))
-            {
-                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Entity type", declaration.Name.Value);
-                continue;
-            }
-
-            _entityTypes.Add(declaration.Name.Value, new EntityTypeInfo(declaration, order++));
-        }
-
-        foreach (var type in _entityTypes.Values)
-        {
-            if (type.Declaration.Extends is not { } extends)
-            {
-                continue;
-            }
-
-            if (_entityTypes.TryGetValue(extends.Value, out var baseType))
-            {
-                type.Base = baseType;
-            }
-            else
-            {
-                Report(Descriptors.UnknownEntityType, extends.Location, extends.Value, _graphName);
-                type.IsBroken = true;
-            }
-        }
-
-        foreach (var type in _entityTypes.Values)
-        {
-            var seen = new List<EntityTypeInfo>();
-            for (var ancestor = type; ancestor is not null; ancestor = ancestor.Base)
-            {
-                if (seen.Contains(ancestor))
-                {
-                    // A cycle is reported once, on its first type; the types that lead into it break with it.
-                    if (ancestor == type)
-                    {
-                        Report(
-                            Descriptors.InheritanceCycle,
-                            type.Declaration.Extends!.Location,
-                            type.Name,
-                            string.Join(" → ", seen.Select(t => t.Name).Concat([type.Name])));
-                        type.IsBroken = true;
-                        type.Base = null;
-                    }
-
-                    break;
-                }
-
-                seen.Add(ancestor);
-            }
-        }
-
-        foreach (var type in _entityTypes.Values)
-        {
-            type.IsBroken |= type.Ancestors().Any(ancestor => ancestor.IsBroken);
-            foreach (var property in type.Declaration.Properties)
-            {
-                if (property.Name.Value is "id" or "type" or "description")
-                {
-                    Report(Descriptors.ReservedName, property.Name.Location, property.Name.Value, "entity types: it is a key of every entity");
-                    type.Ignored.Add(property.Name.Value);
-                }
-                else if (ParsePropertyType(property) is { } propertyType)
-                {
-                    type.Properties.Add(new PropertyInfo(property, propertyType));
-                }
-                else
-                {
-                    type.Ignored.Add(property.Name.Value);
-                }
-            }
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
         }
     }
-
-    private void CollectRelationTypes()
-    {
-        var order = 0;
-        foreach (var declaration in _files.SelectMany(file => file.RelationTypes))
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var name = declaration.Name.Value;
-            if (_relationTypes.TryGetValue(name, out var earlier))
-            {
-                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Relation type", name);
-                continue;
-            }
-
-            var type = new RelationTypeInfo(declaration, order++)
-            {
-                From = ResolveEndpointType(declaration.From),
-                To = ResolveEndpointType(declaration.To),
-            };
-            type.IsBroken = type.From is null || type.To is null || type.From.IsBroken || type.To.IsBroken;
-
-            if (declaration.Cardinality is { } cardinality && !Cardinalities.Contains(cardinality.Value))
-            {
-                Report(Descriptors.UnexpectedValue, cardinality.Location, "cardinality", "one of " + string.Join(", ", Cardinalities), $"'{cardinality.Value}'");
-            }
-            else if (declaration.Cardinality is { } valid)
-            {
-                type.Cardinality = valid.Value;
-            }
-
-            foreach (var property in declaration.Properties)
-            {
-                if (property.Name.Value is "from" or "to" or "type" or "source" or "validFrom" or "validTo")
-                {
-                    Report(Descriptors.ReservedName, property.Name.Location, property.Name.Value, "relation types: it is a key of every relation");
-                    type.Ignored.Add(property.Name.Value);
-                }
-                else if (ParsePropertyType(property) is { } propertyType)
-                {
-                    type.Properties.Add(new PropertyInfo(property, propertyType));
-                }
-                else
-                {
-                    type.Ignored.Add(property.Name.Value);
-                }
-            }
-
-            _relationTypes.Add(name, type);
-            if (type.IsBroken)
-            {
-                _brokenRelationTypes.Add(name);
-            }
-        }
-    }
-
-    private EntityTypeInfo? ResolveEndpointType(Located? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (_entityTypes.TryGetValue(name.Value, out var type))
-        {
-            return type;
-        }
-
-        Report(Descriptors.UnknownEntityType, name.Location, name.Value, _graphName);
-        return null;
-    }
-
-    private PropertyType? ParsePropertyType(PropertyDeclaration property)
-    {
-        var type = PropertyTypes.Parse(property.Type.Value);
-        if (type is null)
-        {
-            Report(Descriptors.InvalidPropertyType, property.Type.Location, property.Type.Value);
-        }
-
-        return type;
-    }
-
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo additionalLocation, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, additionalLocation, arguments));

@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Generators.Validation;
 /// <summary>Reads property types (<c>string?</c>, <c>date[]</c>) and checks fact values against them.</summary>
 internal static class PropertyTypes
 {
-    public static PropertyType? Parse(string text)
+    /// <param name="text">The type as written: <c>string</c>, <c>date[]</c>, <c>Role?</c>.</param>
+    /// <param name="findEnum">The C# name of the graph's enum of that name, or null when there is none.</param>
+    public static PropertyType? Parse(string text, Func<string, string?> findEnum)
     {
         var rest = text.Trim();
         var isOptional = rest.EndsWith("?", StringComparison.Ordinal);
@@ -35,6 +37,11 @@ internal static class PropertyTypes
             "uri" => ScalarKind.Uri,
             _ => null,
         };
+        if (kind is null && findEnum(rest) is { } enumClassName)
+        {
+            return new PropertyType(ScalarKind.Enum, isList, isOptional, enumClassName);
+        }
+
         return kind is null ? null : new PropertyType(kind.Value, isList, isOptional);
     }
 
@@ -42,15 +49,38 @@ internal static class PropertyTypes
     public static string Describe(ScalarKind kind) => kind switch
     {
         ScalarKind.String => "a string",
-        ScalarKind.Int => "a whole number (int)",
-        ScalarKind.Long => "a whole number (long)",
-        ScalarKind.Double => "a number",
-        ScalarKind.Decimal => "a decimal number",
+        ScalarKind.Int => "a whole number from -2147483648 to 2147483647 (int)",
+        ScalarKind.Long => "a whole number from -9223372036854775808 to 9223372036854775807 (long)",
+        ScalarKind.Double => "a finite number (double)",
+        ScalarKind.Decimal => "a number with at most 28 significant digits (decimal)",
         ScalarKind.Bool => "true or false",
         ScalarKind.Date => "a date written \"yyyy-MM-dd\"",
         ScalarKind.DateTime => "a date and time written in ISO 8601, such as \"2025-02-12T14:30:00+03:00\"",
-        _ => "an absolute URI",
+        ScalarKind.Uri => "an absolute URI",
+        _ => "one of the enum's values",
     };
+
+    /// <summary>A date as precise as the text is: <c>2025</c>, <c>2025-02</c> or <c>2025-02-12</c>; null when it is none.</summary>
+    public static string? NormalizePartialDate(FactValue value)
+    {
+        if (value.Kind != FactValueKind.String)
+        {
+            return null;
+        }
+
+        var text = value.Text;
+        var format = text.Length switch
+        {
+            4 => "yyyy",
+            7 => "yyyy-MM",
+            10 => "yyyy-MM-dd",
+            _ => null,
+        };
+        return format is not null
+            && DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString(format, CultureInfo.InvariantCulture)
+            : null;
+    }
 
     /// <summary>The value in the one form the emitter writes, or null when it is not a value of the kind.</summary>
     public static string? Normalize(ScalarKind kind, FactValue value)
@@ -92,7 +122,10 @@ internal static class PropertyTypes
                     ? moment.ToString("O", CultureInfo.InvariantCulture)
                     : null;
             default:
-                return value.Kind == FactValueKind.String && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                // "/path" is an absolute file URI on Unix only: a URI must name its scheme to mean the same everywhere.
+                return value.Kind == FactValueKind.String
+                    && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                    && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase)
                     ? uri.OriginalString
                     : null;
         }

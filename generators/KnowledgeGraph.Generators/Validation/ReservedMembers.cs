@@ -7,13 +7,18 @@ internal static class ReservedMembers
 {
     private static readonly string[] Object = ["Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize"];
 
-    public static readonly HashSet<string> Entity = With("Id", "Outgoing", "Incoming", "Targets", "Target", "Origins", "Origin");
+    public static readonly HashSet<string> Entity = With(
+        "Id", "Outgoing", "Incoming", "Targets", "Target", "Origins", "Origin", "Neighbors", "Neighbor", "RelationsWithRole",
+        "CollectKeys", "CollectDates", "Copy");
 
-    public static readonly HashSet<string> Relation = With("From", "To", "TypeName", "Sources", "ValidFrom", "ValidTo");
+    public static readonly HashSet<string> Relation = With(
+        "From", "To", "TypeName", "Sources", "ValidFrom", "ValidTo", "Cardinality", "IsSymmetric", "CollectRoles", "CollectDates", "Copy");
 
     public static readonly HashSet<string> Graph = With(
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",
-        "AsQuikGraph", "AddEntity", "AddRelation", "Seal");
+        "AsQuikGraph", "AddEntity", "AddRelation", "Seal", "Load", "ToBuilder", "Builder", "AllSimplePaths", "AsOf", "Between",
+        "ConnectedComponents", "Contains", "Degree", "DegreeCentrality", "FactsBySource", "Incoming", "Match", "Outgoing",
+        "PageRank", "Project", "Sources", "Timeline", "Where", "WhereEntities");
 
     private static HashSet<string> With(params string[] members)
     {

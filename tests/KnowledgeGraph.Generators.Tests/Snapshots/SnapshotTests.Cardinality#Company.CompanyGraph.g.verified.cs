@@ -42,6 +42,16 @@ public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
         Seal();
     }
 
+    private CompanyGraph(global::KnowledgeGraph.GraphContent content)
+    {
+        Load(content);
+        Ada = FindEntity<global::Company.Employee>("ada")!;
+        Bob = FindEntity<global::Company.Employee>("bob")!;
+        Platform = FindEntity<global::Company.Team>("platform")!;
+        Desk1 = FindEntity<global::Company.Desk>("desk1")!;
+        Csharp = FindEntity<global::Company.Skill>("csharp")!;
+    }
+
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Company.CompanyGraph Default => s_default.Value;
 
@@ -59,4 +69,19 @@ public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
 
     /// <summary>C# (the <c>csharp</c> entity).</summary>
     public global::Company.Skill Csharp { get; }
+
+    /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
+    public global::Company.CompanyGraph.Builder ToBuilder() => new(this);
+
+    /// <summary>Builds a new <see cref="global::Company.CompanyGraph"/> from an existing one and entities and facts added in code.</summary>
+    public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Company.CompanyGraph>
+    {
+        internal Builder(global::Company.CompanyGraph basis)
+            : base(basis)
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override global::Company.CompanyGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
+    }
 }

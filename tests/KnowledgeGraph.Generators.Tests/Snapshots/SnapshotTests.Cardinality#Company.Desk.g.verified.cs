@@ -19,4 +19,11 @@ public partial class Desk : global::KnowledgeGraph.Entity
 
     /// <summary>The entity whose <c>sitsAt</c> relation ends at this entity, or null when there is none.</summary>
     public global::Company.Employee? Occupant => Origin<global::Company.SitsAt, global::Company.Employee>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Company.Desk(Id)
+        {
+            Number = Number,
+        };
 }

@@ -29,6 +29,13 @@ public partial class Employee : global::KnowledgeGraph.Entity
     /// <summary>The targets of this entity's <c>knows</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Company.Skill> Knows => Targets<global::Company.Knows, global::Company.Skill>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Company.Employee(Id)
+        {
+            Name = Name,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -17,4 +17,8 @@ public sealed partial class Knows : global::KnowledgeGraph.Relation<global::Comp
 
     /// <inheritdoc/>
     public override string TypeName => "knows";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Company.Knows((global::Company.Employee)map(From), (global::Company.Skill)map(To));
 }

@@ -17,4 +17,11 @@ public sealed partial class Manages : global::KnowledgeGraph.Relation<global::Co
 
     /// <inheritdoc/>
     public override string TypeName => "manages";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.OneToMany;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Company.Manages((global::Company.Employee)map(From), (global::Company.Team)map(To));
 }

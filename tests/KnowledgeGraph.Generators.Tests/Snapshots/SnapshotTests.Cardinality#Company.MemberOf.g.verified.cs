@@ -17,4 +17,11 @@ public sealed partial class MemberOf : global::KnowledgeGraph.Relation<global::C
 
     /// <inheritdoc/>
     public override string TypeName => "memberOf";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Company.MemberOf((global::Company.Employee)map(From), (global::Company.Team)map(To));
 }

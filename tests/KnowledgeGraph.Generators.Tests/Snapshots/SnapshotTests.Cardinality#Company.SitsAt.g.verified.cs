@@ -17,4 +17,11 @@ public sealed partial class SitsAt : global::KnowledgeGraph.Relation<global::Com
 
     /// <inheritdoc/>
     public override string TypeName => "sitsAt";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.OneToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Company.SitsAt((global::Company.Employee)map(From), (global::Company.Desk)map(To));
 }

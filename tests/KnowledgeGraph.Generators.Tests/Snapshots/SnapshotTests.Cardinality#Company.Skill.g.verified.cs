@@ -20,6 +20,13 @@ public partial class Skill : global::KnowledgeGraph.Entity
     /// <summary>The entities whose <c>knows</c> relations end at this entity.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Company.Employee> KnownBy => Origins<global::Company.Knows, global::Company.Employee>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Company.Skill(Id)
+        {
+            Name = Name,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -23,6 +23,13 @@ public partial class Team : global::KnowledgeGraph.Entity
     /// <summary>The entity whose <c>manages</c> relation ends at this entity, or null when there is none.</summary>
     public global::Company.Employee? ManagedBy => Origin<global::Company.Manages, global::Company.Employee>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Company.Team(Id)
+        {
+            Name = Name,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

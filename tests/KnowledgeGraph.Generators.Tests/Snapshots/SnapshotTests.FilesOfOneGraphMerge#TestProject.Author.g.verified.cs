@@ -20,6 +20,13 @@ public partial class Author : global::KnowledgeGraph.Entity
     /// <summary>The targets of this entity's <c>wrote</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::TestProject.Book> Wrote => Targets<global::TestProject.Wrote, global::TestProject.Book>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::TestProject.Author(Id)
+        {
+            Name = Name,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -22,4 +22,12 @@ public partial class Book : global::KnowledgeGraph.Entity
 
     /// <summary>The entities whose <c>wrote</c> relations end at this entity.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::TestProject.Author> WrittenBy => Origins<global::TestProject.Wrote, global::TestProject.Author>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::TestProject.Book(Id)
+        {
+            Title = Title,
+            Year = Year,
+        };
 }

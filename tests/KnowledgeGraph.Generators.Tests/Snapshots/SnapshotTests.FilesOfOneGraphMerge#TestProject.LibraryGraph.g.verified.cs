@@ -26,6 +26,13 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
         Seal();
     }
 
+    private LibraryGraph(global::KnowledgeGraph.GraphContent content)
+    {
+        Load(content);
+        Tolstoy = FindEntity<global::TestProject.Author>("tolstoy")!;
+        WarAndPeace = FindEntity<global::TestProject.Book>("warAndPeace")!;
+    }
+
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::TestProject.LibraryGraph Default => s_default.Value;
 
@@ -34,4 +41,19 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
 
     /// <summary>The <c>warAndPeace</c> entity.</summary>
     public global::TestProject.Book WarAndPeace { get; }
+
+    /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
+    public global::TestProject.LibraryGraph.Builder ToBuilder() => new(this);
+
+    /// <summary>Builds a new <see cref="global::TestProject.LibraryGraph"/> from an existing one and entities and facts added in code.</summary>
+    public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::TestProject.LibraryGraph>
+    {
+        internal Builder(global::TestProject.LibraryGraph basis)
+            : base(basis)
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override global::TestProject.LibraryGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
+    }
 }

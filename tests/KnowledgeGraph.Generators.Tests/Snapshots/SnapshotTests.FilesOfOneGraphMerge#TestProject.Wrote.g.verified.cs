@@ -17,4 +17,8 @@ public sealed partial class Wrote : global::KnowledgeGraph.Relation<global::Test
 
     /// <inheritdoc/>
     public override string TypeName => "wrote";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::TestProject.Wrote((global::TestProject.Author)map(From), (global::TestProject.Book)map(To));
 }

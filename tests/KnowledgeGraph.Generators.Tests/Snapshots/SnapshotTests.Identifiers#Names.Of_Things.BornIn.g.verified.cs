@@ -17,4 +17,11 @@ public sealed partial class BornIn : global::KnowledgeGraph.Relation<global::Nam
 
     /// <inheritdoc/>
     public override string TypeName => "born in";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Names.Of_Things.BornIn((global::Names.Of_Things.Person)map(From), (global::Names.Of_Things.Country)map(To));
 }

@@ -26,6 +26,15 @@ public partial class Country : global::KnowledgeGraph.Entity
     /// <summary>The entities whose <c>born in</c> relations end at this entity.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Names.Of_Things.Person> BornHere => Origins<global::Names.Of_Things.BornIn, global::Names.Of_Things.Person>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Names.Of_Things.Country(Id)
+        {
+            Name = Name,
+            IsoCode = IsoCode,
+            Class = Class,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -3,7 +3,7 @@
 
 namespace Names.Of_Things;
 
-/// <summary>The <c>NamesGraph</c> knowledge graph: 4 entities and 1 relation from its <c>.kg.json</c> files.</summary>
+/// <summary>The <c>NamesGraph</c> knowledge graph: 4 entities and 3 relations from its <c>.kg.json</c> files.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
 {
@@ -31,8 +31,19 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
         });
 
         AddRelation(new global::Names.Of_Things.BornIn(Дарчиев, Türkiye));
+        AddRelation(new global::Names.Of_Things.BornIn(_1stPerson, Türkiye));
+        AddRelation(new global::Names.Of_Things.BornIn(New, Türkiye));
 
         Seal();
+    }
+
+    private NamesGraph(global::KnowledgeGraph.GraphContent content)
+    {
+        Load(content);
+        Türkiye = FindEntity<global::Names.Of_Things.Country>("türkiye")!;
+        Дарчиев = FindEntity<global::Names.Of_Things.Person>("Дарчиев")!;
+        _1stPerson = FindEntity<global::Names.Of_Things.Person>("1st-person")!;
+        New = FindEntity<global::Names.Of_Things.Person>("new")!;
     }
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
@@ -49,4 +60,19 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Newcomer (the <c>new</c> entity).</summary>
     public global::Names.Of_Things.Person New { get; }
+
+    /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
+    public global::Names.Of_Things.NamesGraph.Builder ToBuilder() => new(this);
+
+    /// <summary>Builds a new <see cref="global::Names.Of_Things.NamesGraph"/> from an existing one and entities and facts added in code.</summary>
+    public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Names.Of_Things.NamesGraph>
+    {
+        internal Builder(global::Names.Of_Things.NamesGraph basis)
+            : base(basis)
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override global::Names.Of_Things.NamesGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
+    }
 }

@@ -20,6 +20,13 @@ public partial class Person : global::KnowledgeGraph.Entity
     /// <summary>The target of this entity's <c>born in</c> relation, or null when it has none.</summary>
     public global::Names.Of_Things.Country? BornIn => Target<global::Names.Of_Things.BornIn, global::Names.Of_Things.Country>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Names.Of_Things.Person(Id)
+        {
+            Name = Name,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

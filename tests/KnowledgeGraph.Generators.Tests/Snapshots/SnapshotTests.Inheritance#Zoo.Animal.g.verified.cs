@@ -20,6 +20,16 @@ public abstract partial class Animal : global::KnowledgeGraph.Entity
     /// <summary>The <c>born</c> property.</summary>
     public global::System.DateOnly? Born { get; init; }
 
+    /// <inheritdoc/>
+    protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        if (Born is { } valueBorn)
+        {
+            dates.Add(new global::KnowledgeGraph.DatedValue("born", valueBorn));
+        }
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

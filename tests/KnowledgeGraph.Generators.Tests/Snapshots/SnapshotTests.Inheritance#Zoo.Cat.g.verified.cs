@@ -16,4 +16,14 @@ public partial class Cat : global::Zoo.Mammal
 
     /// <summary>The <c>lives</c> property.</summary>
     public required int Lives { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Zoo.Cat(Id)
+        {
+            Name = Name,
+            Born = Born,
+            FurColour = FurColour,
+            Lives = Lives,
+        };
 }

@@ -17,4 +17,8 @@ public sealed partial class Feeds : global::KnowledgeGraph.Relation<global::Zoo.
 
     /// <inheritdoc/>
     public override string TypeName => "feeds";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Zoo.Feeds((global::Zoo.Keeper)map(From), (global::Zoo.Animal)map(To));
 }

@@ -20,6 +20,13 @@ public partial class Keeper : global::KnowledgeGraph.Entity
     /// <summary>The targets of this entity's <c>feeds</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Zoo.Animal> Feeds => Targets<global::Zoo.Feeds, global::Zoo.Animal>();
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Zoo.Keeper(Id)
+        {
+            Name = Name,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -27,6 +27,13 @@ public sealed partial class ZooGraph : global::KnowledgeGraph.Graph
         Seal();
     }
 
+    private ZooGraph(global::KnowledgeGraph.GraphContent content)
+    {
+        Load(content);
+        Tom = FindEntity<global::Zoo.Cat>("tom")!;
+        Anna = FindEntity<global::Zoo.Keeper>("anna")!;
+    }
+
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Zoo.ZooGraph Default => s_default.Value;
 
@@ -35,4 +42,19 @@ public sealed partial class ZooGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Head keeper since 2019.</summary>
     public global::Zoo.Keeper Anna { get; }
+
+    /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
+    public global::Zoo.ZooGraph.Builder ToBuilder() => new(this);
+
+    /// <summary>Builds a new <see cref="global::Zoo.ZooGraph"/> from an existing one and entities and facts added in code.</summary>
+    public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Zoo.ZooGraph>
+    {
+        internal Builder(global::Zoo.ZooGraph basis)
+            : base(basis)
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override global::Zoo.ZooGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
+    }
 }

@@ -17,4 +17,8 @@ public sealed partial class About : global::KnowledgeGraph.Relation<global::Dipl
 
     /// <inheritdoc/>
     public override string TypeName => "about";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.About((global::Diplomacy.Statement)map(From), (global::Diplomacy.Thing)map(To));
 }

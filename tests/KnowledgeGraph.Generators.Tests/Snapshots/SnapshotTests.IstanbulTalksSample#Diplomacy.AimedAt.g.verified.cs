@@ -17,4 +17,8 @@ public sealed partial class AimedAt : global::KnowledgeGraph.Relation<global::Di
 
     /// <inheritdoc/>
     public override string TypeName => "aimedAt";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.AimedAt((global::Diplomacy.Policy)map(From), (global::Diplomacy.Place)map(To));
 }

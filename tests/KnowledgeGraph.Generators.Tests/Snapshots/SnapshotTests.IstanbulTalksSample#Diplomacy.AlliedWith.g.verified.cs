@@ -17,4 +17,8 @@ public sealed partial class AlliedWith : global::KnowledgeGraph.Relation<global:
 
     /// <inheritdoc/>
     public override string TypeName => "alliedWith";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.AlliedWith((global::Diplomacy.Agent)map(From), (global::Diplomacy.Country)map(To));
 }

@@ -22,4 +22,20 @@ public partial class Article : global::Diplomacy.Thing
 
     /// <summary>The target of this entity's <c>datelinedIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Place? DatelinedIn => Target<global::Diplomacy.DatelinedIn, global::Diplomacy.Place>();
+
+    /// <inheritdoc/>
+    protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new global::KnowledgeGraph.DatedValue("date", Date));
+    }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Article(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            Date = Date,
+        };
 }

@@ -17,4 +17,8 @@ public sealed partial class Attended : global::KnowledgeGraph.Relation<global::D
 
     /// <inheritdoc/>
     public override string TypeName => "attended";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Attended((global::Diplomacy.Delegation)map(From), (global::Diplomacy.Meeting)map(To));
 }

@@ -17,4 +17,11 @@ public sealed partial class BasedIn : global::KnowledgeGraph.Relation<global::Di
 
     /// <inheritdoc/>
     public override string TypeName => "basedIn";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.BasedIn((global::Diplomacy.Organization)map(From), (global::Diplomacy.Place)map(To));
 }

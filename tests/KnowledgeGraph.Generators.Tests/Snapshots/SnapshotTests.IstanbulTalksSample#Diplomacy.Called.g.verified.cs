@@ -20,4 +20,18 @@ public sealed partial class Called : global::KnowledgeGraph.Relation<global::Dip
 
     /// <summary>The <c>on</c> property.</summary>
     public required global::System.DateOnly On { get; init; }
+
+    /// <inheritdoc/>
+    protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new global::KnowledgeGraph.DatedValue("on", On));
+    }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Called((global::Diplomacy.Person)map(From), (global::Diplomacy.Person)map(To))
+        {
+            On = On,
+        };
 }

@@ -20,4 +20,11 @@ public sealed partial class CandidateFor : global::KnowledgeGraph.Relation<globa
 
     /// <summary>The <c>likelihood</c> property.</summary>
     public string? Likelihood { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.CandidateFor((global::Diplomacy.Person)map(From), (global::Diplomacy.Office)map(To))
+        {
+            Likelihood = Likelihood,
+        };
 }

@@ -13,4 +13,12 @@ public partial class City : global::Diplomacy.Place
         : base(id)
     {
     }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.City(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

@@ -20,4 +20,11 @@ public sealed partial class ConcernedAbout : global::KnowledgeGraph.Relation<glo
 
     /// <summary>The <c>concern</c> property.</summary>
     public required string Concern { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.ConcernedAbout((global::Diplomacy.Thing)map(From), (global::Diplomacy.Topic)map(To))
+        {
+            Concern = Concern,
+        };
 }

@@ -17,4 +17,11 @@ public sealed partial class ControlledBy : global::KnowledgeGraph.Relation<globa
 
     /// <inheritdoc/>
     public override string TypeName => "controlledBy";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.ControlledBy((global::Diplomacy.Region)map(From), (global::Diplomacy.Country)map(To));
 }

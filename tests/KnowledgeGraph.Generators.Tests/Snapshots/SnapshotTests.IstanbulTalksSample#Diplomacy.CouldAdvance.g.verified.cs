@@ -17,4 +17,8 @@ public sealed partial class CouldAdvance : global::KnowledgeGraph.Relation<globa
 
     /// <inheritdoc/>
     public override string TypeName => "couldAdvance";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.CouldAdvance((global::Diplomacy.Meeting)map(From), (global::Diplomacy.Topic)map(To));
 }

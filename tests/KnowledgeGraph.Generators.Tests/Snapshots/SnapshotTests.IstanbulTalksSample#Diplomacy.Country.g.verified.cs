@@ -16,4 +16,12 @@ public partial class Country : global::Diplomacy.Place
 
     /// <summary>The entities whose <c>embassyOf</c> relations end at this entity.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Embassy> Embassies => Origins<global::Diplomacy.EmbassyOf, global::Diplomacy.Embassy>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Country(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

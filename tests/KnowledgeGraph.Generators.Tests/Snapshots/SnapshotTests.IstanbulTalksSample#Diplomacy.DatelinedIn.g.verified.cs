@@ -17,4 +17,11 @@ public sealed partial class DatelinedIn : global::KnowledgeGraph.Relation<global
 
     /// <inheritdoc/>
     public override string TypeName => "datelinedIn";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.DatelinedIn((global::Diplomacy.Article)map(From), (global::Diplomacy.Place)map(To));
 }

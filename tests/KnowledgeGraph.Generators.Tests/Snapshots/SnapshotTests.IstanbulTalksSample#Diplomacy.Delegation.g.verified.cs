@@ -25,4 +25,13 @@ public partial class Delegation : global::Diplomacy.Agent
 
     /// <summary>The targets of this entity's <c>attended</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Meeting> Attended => Targets<global::Diplomacy.Attended, global::Diplomacy.Meeting>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Delegation(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            ArrivedIn = ArrivedIn,
+        };
 }

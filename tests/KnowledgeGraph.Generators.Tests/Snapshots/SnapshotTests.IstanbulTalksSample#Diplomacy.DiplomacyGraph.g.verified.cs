@@ -311,8 +311,8 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         });
         AddRelation(new global::Diplomacy.HoldsOffice(Trump, UsPresident)
         {
-            Since = "took office last month (January 2025)",
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
+            ValidFrom = new global::KnowledgeGraph.PartialDate(2025, 1),
         });
         AddRelation(new global::Diplomacy.HoldsOffice(Putin, RussianPresident)
         {
@@ -659,6 +659,74 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         Seal();
     }
 
+    private DiplomacyGraph(global::KnowledgeGraph.GraphContent content)
+    {
+        Load(content);
+        ReutersIstanbul = FindEntity<global::Diplomacy.Article>("reutersIstanbul")!;
+        Trump = FindEntity<global::Diplomacy.Person>("trump")!;
+        Putin = FindEntity<global::Diplomacy.Person>("putin")!;
+        Biden = FindEntity<global::Diplomacy.Person>("biden")!;
+        Lavrov = FindEntity<global::Diplomacy.Person>("lavrov")!;
+        Darchiyev = FindEntity<global::Diplomacy.Person>("darchiyev")!;
+        Coulter = FindEntity<global::Diplomacy.Person>("coulter")!;
+        StateDepartmentSpokesperson = FindEntity<global::Diplomacy.Person>("stateDepartmentSpokesperson")!;
+        Reuters = FindEntity<global::Diplomacy.Organization>("reuters")!;
+        UsStateDepartment = FindEntity<global::Diplomacy.Organization>("usStateDepartment")!;
+        RussianForeignMinistry = FindEntity<global::Diplomacy.Organization>("russianForeignMinistry")!;
+        NorthAmericaDepartment = FindEntity<global::Diplomacy.Organization>("northAmericaDepartment")!;
+        RussianStateTv = FindEntity<global::Diplomacy.Organization>("russianStateTv")!;
+        UsEmbassyInMoscow = FindEntity<global::Diplomacy.Embassy>("usEmbassyInMoscow")!;
+        RussianEmbassyInWashington = FindEntity<global::Diplomacy.Embassy>("russianEmbassyInWashington")!;
+        RussianDelegation = FindEntity<global::Diplomacy.Delegation>("russianDelegation")!;
+        UsDelegation = FindEntity<global::Diplomacy.Delegation>("usDelegation")!;
+        EuropeanAllies = FindEntity<global::Diplomacy.Group>("europeanAllies")!;
+        UnitedStates = FindEntity<global::Diplomacy.Country>("unitedStates")!;
+        Russia = FindEntity<global::Diplomacy.Country>("russia")!;
+        Turkiye = FindEntity<global::Diplomacy.Country>("turkiye")!;
+        Ukraine = FindEntity<global::Diplomacy.Country>("ukraine")!;
+        SaudiArabia = FindEntity<global::Diplomacy.Country>("saudiArabia")!;
+        Istanbul = FindEntity<global::Diplomacy.City>("istanbul")!;
+        Washington = FindEntity<global::Diplomacy.City>("washington")!;
+        Moscow = FindEntity<global::Diplomacy.City>("moscow")!;
+        Kyiv = FindEntity<global::Diplomacy.City>("kyiv")!;
+        ConsulGeneralResidence = FindEntity<global::Diplomacy.Venue>("consulGeneralResidence")!;
+        RussianControlledTerritories = FindEntity<global::Diplomacy.Region>("russianControlledTerritories")!;
+        UsPresident = FindEntity<global::Diplomacy.Office>("usPresident")!;
+        RussianPresident = FindEntity<global::Diplomacy.Office>("russianPresident")!;
+        RussianForeignMinister = FindEntity<global::Diplomacy.Office>("russianForeignMinister")!;
+        HeadOfNorthAmericaDepartment = FindEntity<global::Diplomacy.Office>("headOfNorthAmericaDepartment")!;
+        DeputyAssistantSecretaryOfState = FindEntity<global::Diplomacy.Office>("deputyAssistantSecretaryOfState")!;
+        RussianAmbassadorToUs = FindEntity<global::Diplomacy.Office>("russianAmbassadorToUs")!;
+        SaudiSession = FindEntity<global::Diplomacy.Meeting>("saudiSession")!;
+        IstanbulTalks = FindEntity<global::Diplomacy.Meeting>("istanbulTalks")!;
+        EmbassyOperations = FindEntity<global::Diplomacy.Topic>("embassyOperations")!;
+        Staffing = FindEntity<global::Diplomacy.Topic>("staffing")!;
+        Visas = FindEntity<global::Diplomacy.Topic>("visas")!;
+        Banking = FindEntity<global::Diplomacy.Topic>("banking")!;
+        PoliticalAndSecurityIssues = FindEntity<global::Diplomacy.Topic>("politicalAndSecurityIssues")!;
+        WarInUkraine = FindEntity<global::Diplomacy.Topic>("warInUkraine")!;
+        CeasefireInUkraine = FindEntity<global::Diplomacy.Topic>("ceasefireInUkraine")!;
+        UsRussiaRelations = FindEntity<global::Diplomacy.Topic>("usRussiaRelations")!;
+        NuclearDisarmament = FindEntity<global::Diplomacy.Topic>("nuclearDisarmament")!;
+        EconomicPartnerships = FindEntity<global::Diplomacy.Topic>("economicPartnerships")!;
+        RareEarthMining = FindEntity<global::Diplomacy.Topic>("rareEarthMining")!;
+        PeaceDeal = FindEntity<global::Diplomacy.Topic>("peaceDeal")!;
+        DiplomaticRestrictions = FindEntity<global::Diplomacy.Topic>("diplomaticRestrictions")!;
+        EngagementWithMoscow = FindEntity<global::Diplomacy.Policy>("engagementWithMoscow")!;
+        MilitaryAidToKyiv = FindEntity<global::Diplomacy.Policy>("militaryAidToKyiv")!;
+        SanctionsOnRussia = FindEntity<global::Diplomacy.Policy>("sanctionsOnRussia")!;
+        LavrovOnOutcome = FindEntity<global::Diplomacy.Statement>("lavrovOnOutcome")!;
+        LavrovOnRestrictions = FindEntity<global::Diplomacy.Statement>("lavrovOnRestrictions")!;
+        StateDepartmentOnFocus = FindEntity<global::Diplomacy.Statement>("stateDepartmentOnFocus")!;
+        SpokespersonOnAgenda = FindEntity<global::Diplomacy.Statement>("spokespersonOnAgenda")!;
+        SpokespersonOnConstructiveness = FindEntity<global::Diplomacy.Statement>("spokespersonOnConstructiveness")!;
+        PutinOnExpectations = FindEntity<global::Diplomacy.Statement>("putinOnExpectations")!;
+        PutinOnRareEarths = FindEntity<global::Diplomacy.Statement>("putinOnRareEarths")!;
+        StateTvOnDuration = FindEntity<global::Diplomacy.Statement>("stateTvOnDuration")!;
+        TrumpOnCeasefire = FindEntity<global::Diplomacy.Statement>("trumpOnCeasefire")!;
+        TrumpOnPriority = FindEntity<global::Diplomacy.Statement>("trumpOnPriority")!;
+    }
+
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Diplomacy.DiplomacyGraph Default => s_default.Value;
 
@@ -850,4 +918,19 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Trump on his priority (the <c>trumpOnPriority</c> entity).</summary>
     public global::Diplomacy.Statement TrumpOnPriority { get; }
+
+    /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
+    public global::Diplomacy.DiplomacyGraph.Builder ToBuilder() => new(this);
+
+    /// <summary>Builds a new <see cref="global::Diplomacy.DiplomacyGraph"/> from an existing one and entities and facts added in code.</summary>
+    public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Diplomacy.DiplomacyGraph>
+    {
+        internal Builder(global::Diplomacy.DiplomacyGraph basis)
+            : base(basis)
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override global::Diplomacy.DiplomacyGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
+    }
 }

@@ -16,4 +16,13 @@ public partial class Embassy : global::Diplomacy.Organization
 
     /// <summary>The target of this entity's <c>embassyOf</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Country? EmbassyOf => Target<global::Diplomacy.EmbassyOf, global::Diplomacy.Country>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Embassy(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            Kind = Kind,
+        };
 }

@@ -17,4 +17,11 @@ public sealed partial class EmbassyOf : global::KnowledgeGraph.Relation<global::
 
     /// <inheritdoc/>
     public override string TypeName => "embassyOf";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.EmbassyOf((global::Diplomacy.Embassy)map(From), (global::Diplomacy.Country)map(To));
 }

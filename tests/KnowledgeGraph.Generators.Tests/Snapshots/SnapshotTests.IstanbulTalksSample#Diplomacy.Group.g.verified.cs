@@ -13,4 +13,12 @@ public partial class Group : global::Diplomacy.Agent
         : base(id)
     {
     }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Group(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

@@ -17,4 +17,11 @@ public sealed partial class HeldAt : global::KnowledgeGraph.Relation<global::Dip
 
     /// <inheritdoc/>
     public override string TypeName => "heldAt";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.HeldAt((global::Diplomacy.Meeting)map(From), (global::Diplomacy.Venue)map(To));
 }

@@ -18,6 +18,7 @@ public sealed partial class HoldsOffice : global::KnowledgeGraph.Relation<global
     /// <inheritdoc/>
     public override string TypeName => "holdsOffice";
 
-    /// <summary>The <c>since</c> property.</summary>
-    public string? Since { get; init; }
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.HoldsOffice((global::Diplomacy.Person)map(From), (global::Diplomacy.Office)map(To));
 }

@@ -17,4 +17,11 @@ public sealed partial class Leads : global::KnowledgeGraph.Relation<global::Dipl
 
     /// <inheritdoc/>
     public override string TypeName => "leads";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.OneToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Leads((global::Diplomacy.Person)map(From), (global::Diplomacy.Delegation)map(To));
 }

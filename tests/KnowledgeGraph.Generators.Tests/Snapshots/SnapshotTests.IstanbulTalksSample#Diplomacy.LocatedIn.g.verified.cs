@@ -17,4 +17,11 @@ public sealed partial class LocatedIn : global::KnowledgeGraph.Relation<global::
 
     /// <inheritdoc/>
     public override string TypeName => "locatedIn";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.LocatedIn((global::Diplomacy.Place)map(From), (global::Diplomacy.Place)map(To));
 }

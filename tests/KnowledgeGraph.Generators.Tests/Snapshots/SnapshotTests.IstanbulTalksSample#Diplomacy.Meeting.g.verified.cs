@@ -34,4 +34,20 @@ public partial class Meeting : global::Diplomacy.Thing
 
     /// <summary>The targets of this entity's <c>couldAdvance</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> CouldAdvance => Targets<global::Diplomacy.CouldAdvance, global::Diplomacy.Topic>();
+
+    /// <inheritdoc/>
+    protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new global::KnowledgeGraph.DatedValue("date", Date));
+    }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Meeting(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            Date = Date,
+        };
 }

@@ -17,4 +17,8 @@ public sealed partial class OffAgenda : global::KnowledgeGraph.Relation<global::
 
     /// <inheritdoc/>
     public override string TypeName => "offAgenda";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.OffAgenda((global::Diplomacy.Meeting)map(From), (global::Diplomacy.Topic)map(To));
 }

@@ -22,4 +22,12 @@ public partial class Office : global::Diplomacy.Thing
 
     /// <summary>The target of this entity's <c>officeIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Organization? OfficeIn => Target<global::Diplomacy.OfficeIn, global::Diplomacy.Organization>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Office(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

@@ -17,4 +17,11 @@ public sealed partial class OfficeIn : global::KnowledgeGraph.Relation<global::D
 
     /// <inheritdoc/>
     public override string TypeName => "officeIn";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.OfficeIn((global::Diplomacy.Office)map(From), (global::Diplomacy.Organization)map(To));
 }

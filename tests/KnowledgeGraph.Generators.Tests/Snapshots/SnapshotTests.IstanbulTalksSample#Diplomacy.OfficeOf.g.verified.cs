@@ -17,4 +17,11 @@ public sealed partial class OfficeOf : global::KnowledgeGraph.Relation<global::D
 
     /// <inheritdoc/>
     public override string TypeName => "officeOf";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.OfficeOf((global::Diplomacy.Office)map(From), (global::Diplomacy.Country)map(To));
 }

@@ -17,4 +17,8 @@ public sealed partial class OnAgenda : global::KnowledgeGraph.Relation<global::D
 
     /// <inheritdoc/>
     public override string TypeName => "onAgenda";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.OnAgenda((global::Diplomacy.Meeting)map(From), (global::Diplomacy.Topic)map(To));
 }

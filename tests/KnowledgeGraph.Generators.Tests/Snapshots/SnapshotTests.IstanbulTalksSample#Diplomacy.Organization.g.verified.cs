@@ -28,4 +28,13 @@ public partial class Organization : global::Diplomacy.Agent
 
     /// <summary>The target of this entity's <c>basedIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Place? BasedIn => Target<global::Diplomacy.BasedIn, global::Diplomacy.Place>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Organization(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            Kind = Kind,
+        };
 }

@@ -17,4 +17,11 @@ public sealed partial class PartOf : global::KnowledgeGraph.Relation<global::Dip
 
     /// <inheritdoc/>
     public override string TypeName => "partOf";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.PartOf((global::Diplomacy.Organization)map(From), (global::Diplomacy.Organization)map(To));
 }

@@ -40,4 +40,13 @@ public partial class Person : global::Diplomacy.Agent
 
     /// <summary>The targets of this entity's <c>pursued</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Policy> Pursued => Targets<global::Diplomacy.Pursued, global::Diplomacy.Policy>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Person(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            Title = Title,
+        };
 }

@@ -19,4 +19,12 @@ public partial class Policy : global::Diplomacy.Thing
 
     /// <summary>The targets of this entity's <c>aimedAt</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Place> AimedAt => Targets<global::Diplomacy.AimedAt, global::Diplomacy.Place>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Policy(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

@@ -17,4 +17,8 @@ public sealed partial class Pursued : global::KnowledgeGraph.Relation<global::Di
 
     /// <inheritdoc/>
     public override string TypeName => "pursued";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Pursued((global::Diplomacy.Person)map(From), (global::Diplomacy.Policy)map(To));
 }

@@ -16,4 +16,12 @@ public partial class Region : global::Diplomacy.Place
 
     /// <summary>The target of this entity's <c>controlledBy</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Country? ControlledBy => Target<global::Diplomacy.ControlledBy, global::Diplomacy.Country>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Region(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

@@ -17,4 +17,11 @@ public sealed partial class Represents : global::KnowledgeGraph.Relation<global:
 
     /// <inheritdoc/>
     public override string TypeName => "represents";
+
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Represents((global::Diplomacy.Delegation)map(From), (global::Diplomacy.Country)map(To));
 }

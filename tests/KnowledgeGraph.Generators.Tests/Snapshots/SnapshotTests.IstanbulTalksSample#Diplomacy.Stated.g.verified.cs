@@ -18,6 +18,16 @@ public sealed partial class Stated : global::KnowledgeGraph.Relation<global::Dip
     /// <inheritdoc/>
     public override string TypeName => "stated";
 
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.OneToMany;
+
     /// <summary>The <c>reportedAs</c> property.</summary>
     public string? ReportedAs { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Stated((global::Diplomacy.Agent)map(From), (global::Diplomacy.Statement)map(To))
+        {
+            ReportedAs = ReportedAs,
+        };
 }

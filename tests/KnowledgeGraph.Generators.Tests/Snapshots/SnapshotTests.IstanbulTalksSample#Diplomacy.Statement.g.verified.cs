@@ -28,4 +28,15 @@ public partial class Statement : global::Diplomacy.Thing
 
     /// <summary>The targets of this entity's <c>about</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> About => Targets<global::Diplomacy.About, global::Diplomacy.Thing>();
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Statement(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+            Quote = Quote,
+            Paraphrase = Paraphrase,
+            When = When,
+        };
 }

@@ -17,4 +17,8 @@ public sealed partial class Succeeded : global::KnowledgeGraph.Relation<global::
 
     /// <inheritdoc/>
     public override string TypeName => "succeeded";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.Succeeded((global::Diplomacy.Person)map(From), (global::Diplomacy.Person)map(To));
 }

@@ -13,4 +13,12 @@ public partial class Topic : global::Diplomacy.Thing
         : base(id)
     {
     }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Topic(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

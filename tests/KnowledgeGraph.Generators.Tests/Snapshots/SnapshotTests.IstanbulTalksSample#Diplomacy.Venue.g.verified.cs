@@ -13,4 +13,12 @@ public partial class Venue : global::Diplomacy.Place
         : base(id)
     {
     }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Diplomacy.Venue(Id)
+        {
+            Name = Name,
+            Aliases = Aliases,
+        };
 }

@@ -17,4 +17,8 @@ public sealed partial class WorksFor : global::KnowledgeGraph.Relation<global::D
 
     /// <inheritdoc/>
     public override string TypeName => "worksFor";
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Diplomacy.WorksFor((global::Diplomacy.Person)map(From), (global::Diplomacy.Organization)map(To));
 }

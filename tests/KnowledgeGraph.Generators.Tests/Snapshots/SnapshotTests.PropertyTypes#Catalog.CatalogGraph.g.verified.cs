@@ -48,11 +48,19 @@ public sealed partial class CatalogGraph : global::KnowledgeGraph.Graph
             Since = new global::System.DateOnly(2024, 3, 1),
             Score = 0.5m,
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(Catalog),
-            ValidFrom = new global::System.DateOnly(2024, 3, 1),
-            ValidTo = new global::System.DateOnly(2030, 12, 31),
+            ValidFrom = new global::KnowledgeGraph.PartialDate(2024, 3, 1),
+            ValidTo = new global::KnowledgeGraph.PartialDate(2030, 12, 31),
         });
 
         Seal();
+    }
+
+    private CatalogGraph(global::KnowledgeGraph.GraphContent content)
+    {
+        Load(content);
+        Catalog = FindEntity<global::Catalog.Source>("catalog")!;
+        Lamp = FindEntity<global::Catalog.Item>("lamp")!;
+        OldLamp = FindEntity<global::Catalog.Item>("oldLamp")!;
     }
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
@@ -69,4 +77,19 @@ public sealed partial class CatalogGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Old lamp (the <c>oldLamp</c> entity).</summary>
     public global::Catalog.Item OldLamp { get; }
+
+    /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
+    public global::Catalog.CatalogGraph.Builder ToBuilder() => new(this);
+
+    /// <summary>Builds a new <see cref="global::Catalog.CatalogGraph"/> from an existing one and entities and facts added in code.</summary>
+    public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Catalog.CatalogGraph>
+    {
+        internal Builder(global::Catalog.CatalogGraph basis)
+            : base(basis)
+        {
+        }
+
+        /// <inheritdoc/>
+        protected override global::Catalog.CatalogGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
+    }
 }

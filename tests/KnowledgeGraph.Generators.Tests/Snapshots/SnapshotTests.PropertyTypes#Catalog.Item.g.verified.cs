@@ -56,6 +56,36 @@ public partial class Item : global::KnowledgeGraph.Entity
     /// <summary>The target of this entity's <c>replaces</c> relation, or null when it has none.</summary>
     public global::Catalog.Item? Replaces => Target<global::Catalog.Replaces, global::Catalog.Item>();
 
+    /// <inheritdoc/>
+    protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new global::KnowledgeGraph.DatedValue("released", Released));
+        foreach (var date in Dates)
+        {
+            dates.Add(new global::KnowledgeGraph.DatedValue("dates", date));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Catalog.Item(Id)
+        {
+            Name = Name,
+            Count = Count,
+            Serial = Serial,
+            Weight = Weight,
+            Price = Price,
+            InStock = InStock,
+            Released = Released,
+            Updated = Updated,
+            Homepage = Homepage,
+            Rating = Rating,
+            Tags = Tags,
+            Sizes = Sizes,
+            Dates = Dates,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -18,6 +18,9 @@ public sealed partial class Replaces : global::KnowledgeGraph.Relation<global::C
     /// <inheritdoc/>
     public override string TypeName => "replaces";
 
+    /// <inheritdoc/>
+    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.OneToOne;
+
     /// <summary>The <c>since</c> property.</summary>
     public required global::System.DateOnly Since { get; init; }
 
@@ -26,4 +29,20 @@ public sealed partial class Replaces : global::KnowledgeGraph.Relation<global::C
 
     /// <summary>The <c>score</c> property.</summary>
     public decimal? Score { get; init; }
+
+    /// <inheritdoc/>
+    protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new global::KnowledgeGraph.DatedValue("since", Since));
+    }
+
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
+        new global::Catalog.Replaces((global::Catalog.Item)map(From), (global::Catalog.Item)map(To))
+        {
+            Since = Since,
+            Reason = Reason,
+            Score = Score,
+        };
 }

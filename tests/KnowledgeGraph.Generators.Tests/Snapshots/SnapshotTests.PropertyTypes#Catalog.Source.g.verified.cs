@@ -20,6 +20,14 @@ public partial class Source : global::KnowledgeGraph.Entity
     /// <summary>The <c>url</c> property.</summary>
     public required global::System.Uri Url { get; init; }
 
+    /// <inheritdoc/>
+    protected override global::KnowledgeGraph.Entity Copy() =>
+        new global::Catalog.Source(Id)
+        {
+            Name = Name,
+            Url = Url,
+        };
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -70,6 +70,16 @@ public sealed class ConcurrencyTests
         () => $"{g.ShortestPath(g.Trump, g.Usa)} | {g.ShortestPath(g.Putin, g.Putin)}",
         () => Join(g.AsQuikGraph().TopologicalSort().Where(e => e is Country)),
         () => $"{g.AsQuikGraph().WeaklyConnectedComponents(new Dictionary<Entity, int>())}",
+        () => Join(g.AsOf(new DateOnly(2025, 2, 15)).Relations<Relation>()),
+        () => Join(g.Between(new DateOnly(2025, 2, 20), new DateOnly(2025, 3, 1)).Entities<Entity>()),
+        () => Join(g.Timeline()),
+        () => Join(g.AllSimplePaths(g.Trump, g.Russia, 6)),
+        () => $"{g.ShortestPath(g.Trump, g.Russia, r => r is Called ? 2 : 1)}",
+        () => Join(g.ConnectedComponents().Select(Join)),
+        () => Join(g.PageRank()) + " / " + Join(g.DegreeCentrality()),
+        () => Join(g.Match<Person>().Via(p => p.Called).Select((p, c) => $"{p} {c}")),
+        () => Join(g.Trump.Closure(p => p.Called)) + " / " + Join(g.Entities<Person>().Outgoing<Called>().To()),
+        () => Join(g.FactsBySource().Select(group => $"{group.Key}: {Join(group)}")),
     ];
 
     private static string Join<T>(IEnumerable<T> items) => string.Join(", ", items);

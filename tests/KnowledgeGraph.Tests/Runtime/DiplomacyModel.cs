@@ -35,6 +35,8 @@ public class Person : Agent
 
     // one-to-one: a single value.
     public Delegation? Leads => Target<Leads, Delegation>();
+
+    protected override Entity Copy() => new Person(Id) { Name = Name, Title = Title };
 }
 
 public sealed class Diplomat : Person
@@ -45,6 +47,8 @@ public sealed class Diplomat : Person
     }
 
     public string? Rank { get; init; }
+
+    protected override Entity Copy() => new Diplomat(Id) { Name = Name, Title = Title, Rank = Rank };
 }
 
 public sealed class Country : Agent
@@ -55,6 +59,8 @@ public sealed class Country : Agent
     }
 
     public IReadOnlyList<Delegation> RepresentedBy => Origins<Represents, Delegation>();
+
+    protected override Entity Copy() => new Country(Id) { Name = Name };
 }
 
 public sealed class Delegation : Entity
@@ -71,7 +77,11 @@ public sealed class Delegation : Entity
     // many-to-one: a single value.
     public Country? Represents => Target<Represents, Country>();
 
+    public IReadOnlyList<Meeting> Attended => Targets<Attended, Meeting>();
+
     public override string ToString() => Name;
+
+    protected override Entity Copy() => new Delegation(Id) { Name = Name };
 }
 
 // No "name" property: shows its id.
@@ -83,6 +93,67 @@ public sealed class Article : Entity
     }
 
     public string? Headline { get; init; }
+
+    // A vague date, as a generated PartialDate property would be; left unset in DiplomacyGraph.
+    public PartialDate? Published { get; init; }
+
+    protected override void CollectDates(ICollection<DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        if (Published is { } published)
+        {
+            dates.Add(new DatedValue("published", published));
+        }
+    }
+
+    protected override Entity Copy() => new Article(Id) { Headline = Headline, Published = Published };
+}
+
+// Not in DiplomacyGraph (whose tests count its entities): for graphs built in the query tests.
+public sealed class Meeting : Entity
+{
+    public Meeting(string id)
+        : base(id)
+    {
+    }
+
+    public required string Name { get; init; }
+
+    public required PartialDate Date { get; init; }
+
+    public Place? HeldIn => Target<HeldIn, Place>();
+
+    public IReadOnlyList<Delegation> AttendedBy => Origins<Attended, Delegation>();
+
+    public override string ToString() => Name;
+
+    protected override void CollectDates(ICollection<DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new DatedValue("date", Date));
+    }
+
+    protected override Entity Copy() => new Meeting(Id) { Name = Name, Date = Date };
+}
+
+public sealed class Place : Entity
+{
+    public Place(string id)
+        : base(id)
+    {
+    }
+
+    public required string Name { get; init; }
+
+    // many-to-one: a single value.
+    public Place? LocatedIn => Target<LocatedIn, Place>();
+
+    // many-to-many, and cycles are allowed: for closures.
+    public IReadOnlyList<Place> Borders => Targets<Borders, Place>();
+
+    public override string ToString() => Name;
+
+    protected override Entity Copy() => new Place(Id) { Name = Name };
 }
 
 public sealed class Called : Relation<Person, Person>
@@ -95,6 +166,14 @@ public sealed class Called : Relation<Person, Person>
     public override string TypeName => "called";
 
     public required DateOnly On { get; init; }
+
+    protected override void CollectDates(ICollection<DatedValue> dates)
+    {
+        base.CollectDates(dates);
+        dates.Add(new DatedValue("on", On));
+    }
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new Called((Person)map(From), (Person)map(To)) { On = On };
 }
 
 public sealed class Leads : Relation<Person, Delegation>
@@ -105,6 +184,10 @@ public sealed class Leads : Relation<Person, Delegation>
     }
 
     public override string TypeName => "leads";
+
+    public override Cardinality Cardinality => Cardinality.OneToOne;
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new Leads((Person)map(From), (Delegation)map(To));
 }
 
 public sealed class Represents : Relation<Delegation, Country>
@@ -115,6 +198,62 @@ public sealed class Represents : Relation<Delegation, Country>
     }
 
     public override string TypeName => "represents";
+
+    public override Cardinality Cardinality => Cardinality.ManyToOne;
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new Represents((Delegation)map(From), (Country)map(To));
+}
+
+public sealed class Attended : Relation<Delegation, Meeting>
+{
+    public Attended(Delegation from, Meeting to)
+        : base(from, to)
+    {
+    }
+
+    public override string TypeName => "attended";
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new Attended((Delegation)map(From), (Meeting)map(To));
+}
+
+public sealed class HeldIn : Relation<Meeting, Place>
+{
+    public HeldIn(Meeting from, Place to)
+        : base(from, to)
+    {
+    }
+
+    public override string TypeName => "heldIn";
+
+    public override Cardinality Cardinality => Cardinality.ManyToOne;
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new HeldIn((Meeting)map(From), (Place)map(To));
+}
+
+public sealed class LocatedIn : Relation<Place, Place>
+{
+    public LocatedIn(Place from, Place to)
+        : base(from, to)
+    {
+    }
+
+    public override string TypeName => "locatedIn";
+
+    public override Cardinality Cardinality => Cardinality.ManyToOne;
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new LocatedIn((Place)map(From), (Place)map(To));
+}
+
+public sealed class Borders : Relation<Place, Place>
+{
+    public Borders(Place from, Place to)
+        : base(from, to)
+    {
+    }
+
+    public override string TypeName => "borders";
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new Borders((Place)map(From), (Place)map(To));
 }
 
 /// <summary>
@@ -184,4 +323,19 @@ public sealed class OpenGraph : Graph
     public new TRelation AddRelation<TRelation>(TRelation relation) where TRelation : Relation => base.AddRelation(relation);
 
     public new void Seal() => base.Seal();
+}
+
+// A symmetric relation, as "metWith" with "symmetric": true generates.
+public sealed class MetWith : Relation<Person, Person>
+{
+    public MetWith(Person from, Person to)
+        : base(from, to)
+    {
+    }
+
+    public override string TypeName => "metWith";
+
+    public override bool IsSymmetric => true;
+
+    protected override Relation Copy(Func<Entity, Entity> map) => new MetWith((Person)map(From), (Person)map(To));
 }

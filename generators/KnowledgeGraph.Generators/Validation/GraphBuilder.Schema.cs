@@ -1,0 +1,458 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using KnowledgeGraph.Generators.Diagnostics;
+using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Generators.Naming;
+
+namespace KnowledgeGraph.Generators.Validation;
+
+// The schema: enums, entity types and relation types, their inheritance, properties, constraints and roles.
+internal sealed partial class GraphBuilder
+{
+    private static readonly string[] Cardinalities = ["many-to-many", "many-to-one", "one-to-many", "one-to-one"];
+
+    // Keys every relation fact has; no property or role may take their names.
+    private static readonly string[] RelationKeys = ["from", "to", "type", "source", "validFrom", "validTo"];
+
+    // Patterns come from files: a pathological one must not hang the build.
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Collects and names the enums first: property types refer to them by their C# names.</summary>
+    private void CollectEnums(NameScope typeNames)
+    {
+        var order = 0;
+        foreach (var declaration in _files.SelectMany(file => file.Enums))
+        {
+            if (_enums.TryGetValue(declaration.Name.Value, out var earlier))
+            {
+                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Enum", declaration.Name.Value);
+                continue;
+            }
+
+            var info = new EnumInfo(declaration, order++) { ClassName = Identifiers.ToPascalCase(declaration.Name.Value) };
+            _enums.Add(declaration.Name.Value, info);
+            info.IsBroken = !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location);
+            var members = new NameScope(this, $"enum '{info.Name}'");
+            members.Reserve(info.ClassName, $"the enum '{info.Name}' itself");
+            foreach (var value in declaration.Values)
+            {
+                var memberName = Identifiers.ToPascalCase(value.Value);
+                if (info.Values.Any(existing => existing.SchemaName == value.Value))
+                {
+                    Report(Descriptors.Duplicate, value.Location, declaration.Values.First(v => v.Value == value.Value).Location, "The enum value", value.Value);
+                    info.IsBroken = true;
+                }
+                else if (members.Claim(memberName, $"Enum value '{value.Value}'", value.Location))
+                {
+                    info.Values.Add(new EnumValueModel(value.Value, memberName));
+                }
+                else
+                {
+                    info.IsBroken = true;
+                }
+            }
+        }
+    }
+
+    private void CollectEntityTypes()
+    {
+        var order = 0;
+        foreach (var declaration in _files.SelectMany(file => file.EntityTypes))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_entityTypes.TryGetValue(declaration.Name.Value, out var earlier))
+            {
+                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Entity type", declaration.Name.Value);
+                continue;
+            }
+
+            _entityTypes.Add(declaration.Name.Value, new EntityTypeInfo(declaration, order++) { IsBroken = !declaration.IsValid });
+        }
+
+        foreach (var type in _entityTypes.Values)
+        {
+            if (type.Declaration.Extends is not { } extends)
+            {
+                continue;
+            }
+
+            if (_entityTypes.TryGetValue(extends.Value, out var baseType))
+            {
+                type.Base = baseType;
+            }
+            else
+            {
+                Report(Descriptors.UnknownEntityType, extends.Location, extends.Value, _graphName);
+                type.IsBroken = true;
+            }
+        }
+
+        BreakCycles(_entityTypes.Values, type => type.Base, (type, value) => type.Base = value, type => type.Name, type => type.Declaration.Extends!, "Entity type", type => type.IsBroken = true);
+
+        foreach (var type in _entityTypes.Values)
+        {
+            type.IsBroken |= type.Ancestors().Any(ancestor => ancestor.IsBroken);
+            foreach (var property in type.Declaration.Properties)
+            {
+                if (property.Name.Value is "id" or "type" or "description")
+                {
+                    Report(Descriptors.ReservedName, property.Name.Location, property.Name.Value, "entity types: it is a key of every entity");
+                    type.Ignored.Add(property.Name.Value);
+                }
+                else if (CheckProperty(property, isEntityProperty: true) is { } checkedProperty)
+                {
+                    type.Properties.Add(checkedProperty);
+                }
+                else
+                {
+                    type.Ignored.Add(property.Name.Value);
+                }
+            }
+        }
+    }
+
+    private void CollectRelationTypes()
+    {
+        var order = 0;
+        foreach (var declaration in _files.SelectMany(file => file.RelationTypes))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_relationTypes.TryGetValue(declaration.Name.Value, out var earlier))
+            {
+                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Relation type", declaration.Name.Value);
+                continue;
+            }
+
+            _relationTypes.Add(declaration.Name.Value, new RelationTypeInfo(declaration, order++) { IsBroken = !declaration.IsValid });
+        }
+
+        foreach (var type in _relationTypes.Values)
+        {
+            if (type.Declaration.Extends is not { } extends)
+            {
+                continue;
+            }
+
+            if (_relationTypes.TryGetValue(extends.Value, out var baseType))
+            {
+                type.Base = baseType;
+            }
+            else
+            {
+                Report(Descriptors.UnknownRelationType, extends.Location, extends.Value, _graphName);
+                type.IsBroken = true;
+            }
+        }
+
+        BreakCycles(_relationTypes.Values, type => type.Base, (type, value) => type.Base = value, type => type.Name, type => type.Declaration.Extends!, "Relation type", type => type.IsBroken = true);
+
+        // Base types first, so that what a type inherits is settled before it is checked.
+        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order))
+        {
+            CheckRelationType(type);
+        }
+
+        foreach (var type in _relationTypes.Values)
+        {
+            if (type.Base is { } parent)
+            {
+                parent.HasSubtypes = true;
+            }
+
+            if (type.IsBroken)
+            {
+                _brokenRelationTypes.Add(type.Name);
+            }
+        }
+    }
+
+    private void CheckRelationType(RelationTypeInfo type)
+    {
+        var declaration = type.Declaration;
+        var parent = type.Base;
+        type.IsBroken |= parent?.IsBroken ?? false;
+        type.From = ResolveEnd(type, "from", declaration.From, parent?.From);
+        type.To = ResolveEnd(type, "to", declaration.To, parent?.To);
+        type.IsBroken |= type.From is null || type.To is null || type.From.IsBroken || type.To.IsBroken;
+
+        type.Cardinality = parent?.Cardinality ?? type.Cardinality;
+        if (declaration.Cardinality is { } cardinality)
+        {
+            if (Cardinalities.Contains(cardinality.Value))
+            {
+                type.Cardinality = cardinality.Value;
+            }
+            else
+            {
+                Report(Descriptors.UnexpectedValue, cardinality.Location, "'cardinality'", "one of " + string.Join(", ", Cardinalities), $"'{cardinality.Value}'");
+            }
+        }
+
+        type.IsSymmetric = declaration.Symmetric is not null || (parent?.IsSymmetric ?? false);
+        if (declaration.Symmetric is { } symmetric && !type.IsBroken)
+        {
+            // A symmetric fact reads the same both ways, so both ends are one type and one name serves both.
+            if (type.From != type.To)
+            {
+                Report(Descriptors.InvalidSchemaOption, symmetric.Location, $"Relation type '{type.Name}' is symmetric", $"its ends must be one type, not '{type.From!.Name}' and '{type.To!.Name}'");
+                type.IsSymmetric = false;
+            }
+            else if (declaration.Inverse is { } inverse)
+            {
+                Report(Descriptors.InvalidSchemaOption, inverse.Location, $"Relation type '{type.Name}' is symmetric", "it is its own inverse; remove 'inverse'");
+            }
+            else if (type.Cardinality is "many-to-one" or "one-to-many")
+            {
+                Report(Descriptors.InvalidSchemaOption, declaration.Cardinality!.Location, $"Relation type '{type.Name}' is symmetric", "its cardinality must be many-to-many or one-to-one");
+                type.Cardinality = "many-to-many";
+            }
+        }
+
+        var inherited = new HashSet<string>(type.Ancestors().SelectMany(ancestor => ancestor.Properties.Select(p => p.Name).Concat(ancestor.Roles.Select(r => r.Name))), StringComparer.Ordinal);
+        foreach (var property in declaration.Properties)
+        {
+            if (RelationKeys.Contains(property.Name.Value))
+            {
+                Report(Descriptors.ReservedName, property.Name.Location, property.Name.Value, "relation types: it is a key of every relation");
+                type.Ignored.Add(property.Name.Value);
+            }
+            else if (inherited.Contains(property.Name.Value))
+            {
+                Report(Descriptors.Duplicate, property.Name.Location, InheritedLocation(type, property.Name.Value), "The property or role", property.Name.Value);
+                type.Ignored.Add(property.Name.Value);
+            }
+            else if (CheckProperty(property, isEntityProperty: false) is { } checkedProperty)
+            {
+                type.Properties.Add(checkedProperty);
+            }
+            else
+            {
+                type.Ignored.Add(property.Name.Value);
+            }
+        }
+
+        foreach (var role in declaration.Roles)
+        {
+            if (RelationKeys.Contains(role.Name.Value))
+            {
+                Report(Descriptors.ReservedName, role.Name.Location, role.Name.Value, "relation types: it is a key of every relation");
+                type.Ignored.Add(role.Name.Value);
+                continue;
+            }
+
+            if (inherited.Contains(role.Name.Value) || type.Properties.Any(p => p.Name == role.Name.Value))
+            {
+                Report(Descriptors.Duplicate, role.Name.Location, InheritedLocation(type, role.Name.Value), "The property or role", role.Name.Value);
+                type.Ignored.Add(role.Name.Value);
+                continue;
+            }
+
+            var text = role.Type.Value.Trim();
+            var isOptional = text.EndsWith("?", StringComparison.Ordinal);
+            text = isOptional ? text.Substring(0, text.Length - 1) : text;
+            var isList = text.EndsWith("[]", StringComparison.Ordinal);
+            text = isList ? text.Substring(0, text.Length - 2) : text;
+            if (!_entityTypes.TryGetValue(text, out var player))
+            {
+                Report(Descriptors.UnknownEntityType, role.Type.Location, text, _graphName);
+                type.Ignored.Add(role.Name.Value);
+            }
+            else if (player.IsBroken)
+            {
+                type.Ignored.Add(role.Name.Value);
+            }
+            else
+            {
+                type.Roles.Add(new RoleInfo(role, player, isList, isOptional));
+            }
+        }
+    }
+
+    /// <summary>Where the property or role of that name is declared first on the type or the types it extends.</summary>
+    private static LocationInfo InheritedLocation(RelationTypeInfo type, string name) =>
+        type.Ancestors().Reverse().Append(type)
+            .SelectMany(t => t.Declaration.Properties.Select(p => p.Name).Concat(t.Declaration.Roles.Select(r => r.Name)))
+            .First(declared => declared.Value == name)
+            .Location;
+
+    /// <returns>The end's entity type: as declared, else inherited; null when it is unknown or missing (reported).</returns>
+    private EntityTypeInfo? ResolveEnd(RelationTypeInfo type, string end, Located? declared, EntityTypeInfo? inherited)
+    {
+        if (declared is null)
+        {
+            if (inherited is null && type.Base is null && !type.IsBroken)
+            {
+                Report(Descriptors.MissingKey, type.Declaration.Name.Location, $"Relation type '{type.Name}'", end, $"the entity type its relations {(end == "from" ? "start" : "end")} at");
+            }
+
+            return inherited;
+        }
+
+        if (!_entityTypes.TryGetValue(declared.Value, out var resolved))
+        {
+            Report(Descriptors.UnknownEntityType, declared.Location, declared.Value, _graphName);
+            return null;
+        }
+
+        if (inherited is not null && !resolved.Is(inherited))
+        {
+            Report(Descriptors.RelationNarrowing, declared.Location, type.Name, type.Base!.Name, end, inherited.Name, resolved.Name);
+            return null;
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Reports each inheritance cycle once, on its first type; the types that lead into it break with it.</summary>
+    private void BreakCycles<T>(
+        IEnumerable<T> types,
+        Func<T, T?> getBase,
+        Action<T, T?> setBase,
+        Func<T, string> name,
+        Func<T, Located> extends,
+        string kind,
+        Action<T> markBroken)
+        where T : class
+    {
+        foreach (var type in types)
+        {
+            var seen = new List<T>();
+            for (var ancestor = type; ancestor is not null; ancestor = getBase(ancestor))
+            {
+                if (seen.Contains(ancestor))
+                {
+                    if (ancestor == type)
+                    {
+                        Report(Descriptors.InheritanceCycle, extends(type).Location, $"{kind} '{name(type)}'", string.Join(" → ", seen.Select(name).Concat([name(type)])));
+                        markBroken(type);
+                        setBase(type, null);
+                    }
+
+                    break;
+                }
+
+                seen.Add(ancestor);
+            }
+        }
+    }
+
+    /// <returns>The property with its type and constraints checked, or null after reporting a mistake.</returns>
+    private PropertyInfo? CheckProperty(PropertyDeclaration declaration, bool isEntityProperty)
+    {
+        if (declaration.Type is null)
+        {
+            return null;
+        }
+
+        var type = PropertyTypes.Parse(declaration.Type.Value, name => _enums.TryGetValue(name, out var found) ? found.ClassName : null);
+        if (type is null)
+        {
+            Report(Descriptors.InvalidPropertyType, declaration.Type.Location, declaration.Type.Value);
+            return null;
+        }
+
+        if (type.Kind == ScalarKind.Enum && _enums.Values.First(e => e.ClassName == type.EnumClassName).IsBroken)
+        {
+            return null;
+        }
+
+        var property = new PropertyInfo(declaration, type);
+        var constraints = declaration.Constraints;
+        var valid = true;
+        void Invalid(LocationInfo location, string reason)
+        {
+            Report(Descriptors.InvalidSchemaOption, location, $"Property '{declaration.Name.Value}'", reason);
+            valid = false;
+        }
+
+        foreach (var unique in new[] { constraints.Unique, constraints.Key }.Where(option => option is not null))
+        {
+            if (!isEntityProperty)
+            {
+                Invalid(unique!.Location, $"'{unique.Value}' applies to properties of entity types, not of relations");
+            }
+            else if (type.IsList || type.Kind is ScalarKind.Double)
+            {
+                Invalid(unique!.Location, $"'{unique.Value}' needs a single value that compares exactly, not {type}");
+            }
+            else if (unique!.Value == "key" && type.IsOptional)
+            {
+                Invalid(unique.Location, "a key must be given on every entity; remove '?' from its type");
+            }
+            else
+            {
+                property.IsUnique = true;
+            }
+        }
+
+        if (constraints.Pattern is { } pattern)
+        {
+            if (type.Kind != ScalarKind.String)
+            {
+                Invalid(pattern.Location, $"'pattern' applies to string properties, not {type}");
+            }
+            else
+            {
+                try
+                {
+                    property.Pattern = new Regex(pattern.Value, RegexOptions.CultureInvariant, PatternTimeout);
+                }
+                catch (ArgumentException exception)
+                {
+                    Invalid(pattern.Location, $"'{pattern.Value}' is not a regular expression ({exception.Message})");
+                }
+            }
+        }
+
+        foreach (var (key, bound) in new[] { ("min", constraints.Min), ("max", constraints.Max) })
+        {
+            if (bound is null)
+            {
+                continue;
+            }
+
+            if (!type.IsNumeric)
+            {
+                Invalid(bound.Location, $"'{key}' applies to number properties, not {type}");
+            }
+            else if (bound.Kind != FactValueKind.Number || !decimal.TryParse(bound.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                Invalid(bound.Location, $"'{key}' must be a number");
+            }
+            else if (key == "min")
+            {
+                property.Min = number;
+            }
+            else
+            {
+                property.Max = number;
+            }
+        }
+
+        if (property.Min > property.Max)
+        {
+            Invalid(constraints.Max!.Location, $"'max' ({property.Max}) is below 'min' ({property.Min})");
+        }
+
+        if (constraints.MinItems is { } minItems)
+        {
+            if (!type.IsList)
+            {
+                Invalid(minItems.Location, $"'minItems' applies to lists, not {type}");
+            }
+            else if (minItems.Kind != FactValueKind.Number || !int.TryParse(minItems.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                Invalid(minItems.Location, "'minItems' must be a whole number of at least 0");
+            }
+            else
+            {
+                property.MinItems = count;
+            }
+        }
+
+        return valid ? property : null;
+    }
+}

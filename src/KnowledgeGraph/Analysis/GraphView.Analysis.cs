@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using QuikGraph;
+
+namespace KnowledgeGraph;
+
+public abstract partial class GraphView
+{
+    /// <summary>
+    /// A new QuikGraph graph of the relations <paramref name="keep"/> accepts and the entities at their ends, for
+    /// running any QuikGraph algorithm on part of the story; the view itself is untouched.
+    /// </summary>
+    /// <remarks>
+    /// Entities with none of the kept relations are left out (<see cref="AsQuikGraph"/> has them all). Vertices and
+    /// edges are added in file order, so the vertices and each vertex's edges list in file order. The result is the
+    /// caller's own: changing it changes nothing else.
+    /// </remarks>
+    public BidirectionalGraph<Entity, Relation> Project(Func<Relation, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var relations = RelationList.Where(keep).ToArray();
+        var ends = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        foreach (var relation in relations)
+        {
+            ends.Add(relation.From);
+            ends.Add(relation.To);
+        }
+
+        var projection = new BidirectionalGraph<Entity, Relation>(allowParallelEdges: true);
+        projection.AddVertexRange(EntityList.Where(ends.Contains));
+        projection.AddEdgeRange(relations);
+        return projection;
+    }
+
+    /// <summary>
+    /// A new QuikGraph graph of the relations of type <typeparamref name="TRelation"/> (subtypes included) and the
+    /// entities at their ends, such as <c>g.Project&lt;LocatedIn&gt;()</c>: the map of places.
+    /// </summary>
+    /// <remarks>As <see cref="Project(Func{Relation, bool})"/>.</remarks>
+    public BidirectionalGraph<Entity, Relation> Project<TRelation>() where TRelation : Relation =>
+        Project(static relation => relation is TRelation);
+
+    /// <summary>
+    /// A new QuikGraph graph of the relations of the given types (subtypes included) and the entities at their ends.
+    /// </summary>
+    /// <remarks>As <see cref="Project(Func{Relation, bool})"/>.</remarks>
+    /// <exception cref="ArgumentException">A type is not a relation type.</exception>
+    public BidirectionalGraph<Entity, Relation> Project(params Type[] relationTypes)
+    {
+        ArgumentNullException.ThrowIfNull(relationTypes);
+        foreach (var type in relationTypes)
+        {
+            if (type is null || !typeof(Relation).IsAssignableFrom(type))
+            {
+                throw new ArgumentException($"'{type?.FullName ?? "null"}' is not a relation type.", nameof(relationTypes));
+            }
+        }
+
+        return Project(relation => relationTypes.Any(type => type.IsInstanceOfType(relation)));
+    }
+
+    /// <summary>
+    /// The groups of entities linked by relations, whichever way they point (weakly connected components).
+    /// </summary>
+    /// <returns>
+    /// The largest group first; groups of one size in the file order of their first entity; the entities of a
+    /// group in file order. An entity without relations is a group of its own.
+    /// </returns>
+    public IReadOnlyList<IReadOnlyList<Entity>> ConnectedComponents()
+    {
+        var component = new Dictionary<Entity, int>(ReferenceEqualityComparer.Instance);
+        var components = new List<List<Entity>>();
+        foreach (var start in EntityList)
+        {
+            if (component.ContainsKey(start))
+            {
+                continue;
+            }
+
+            // Breadth-first over relations both ways; each entity is reached from the first in file order of its group.
+            var members = new List<Entity> { start };
+            component.Add(start, components.Count);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var at = members[i];
+                foreach (var next in Store.OutEdges(at).Select(r => r.To).Concat(Store.InEdges(at).Select(r => r.From)))
+                {
+                    if (component.TryAdd(next, components.Count))
+                    {
+                        members.Add(next);
+                    }
+                }
+            }
+
+            members.Sort((a, b) => OrderOf(a).CompareTo(OrderOf(b)));
+            components.Add(members);
+        }
+
+        // OrderByDescending is stable: groups of one size stay in the order of their first entity.
+        return components.OrderByDescending(members => members.Count).Select(members => (IReadOnlyList<Entity>)members.AsReadOnly()).ToArray();
+    }
+
+    /// <summary>
+    /// The number of relations of the view at <paramref name="entity"/>, starting or ending there (a relation from
+    /// the entity to itself counts twice); 0 for an entity the view leaves out.
+    /// </summary>
+    /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
+    public int Degree(Entity entity)
+    {
+        EnsureOfGraph(entity, nameof(entity));
+        return Store.ContainsVertex(entity) ? Store.OutDegree(entity) + Store.InDegree(entity) : 0;
+    }
+
+    /// <summary>
+    /// Every entity ranked by its <see cref="Degree"/>: who takes part in the most facts. The score is the degree
+    /// divided by the number of other entities (n − 1), as degree centrality is usually given.
+    /// </summary>
+    /// <returns>Every entity of the view, the highest score first; equal scores in file order.</returns>
+    public IReadOnlyList<EntityScore> DegreeCentrality()
+    {
+        var others = Math.Max(EntityList.Count - 1, 1);
+        return Rank(EntityList.Select(entity => new EntityScore(entity, (double)Degree(entity) / others)));
+    }
+
+    /// <summary>
+    /// Every entity ranked by PageRank: the share of time a reader following facts at random would spend at it,
+    /// so an entity many facts point to, from entities many facts point to, ranks high.
+    /// </summary>
+    /// <param name="damping">
+    /// The chance of following a fact rather than jumping to any entity at random: 0.85 by convention; from 0
+    /// (included) to 1 (excluded).
+    /// </param>
+    /// <param name="direction">
+    /// <see cref="PathDirection.Forward"/> (the default) follows facts from their start to their end only (a
+    /// symmetric fact, such as <c>metWith</c>, either way);
+    /// <see cref="PathDirection.Any"/> follows them both ways, ranking how central an entity is whatever the facts' direction.
+    /// </param>
+    /// <returns>Every entity of the view, the highest score first, equal scores in file order; scores add up to 1.</returns>
+    /// <remarks>
+    /// Parallel facts count once each. An entity with no fact to follow (a dead end) hands its share to every entity
+    /// alike, so no share is lost. The scores are iterated until they change by less than 1e-12 in all.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="damping"/> is outside [0, 1), or <paramref name="direction"/> is not a defined value.
+    /// </exception>
+    public IReadOnlyList<EntityScore> PageRank(double damping = 0.85, PathDirection direction = PathDirection.Forward)
+    {
+        if (double.IsNaN(damping) || damping < 0 || damping >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(damping), damping, "The damping must be from 0 (included) to 1 (excluded).");
+        }
+
+        if (direction is not (PathDirection.Any or PathDirection.Forward))
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "Unknown path direction.");
+        }
+
+        var n = EntityList.Count;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        // Links as indexes: each relation is a link from its start to its end, and back for Any or a symmetric relation.
+        var index = new Dictionary<Entity, int>(n, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < n; i++)
+        {
+            index.Add(EntityList[i], i);
+        }
+
+        var links = new List<(int From, int To)>(RelationList.Count * 2);
+        foreach (var relation in RelationList)
+        {
+            links.Add((index[relation.From], index[relation.To]));
+            if (direction == PathDirection.Any || relation.IsSymmetric)
+            {
+                links.Add((index[relation.To], index[relation.From]));
+            }
+        }
+
+        var outDegree = new int[n];
+        foreach (var (from, _) in links)
+        {
+            outDegree[from]++;
+        }
+
+        var rank = Enumerable.Repeat(1.0 / n, n).ToArray();
+        var next = new double[n];
+        for (var iteration = 0; iteration < 1000; iteration++)
+        {
+            var deadEnds = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                if (outDegree[i] == 0)
+                {
+                    deadEnds += rank[i];
+                }
+            }
+
+            Array.Fill(next, ((1 - damping) + (damping * deadEnds)) / n);
+            foreach (var (from, to) in links)
+            {
+                next[to] += damping * rank[from] / outDegree[from];
+            }
+
+            var change = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                change += Math.Abs(next[i] - rank[i]);
+            }
+
+            (rank, next) = (next, rank);
+            if (change < 1e-12)
+            {
+                break;
+            }
+        }
+
+        return Rank(EntityList.Select((entity, i) => new EntityScore(entity, rank[i])));
+    }
+
+    // Highest score first; OrderByDescending is stable, so equal scores keep the file order of the input.
+    private static EntityScore[] Rank(IEnumerable<EntityScore> scores) =>
+        scores.OrderByDescending(score => score.Score).ToArray();
+}

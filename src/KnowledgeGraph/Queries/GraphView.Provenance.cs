@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace KnowledgeGraph;
+
+// Provenance: a relation's Sources say where the fact was taken from. A fact stated by several sources is one
+// relation with several sources, so these queries never list a fact twice.
+public abstract partial class GraphView
+{
+    /// <summary>The relations that cite <paramref name="source"/> as where they were taken from, in file order.</summary>
+    /// <remarks>The source need not be in the view: an article dated after a view's day still backs the facts kept.</remarks>
+    public IEnumerable<Relation> FactsFrom(Entity source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return RelationList.Where(relation => Cites(relation, source));
+    }
+
+    /// <summary>
+    /// The relations of type <typeparamref name="TRelation"/> that cite <paramref name="source"/>, in file order,
+    /// such as <c>g.FactsFrom&lt;Stated&gt;(g.ReutersIstanbul)</c>: who said what, according to that source.
+    /// </summary>
+    public IEnumerable<TRelation> FactsFrom<TRelation>(Entity source) where TRelation : Relation
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return RelationList.OfType<TRelation>().Where(relation => Cites(relation, source));
+    }
+
+    /// <summary>Every entity that a relation of the view cites as a source, once each, in file order.</summary>
+    public IReadOnlyList<Entity> Sources()
+    {
+        var cited = new HashSet<Entity>(RelationList.SelectMany(relation => relation.Sources), ReferenceEqualityComparer.Instance);
+        return Root.Entities<Entity>().Where(cited.Contains).ToArray();
+    }
+
+    /// <summary>
+    /// Each source with the facts it backs: sources in file order, their facts in file order. A fact with several
+    /// sources is under each of them; a fact without a source under none.
+    /// </summary>
+    public ILookup<Entity, Relation> FactsBySource() =>
+        Sources()
+            .SelectMany(source => FactsFrom(source).Select(relation => (Source: source, Relation: relation)))
+            .ToLookup<(Entity Source, Relation Relation), Entity, Relation>(pair => pair.Source, pair => pair.Relation, ReferenceEqualityComparer.Instance);
+
+    private static bool Cites(Relation relation, Entity source)
+    {
+        foreach (var cited in relation.Sources)
+        {
+            if (ReferenceEquals(cited, source))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Linq;
+using Diplomacy;
+
+namespace KnowledgeGraph.Tests;
+
+/// <summary>
+/// Graphs built at run time from the sample: new entities and facts in code give a new immutable graph of the
+/// same generated type, checked as the generator checks files, and the compiled-in graph never changes.
+/// </summary>
+public sealed class GraphBuilderTests
+{
+    private static DiplomacyGraph G => DiplomacyGraph.Default;
+
+    [Fact]
+    public void A_new_fact_gives_a_new_graph_and_leaves_the_compiled_one_as_it_was()
+    {
+        var (entities, relations) = (G.EntityCount, G.RelationCount);
+        var builder = G.ToBuilder();
+        var zelensky = builder.AddEntity(new Person("zelensky") { Name = "Volodymyr Zelensky", Title = "President of Ukraine" });
+        builder.AddRelation(new Called(G.Trump, zelensky) { On = new DateOnly(2025, 2, 19), Sources = [G.ReutersIstanbul] });
+
+        var built = builder.Build();
+
+        Assert.Equal(entities + 1, built.EntityCount);
+        Assert.Equal(relations + 1, built.RelationCount);
+        Assert.Equal(["Vladimir Putin", "Volodymyr Zelensky"], built.Trump.Called.Select(person => person.Name));
+        var call = built.Trump.Outgoing<Called>().Last();
+        Assert.Equal(new DateOnly(2025, 2, 19), call.On);
+        Assert.Same(built.ReutersIstanbul, Assert.Single(call.Sources));
+
+        // The compiled graph and its entities are untouched, and the two graphs share no entity.
+        Assert.Equal((entities, relations), (G.EntityCount, G.RelationCount));
+        Assert.Equal(["Vladimir Putin"], G.Trump.Called.Select(person => person.Name));
+        Assert.Null(G.FindEntity("zelensky"));
+        Assert.NotSame(G.Trump, built.Trump);
+        Assert.Same(built.Trump, built.FindEntity<Person>("trump"));
+        Assert.Same(built.Putin, built.Trump.Called[0]);
+    }
+
+    [Fact]
+    public void The_built_graph_keeps_every_property_source_and_date()
+    {
+        var built = G.ToBuilder().Build();
+
+        Assert.Equal(G.EntityCount, built.EntityCount);
+        Assert.Equal(G.RelationCount, built.RelationCount);
+        Assert.Equal(G.Trump.Title, built.Trump.Title);
+        Assert.Equal(G.IstanbulTalks.Date, built.IstanbulTalks.Date);
+        var office = built.Trump.Outgoing<HoldsOffice>().Single();
+        Assert.Equal(new PartialDate(2025, 1), office.ValidFrom);
+        Assert.Same(built.ReutersIstanbul, Assert.Single(office.Sources));
+        Assert.Equal(
+            G.Relations<Relation>().Select(relation => relation.ToString()),
+            built.Relations<Relation>().Select(relation => relation.ToString()));
+    }
+
+    [Fact]
+    public void A_builder_can_build_again_and_each_graph_is_new()
+    {
+        var builder = G.ToBuilder();
+        builder.AddEntity(new Person("zelensky") { Name = "Volodymyr Zelensky" });
+
+        var first = builder.Build();
+        var second = builder.Build();
+
+        Assert.NotSame(first.FindEntity("zelensky"), second.FindEntity("zelensky"));
+        Assert.Equal(first.EntityCount, second.EntityCount);
+    }
+
+    [Fact]
+    public void An_id_that_is_taken_is_refused_and_nothing_changes()
+    {
+        var builder = G.ToBuilder();
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddEntity(new Person("trump") { Name = "Another Trump" }));
+
+        Assert.Contains("'trump' is already taken", error.Message);
+        Assert.Equal(G.EntityCount, builder.Build().EntityCount);
+    }
+
+    [Fact]
+    public void A_fact_about_an_entity_from_nowhere_is_refused()
+    {
+        var builder = G.ToBuilder();
+        var stranger = new Person("stranger") { Name = "Stranger" };
+
+        Assert.Throws<ArgumentException>(() => builder.AddRelation(new Called(G.Trump, stranger) { On = new DateOnly(2025, 3, 1) }));
+        Assert.Throws<ArgumentException>(() => builder.AddRelation(
+            new Called(G.Trump, G.Putin) { On = new DateOnly(2025, 3, 1), Sources = [stranger] }));
+        Assert.Equal(G.RelationCount, builder.Build().RelationCount);
+    }
+
+    [Fact]
+    public void A_fact_that_breaks_its_cardinality_is_refused()
+    {
+        // leads is one-to-one: Darchiyev leads one delegation, and the Russian delegation has one leader.
+        var builder = G.ToBuilder();
+        var other = builder.AddEntity(new Delegation("otherDelegation") { Name = "Another delegation" });
+
+        var secondTarget = Assert.Throws<ArgumentException>(() => builder.AddRelation(new Leads(G.Darchiyev, other)));
+        var secondLeader = Assert.Throws<ArgumentException>(() => builder.AddRelation(new Leads(G.Lavrov, G.RussianDelegation)));
+
+        Assert.Contains("one-to-one", secondTarget.Message);
+        Assert.Contains("'russianDelegation'", secondLeader.Message);
+        builder.AddRelation(new Leads(G.Lavrov, other));
+        Assert.Same(G.Lavrov.Name, builder.Build().FindEntity<Delegation>("otherDelegation")!.LedBy!.Name);
+    }
+
+    [Fact]
+    public void An_entity_of_the_built_graph_cannot_be_added_again()
+    {
+        var builder = G.ToBuilder();
+        var zelensky = builder.AddEntity(new Person("zelensky") { Name = "Volodymyr Zelensky" });
+
+        Assert.Throws<ArgumentException>(() => builder.AddEntity(zelensky));
+        Assert.Throws<ArgumentException>(() => builder.AddEntity(G.Trump));
+    }
+
+    [Fact]
+    public void Typed_traversal_steps_reach_the_countries_of_the_delegations_leaders()
+    {
+        var countries = G.Entities<Person>().Leads().Represents().Select(country => country.Name).OrderBy(name => name, StringComparer.Ordinal);
+
+        Assert.Equal(["Russia", "United States"], countries);
+        Assert.Equal([G.Darchiyev], G.Entities<Delegation>().Where(d => d.Represents == G.Russia).LedBy());
+    }
+}
