@@ -33,9 +33,12 @@ public sealed class SchemaTests
     public static TheoryData<string> ModelFiles()
     {
         var data = new TheoryData<string>();
+        // The models of the generator's snapshot tests cover every feature of the format (enums, constraints,
+        // symmetric, inheriting and n-ary relations) and hold no mistake.
         foreach (var path in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "tests", "KnowledgeGraph.EndToEnd.Tests", "Consumer"), "*.kg.json")
-                     .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "src"), "*.kg.json", SearchOption.AllDirectories)
-                         .Where(path => !IsBuildOutput(path)))
+                     .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "src"), "*.kg.json", SearchOption.AllDirectories))
+                     .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "tests", "KnowledgeGraph.Generators.Tests", "Models"), "*.kg.json", SearchOption.AllDirectories))
+                     .Where(path => !IsBuildOutput(path))
                      .Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'));
@@ -60,10 +63,27 @@ public sealed class SchemaTests
     [InlineData("""{ "entities": { "trump": { "name": "Donald Trump" } } }""", "/entities/trump")]
     [InlineData("""{ "relations": [ ["trump", "called"] ] }""", "/relations/0")]
     [InlineData("""{ "relations": [ { "from": "trump", "to": "putin" } ] }""", "/relations/0")]
-    [InlineData("""{ "entityTypes": { "Person": { "properties": { "born": { "description": "The year." } } } } }""", "/entityTypes/Person/properties/born")]
+    [InlineData("""{ "entityTypes": { "Person": { "properties": { "died": { "description": "The year." } } } } }""", "/entityTypes/Person/properties/died")]
     [InlineData("""{ "entityTypes": { "Person": { "properties": { "id": "string" } } } }""", "/entityTypes/Person/properties/id")]
     [InlineData("""{ "entityTypez": {} }""", "/entityTypez")]
     [InlineData("""{ "namespace": "Diplomacy" }""", "")]
+    [InlineData("""{ "enums": { "Rank": [] } }""", "/enums/Rank")]
+    [InlineData("""{ "enums": { "Rank": ["junior", "junior"] } }""", "/enums/Rank")]
+    [InlineData("""{ "enums": { "Rank": { "description": "A rank." } } }""", "/enums/Rank")]
+    [InlineData("""{ "enums": { "Rank": { "values": ["junior"], "descr": "A rank." } } }""", "/enums/Rank/descr")]
+    [InlineData("""{ "entityTypes": { "Astronaut": { "properties": { "flights": { "type": "int", "maximum": 20 } } } } }""", "/entityTypes/Astronaut/properties/flights/maximum")]
+    [InlineData("""{ "entityTypes": { "Astronaut": { "properties": { "flights": { "type": "int", "min": "0" } } } } }""", "/entityTypes/Astronaut/properties/flights/min")]
+    [InlineData("""{ "entityTypes": { "Astronaut": { "properties": { "languages": { "type": "string[]", "minItems": -1 } } } } }""", "/entityTypes/Astronaut/properties/languages/minItems")]
+    [InlineData("""{ "entityTypes": { "Astronaut": { "properties": { "callSign": { "type": "string", "key": "yes" } } } } }""", "/entityTypes/Astronaut/properties/callSign/key")]
+    [InlineData("""{ "entityTypes": { "Astronaut": { "properties": { "trained": "Role?[]" } } } }""", "/entityTypes/Astronaut/properties/trained")]
+    [InlineData("""{ "relationTypes": { "met": { "from": "Person", "to": "Person", "symetric": true } } }""", "/relationTypes/met/symetric")]
+    [InlineData("""{ "relationTypes": { "met": { "from": "Person", "to": "Person", "symmetric": "yes" } } }""", "/relationTypes/met/symmetric")]
+    [InlineData("""{ "relationTypes": { "flew": { "extends": "tookPartIn", "properties": { "ref": { "type": "string", "unique": true } } } } }""", "/relationTypes/flew/properties/ref/unique")]
+    [InlineData("""{ "relationTypes": { "docked": { "from": "Mission", "to": "Mission", "roles": { "site": { "type": "Site", "optional": true } } } } }""", "/relationTypes/docked/roles/site/optional")]
+    [InlineData("""{ "relationTypes": { "docked": { "from": "Mission", "to": "Mission", "roles": { "site": { "inverse": "dockingsHere" } } } } }""", "/relationTypes/docked/roles/site")]
+    [InlineData("""{ "relationTypes": { "docked": { "from": "Mission", "to": "Mission", "roles": { "crew": "Astronaut[] and more" } } } }""", "/relationTypes/docked/roles/crew")]
+    [InlineData("""{ "relationTypes": { "docked": { "from": "Mission", "to": "Mission", "roles": { "source": "Article" } } } }""", "/relationTypes/docked/roles/source")]
+    [InlineData("""{ "relations": [ { "from": "stafford", "type": "flew", "to": "apollo", "validFrom": "1975-7" } ] }""", "/relations/0/validFrom")]
     public void The_schema_rejects_a_malformed_file(string json, string location)
     {
         using var document = JsonDocument.Parse(json);
@@ -71,6 +91,22 @@ public sealed class SchemaTests
         Assert.False(result.IsValid, json);
         var locations = (result.Details ?? []).Where(detail => detail.Errors is { Count: > 0 }).Select(detail => detail.InstanceLocation.ToString()).ToList();
         Assert.Contains(location, locations);
+    }
+
+    [Theory]
+    [InlineData("""{ "graph": "G", "enums": { "Rank": ["junior", "senior"], "Role": { "description": "On board.", "values": ["pilot"] } } }""")]
+    [InlineData("""{ "graph": "G", "entityTypes": { "Officer": { "properties": { "rank": "Rank", "ranks": "Rank[]", "formerRank": " Rank? ", "roles": "Role[]?" } } } }""")]
+    [InlineData("""{ "graph": "G", "entityTypes": { "Country": { "properties": { "iso": { "type": "string", "key": true, "unique": true, "pattern": "^[A-Z]{2}$", "description": "ISO code." } } } } }""")]
+    [InlineData("""{ "graph": "G", "entityTypes": { "Astronaut": { "properties": { "flights": { "type": "int", "min": 0, "max": 20.5 }, "languages": { "type": "string[]", "minItems": 1 } } } } }""")]
+    [InlineData("""{ "graph": "G", "relationTypes": { "tookPartIn": { "abstract": true, "from": "Agent", "to": "Mission" }, "flew": { "extends": "tookPartIn" } } }""")]
+    [InlineData("""{ "graph": "G", "relationTypes": { "met": { "from": "Person", "to": "Person", "symmetric": true, "cardinality": "one-to-one" } } }""")]
+    [InlineData("""{ "graph": "G", "relationTypes": { "docked": { "from": "Mission", "to": "Mission", "roles": { "site": { "type": "Site", "inverse": "dockingsHere", "description": "Where." }, "crew": "Astronaut[]", "overseer": "Agency?" } } } }""")]
+    [InlineData("""{ "graph": "G", "relations": [ { "from": "apollo", "type": "docked", "to": "soyuz", "site": "orbit", "crew": ["stafford", "leonov"], "overseer": null, "validFrom": "1975", "validTo": null } ] }""")]
+    public void The_schema_accepts_every_feature_of_the_format(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, $"{json}{Environment.NewLine}{Describe(result)}");
     }
 
     private static string Describe(EvaluationResults result) => string.Join(

@@ -126,12 +126,12 @@ public sealed class DiagnosticTests
     [Fact]
     public void KG0010_MissingRequiredProperty() => AssertSingleFact("KG0010", Facts("""
         /*↓*/"eve": { "type": "Person", "age": 30 }
-        """), "Entity 'eve' has no value for the required property 'name' (string)");
+        """), "Entity 'eve' has no value for 'name' (string), which is required");
 
     [Fact]
     public void KG0010_MissingRequiredRelationProperty() => AssertSingleFact("KG0010", Facts("", """
         /*↓*/{ "from": "ada", "type": "knows", "to": "bob" }
-        """), "no value for the required property 'since' (date)");
+        """), "The 'knows' relation from 'ada' to 'bob' has no value for 'since' (date), which is required");
 
     [Fact]
     public void KG0011_ValueOfWrongType() => AssertSingleFact("KG0011", Facts("""
@@ -191,7 +191,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void KG0017_EntityNamedLikeGraphMember() => AssertSingleFact("KG0017", Facts("""
         /*↓*/"default": { "type": "Company", "name": "Default Ltd." }
-        """), "the member 'Default' in the graph class");
+        """), "which the member 'Default' of every graph class already takes");
 
     [Fact]
     public void KG0017_PropertyNamedLikeNavigation() => AssertSingle("KG0017", """
@@ -426,6 +426,52 @@ public sealed class DiagnosticTests
         Assert.Equal("KG0001", Assert.Single(result.GeneratorDiagnostics).Id);
         result.ShouldCompileCleanly();
     }
+
+    [Fact]
+    public void KG0010_AListWithLeastItemsLeftOut() => AssertSingle("KG0010", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": { "properties": { "languages": { "type": "string[]", "minItems": 1 } } } },
+          "entities": { /*↓*/"eve": { "type": "Person" } }
+        }
+        """, "Entity 'eve' has no value for 'languages' (string[], 1 item at least), which is required");
+
+    [Fact]
+    public void KG0021_SymmetricWithAnInheritedManyToOne() => AssertSingle("KG0021", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Person": {} },
+          "relationTypes": { "b": { "from": "Person", "to": "Person", "cardinality": "many-to-one" }, "m": { "extends": "b", /*↓*/"symmetric": true } }
+        }
+        """, "its cardinality must be many-to-many or one-to-one");
+
+    [Fact]
+    public void KG0002_AnEnumOfTheWrongShapeHidesItsProperties() => AssertSingle("KG0002", """
+        {
+          "graph": "TestGraph",
+          "enums": { "Rank": /*↓*/"junior" },
+          "entityTypes": { "Officer": { "properties": { "rank": "Rank" } } },
+          "entities": { "kim": { "type": "Officer", "rank": "junior" } }
+        }
+        """, "'Rank' must be a list of value names");
+
+    [Fact]
+    public void KG0002_ASectionOfTheWrongShapeHidesTheNamesItWouldDeclare() => AssertSingle("KG0002", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": /*↓*/[],
+          "entities": { "kim": { "type": "Officer" } }
+        }
+        """, "'entityTypes' must be an object, not an array");
+
+    [Fact]
+    public void KG0023_UniqueDecimalsCompareAsNumbers() => AssertSingle("KG0023", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Coin": { "properties": { "value": { "type": "decimal", "unique": true } } } },
+          "entities": { "a": { "type": "Coin", "value": 1 }, "b": { "type": "Coin", "value": /*↓*/1.0 } }
+        }
+        """, "has the same 'value'", hasAdditionalLocation: true);
 
     [Fact]
     public void SeveralMistakesGiveOneDiagnosticEach()

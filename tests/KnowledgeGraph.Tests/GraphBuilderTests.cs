@@ -53,6 +53,72 @@ public sealed class GraphBuilderTests
         Assert.Equal(
             G.Relations<Relation>().Select(relation => relation.ToString()),
             built.Relations<Relation>().Select(relation => relation.ToString()));
+
+        // Enums and keys are copied; the roles of n-ary facts are the new graph's entities, not the compiled one's.
+        Assert.Equal(OrganizationKind.Broadcaster, built.RussianStateTv.Kind);
+        Assert.Equal("TR", built.Turkiye.IsoCode);
+        var talks = built.IstanbulTalks.Outgoing<HeldIn>().Single();
+        Assert.Same(built.ConsulGeneralResidence, talks.Venue);
+        Assert.Equal([built.RussianDelegation, built.UsDelegation], talks.Delegations);
+        Assert.Equal([talks], built.UsDelegation.Attended);
+        var quote = built.StateDepartmentSpokesperson.Outgoing<Quoted>().First();
+        Assert.Same(built.UsStateDepartment, quote.OnBehalfOf);
+        Assert.Equal([built.PoliticalAndSecurityIssues, built.WarInUkraine], quote.Mentions);
+        Assert.Equal(Manner.Said, quote.Manner);
+        Assert.Same(built.EmbassyOperations, built.Relations<InDisputeWith>().Single().Over);
+        Assert.Equal([built.Russia], built.UnitedStates.InDisputeWith);
+    }
+
+    [Fact]
+    public void A_hypothetical_n_ary_fact_is_navigable_from_every_role_player_of_the_new_graph_only()
+    {
+        // Not in the article: a follow-up round in Istanbul, added in code and citing no source.
+        var builder = G.ToBuilder();
+        var followUp = builder.AddEntity(new Meeting("followUp") { Name = "Follow-up round (hypothetical)", Date = new DateOnly(2025, 3, 31) });
+        builder.AddRelation(new HeldIn(followUp, G.Istanbul) { Venue = G.ConsulGeneralResidence, Delegations = [G.UsDelegation, G.RussianDelegation] });
+
+        var built = builder.Build();
+        var held = built.FindEntity<Meeting>("followUp")!.Outgoing<HeldIn>().Single();
+
+        Assert.Same(built.Istanbul, held.To);
+        Assert.Equal([built.IstanbulTalks, held.From], built.Istanbul.Hosted);
+        Assert.Equal(2, built.ConsulGeneralResidence.VenueOf.Count);
+        Assert.Equal([built.IstanbulTalks, held.From], built.RussianDelegation.Attended.Select(fact => fact.From));
+        Assert.Equal([built.UsDelegation, built.RussianDelegation], held.Delegations);
+        Assert.Empty(held.Sources);
+        Assert.Equal(G.RelationCount, built.FactsFrom(built.ReutersIstanbul).Count());
+
+        // The compiled graph knows nothing of it.
+        Assert.Equal([G.IstanbulTalks], G.Istanbul.Hosted);
+        Assert.Single(G.RussianDelegation.Attended);
+        Assert.Single(G.ConsulGeneralResidence.VenueOf);
+    }
+
+    [Fact]
+    public void A_role_player_from_nowhere_is_refused()
+    {
+        var builder = G.ToBuilder();
+        var stranger = new Delegation("strangers") { Name = "Strangers" };
+
+        Assert.Throws<ArgumentException>(() => builder.AddRelation(new HeldIn(G.SaudiSession, G.SaudiArabia) { Delegations = [stranger] }));
+        Assert.Throws<ArgumentException>(() => builder.AddRelation(
+            new Paraphrased(G.Putin, G.PeaceDeal) { Manner = Manner.Suggested, Paraphrase = "(hypothetical)", OnBehalfOf = new Organization("nowhere") { Name = "Nowhere", Kind = OrganizationKind.Ministry } }));
+        Assert.Equal(G.RelationCount, builder.Build().RelationCount);
+    }
+
+    [Fact]
+    public void A_country_code_that_is_taken_is_refused()
+    {
+        // isoCode is the key of Country: one country per code.
+        var builder = G.ToBuilder();
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddEntity(new Country("otherRussia") { Name = "Another Russia", IsoCode = "RU" }));
+
+        Assert.Contains("'isoCode'", error.Message);
+        Assert.Contains("'russia'", error.Message);
+        var georgia = builder.AddEntity(new Country("georgia") { Name = "Georgia", IsoCode = "GE" });
+        Assert.Equal("GE", builder.Build().FindEntity<Country>("georgia")!.IsoCode);
+        Assert.Throws<ArgumentException>(() => builder.AddEntity(new Country("alsoGeorgia") { Name = "Georgia again", IsoCode = georgia.IsoCode }));
     }
 
     [Fact]
@@ -105,6 +171,18 @@ public sealed class GraphBuilderTests
         Assert.Contains("'russianDelegation'", secondLeader.Message);
         builder.AddRelation(new Leads(G.Lavrov, other));
         Assert.Same(G.Lavrov.Name, builder.Build().FindEntity<Delegation>("otherDelegation")!.LedBy!.Name);
+    }
+
+    [Fact]
+    public void A_meeting_is_held_in_one_place()
+    {
+        // heldIn is many-to-one: the talks were held in Istanbul, so not also in Moscow.
+        var builder = G.ToBuilder();
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddRelation(new HeldIn(G.IstanbulTalks, G.Moscow)));
+
+        Assert.Contains("many-to-one", error.Message);
+        Assert.Contains("'istanbulTalks'", error.Message);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal static class Descriptors
         "KG0009", "Declared twice", "{0} '{1}' is declared twice; remove or rename one of them");
 
     public static readonly DiagnosticDescriptor MissingRequiredProperty = Error(
-        "KG0010", "A required property has no value", "{0} has no value for the required property '{1}' ({2}); give it one, or make the property optional with '?'");
+        "KG0010", "A required property has no value", "{0} has no value for '{1}' ({2}), which is required; give it one, or make it optional with '?'");
 
     public static readonly DiagnosticDescriptor WrongValueType = Error(
         "KG0011", "A value of the wrong type", "The value of '{0}' must be {1}, not {2}");
@@ -63,7 +63,7 @@ internal static class Descriptors
         "KG0018", "The files of a graph name different namespaces", "Graph '{0}' is in namespace '{1}' in another file, not '{2}'; the files of one graph must agree on 'namespace'");
 
     public static readonly DiagnosticDescriptor ReservedName = Error(
-        "KG0019", "A reserved name", "'{0}' is reserved on {1}; rename the property");
+        "KG0019", "A reserved name", "'{0}' is reserved on {1}; rename it");
 
     public static readonly DiagnosticDescriptor InvalidSchemaOption = Error(
         "KG0021", "A schema option that cannot apply", "{0}: {1}");

@@ -14,7 +14,8 @@ internal sealed record ParsedFile(
     EquatableArray<RelationTypeDeclaration> RelationTypes,
     EquatableArray<EntityDeclaration> Entities,
     EquatableArray<RelationDeclaration> Relations,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    bool IsComplete);
 
 internal sealed record EnumDeclaration(Located Name, string? Description, EquatableArray<Located> Values);
 
@@ -34,10 +35,14 @@ internal sealed record PropertyConstraints(
 internal sealed record PropertyDeclaration(Located Name, Located? Type, string? Description, PropertyConstraints Constraints);
 
 /// <summary>A role of an n-ary relation beyond its two ends: an entity type, optional or a list, and its inverse name.</summary>
-internal sealed record RoleDeclaration(Located Name, Located Type, Located? Inverse, string? Description);
+/// <param name="Type">The type as written; null when it was missing or of the wrong shape (reported): values for it are then skipped.</param>
+internal sealed record RoleDeclaration(Located Name, Located? Type, Located? Inverse, string? Description);
 
 /// <param name="IsValid">False for a declaration of the wrong shape (reported): whatever names the type is skipped.</param>
-/// <param name="HasUnknownKeys">A misspelt key (reported) may hide properties: values the type lacks are then skipped, not reported.</param>
+/// <param name="HasUnknownKeys">
+/// A misspelt key or a part of the wrong shape (reported) may hide properties: values the type lacks are then
+/// skipped, not reported.
+/// </param>
 internal sealed record EntityTypeDeclaration(
     Located Name,
     bool IsAbstract,

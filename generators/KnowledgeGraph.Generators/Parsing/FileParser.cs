@@ -23,6 +23,10 @@ internal sealed class FileParser
     private static readonly string[] RoleKeys = ["type", "inverse", "description"];
 
     private readonly List<DiagnosticInfo> _diagnostics = [];
+
+    // False once part of the file could not be read (invalid JSON, no graph, a section or a name of the wrong
+    // shape): what it would have declared is unknown, so other files' names are not reported as unknown.
+    private bool _isComplete = true;
     private readonly CancellationToken _cancellationToken;
 
     private FileParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
@@ -35,6 +39,7 @@ internal sealed class FileParser
         if (error is not null)
         {
             parser._diagnostics.Add(error);
+            parser._isComplete = false;
         }
 
         return parser.ParseRoot(path, start, root);
@@ -79,7 +84,9 @@ internal sealed class FileParser
                         ForEachMember(member, (key, value) => ParseEntity(key, value, entities));
                         break;
                     case "relations":
-                        if (Expect<JsonArray>(member.Value, Quote(member.Key.Value), "an array") is { } facts)
+                        var facts = Expect<JsonArray>(member.Value, Quote(member.Key.Value), "an array");
+                        _isComplete &= facts is not null;
+                        if (facts is not null)
                         {
                             foreach (var fact in facts.Items)
                             {
@@ -93,6 +100,11 @@ internal sealed class FileParser
                         UnknownKey(member.Key, "the file", TopLevelKeys);
                         break;
                 }
+            }
+
+            if (graph is null)
+            {
+                _isComplete = false;
             }
 
             if (!graphGiven)
@@ -116,7 +128,8 @@ internal sealed class FileParser
             relationTypes.ToEquatableArray(),
             entities.ToEquatableArray(),
             relations.ToEquatableArray(),
-            _diagnostics.ToEquatableArray());
+            _diagnostics.ToEquatableArray(),
+            _isComplete);
     }
 
     private void ParseEnum(Located name, JsonNode value, List<EnumDeclaration> declarations)
@@ -145,12 +158,15 @@ internal sealed class FileParser
             if (values is null)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingKey, name.Location, $"Enum '{name.Value}'", "values", "the list of its values"));
+                declarations.Add(new EnumDeclaration(name, description, EquatableArray<Located>.Empty));
                 return;
             }
         }
 
+        // An enum of the wrong shape stays declared without values, so the properties of its type are not reported too.
         if (Expect<JsonArray>(values, Quote(name.Value), "a list of value names, or an object with 'values' and 'description'") is not { } list)
         {
+            declarations.Add(new EnumDeclaration(name, description, EquatableArray<Located>.Empty));
             return;
         }
 
@@ -170,10 +186,9 @@ internal sealed class FileParser
             }
         }
 
-        if (names.Count == 0)
+        if (names.Count == 0 && list.Items.Count == 0)
         {
             Unexpected(list, Quote(name.Value), "a list of at least one value", "an empty list");
-            return;
         }
 
         declarations.Add(new EnumDeclaration(name, description, names.ToEquatableArray()));
@@ -201,12 +216,14 @@ internal sealed class FileParser
                     break;
                 case "extends":
                     extends = ExpectString(member);
+                    hasUnknownKeys |= extends is null;
                     break;
                 case "description":
                     description = ExpectString(member)?.Value;
                     break;
                 case "properties":
                     properties = ParseProperties(member);
+                    hasUnknownKeys |= member.Value is not JsonObject;
                     break;
                 default:
                     UnknownKey(member.Key, $"entity type '{name.Value}'", EntityTypeKeys);
@@ -228,6 +245,7 @@ internal sealed class FileParser
         }
 
         var hasUnknownKeys = false;
+        var isValid = true;
         Located? extends = null, from = null, to = null, inverse = null, cardinality = null, symmetric = null;
         var isAbstract = false;
         string? description = null;
@@ -242,15 +260,18 @@ internal sealed class FileParser
                     break;
                 case "extends":
                     extends = ExpectString(member);
+                    isValid &= extends is not null;
                     break;
                 case "from":
                     from = ExpectString(member);
+                    isValid &= from is not null;
                     break;
                 case "to":
                     to = ExpectString(member);
+                    isValid &= to is not null;
                     break;
                 case "inverse":
-                    inverse = ExpectString(member);
+                    inverse = ExpectName(Quote(member.Key.Value), ExpectString(member));
                     break;
                 case "cardinality":
                     cardinality = ExpectString(member);
@@ -263,9 +284,11 @@ internal sealed class FileParser
                     break;
                 case "properties":
                     properties = ParseProperties(member);
+                    hasUnknownKeys |= member.Value is not JsonObject;
                     break;
                 case "roles":
                     ForEachMember(member, (role, roleValue) => ParseRole(name, role, roleValue, roles));
+                    hasUnknownKeys |= member.Value is not JsonObject;
                     break;
                 default:
                     UnknownKey(member.Key, $"relation type '{name.Value}'", RelationTypeKeys);
@@ -275,7 +298,7 @@ internal sealed class FileParser
         }
 
         declarations.Add(new RelationTypeDeclaration(
-            name, isAbstract, extends, from, to, inverse, cardinality, symmetric, description, properties, roles.ToEquatableArray(), HasUnknownKeys: hasUnknownKeys));
+            name, isAbstract, extends, from, to, inverse, cardinality, symmetric, description, properties, roles.ToEquatableArray(), isValid, hasUnknownKeys));
     }
 
     private void ParseRole(Located relation, Located name, JsonNode value, List<RoleDeclaration> roles)
@@ -296,7 +319,7 @@ internal sealed class FileParser
                             type = ExpectString(part);
                             break;
                         case "inverse":
-                            inverse = ExpectString(part);
+                            inverse = ExpectName(Quote(part.Key.Value), ExpectString(part));
                             break;
                         case "description":
                             description = ExpectString(part)?.Value;
@@ -307,19 +330,17 @@ internal sealed class FileParser
                     }
                 }
 
-                if (type is null)
+                if (type is null && !role.Members.Any(part => part.Key.Value == "type"))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(
                         Descriptors.MissingKey, name.Location, $"Role '{name.Value}'", "type", "the entity type that plays it, such as \"City\" or \"Delegation[]\""));
                 }
-                else
-                {
-                    roles.Add(new RoleDeclaration(name, type, inverse, description));
-                }
 
+                roles.Add(new RoleDeclaration(name, type, inverse, description));
                 break;
             default:
                 Unexpected(value, Quote(name.Value), "an entity type such as \"City\", or an object with 'type', 'inverse' and 'description'");
+                roles.Add(new RoleDeclaration(name, null, null, null));
                 break;
         }
     }
@@ -537,6 +558,7 @@ internal sealed class FileParser
     {
         if (Expect<JsonObject>(member.Value, Quote(member.Key.Value), "an object") is not { } container)
         {
+            _isComplete = false;
             return;
         }
 
@@ -546,6 +568,10 @@ internal sealed class FileParser
             if (ExpectName($"a key of '{member.Key.Value}'", item.Key) is not null)
             {
                 parse(item.Key, item.Value);
+            }
+            else
+            {
+                _isComplete = false;
             }
         }
     }
@@ -572,7 +598,8 @@ internal sealed class FileParser
     {
         if (name is not null && string.IsNullOrWhiteSpace(name.Value))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnexpectedValue, name.Location, what, "a name", "an empty string"));
+            _diagnostics.Add(DiagnosticInfo.Create(
+                Descriptors.UnexpectedValue, name.Location, Capitalize(what), "a name", name.Value.Length == 0 ? "an empty string" : "blank"));
             return null;
         }
 
@@ -620,7 +647,9 @@ internal sealed class FileParser
     /// <param name="what">What must have another shape: a quoted name (<see cref="Quote"/>) or a phrase ("a relation").</param>
     private void Unexpected(JsonNode node, string what, string expected, string? actual = null) =>
         _diagnostics.Add(DiagnosticInfo.Create(
-            Descriptors.UnexpectedValue, node.Location.StartOnly(), char.ToUpperInvariant(what[0]) + what.Substring(1), expected, actual ?? node.KindDescription));
+            Descriptors.UnexpectedValue, node.Location.StartOnly(), Capitalize(what), expected, actual ?? node.KindDescription));
+
+    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     private static string Quote(string name) => $"'{name}'";
 

@@ -15,7 +15,7 @@ internal sealed partial class GraphBuilder
         members.Reserve(graphClassName, $"the graph class '{graphClassName}' itself");
         foreach (var reserved in ReservedMembers.Graph)
         {
-            members.Reserve(reserved, $"the member '{reserved}'");
+            members.Reserve(reserved, $"the member '{reserved}' of every graph class");
         }
 
         var models = new List<EntityModel>();
@@ -105,7 +105,7 @@ internal sealed partial class GraphBuilder
                     continue;
                 }
 
-                var key = (owner.Name, property.Name, value.Value.Text);
+                var key = (owner.Name, property.Name, UniqueText(property, value.Value));
                 if (_uniqueValues.TryGetValue(key, out var earlier))
                 {
                     Report(
@@ -130,7 +130,7 @@ internal sealed partial class GraphBuilder
                 {
                     if (declaration.Values.FirstOrDefault(v => v.Name.Value == property.Name) is { Value.Kind: not FactValueKind.Null } value)
                     {
-                        _uniqueValues[(owner.Name, property.Name, value.Value.Text)] = (declaration.Id.Value, value.Value);
+                        _uniqueValues[(owner.Name, property.Name, UniqueText(property, value.Value))] = (declaration.Id.Value, value.Value);
                     }
                 }
             }
@@ -140,19 +140,39 @@ internal sealed partial class GraphBuilder
     }
 
     /// <summary>Warns of entities that no fact mentions: often a typo in a fact, or a forgotten one.</summary>
-    private void ReportUnusedEntities(List<RelationModel> relations)
+    /// <summary>
+    /// Warns of entities that no fact names, kept or not (a fact left out after a mistake still names its
+    /// entities): often a typo in a fact, or a forgotten one. Silent while a file cannot be read.
+    /// </summary>
+    private void ReportUnusedEntities()
     {
-        var used = new HashSet<string>(
-            relations.SelectMany(relation => relation.SourceMemberNames
-                .Concat(relation.Roles.SelectMany(role => role.Players))
-                .Append(relation.FromMemberName)
-                .Append(relation.ToMemberName)),
-            StringComparer.Ordinal);
-        foreach (var entity in _entities.Values.Where(entity => !used.Contains(entity.Model.MemberName)))
+        if (_anyFileIncomplete)
+        {
+            return;
+        }
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relation in _files.SelectMany(file => file.Relations))
+        {
+            named.Add(relation.From!.Value);
+            named.Add(relation.To!.Value);
+            foreach (var value in relation.Values)
+            {
+                named.UnionWith(value.Value.Items.Append(value.Value).Where(item => item.Kind == FactValueKind.String).Select(item => item.Text));
+            }
+        }
+
+        foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value)))
         {
             Report(Descriptors.UnusedEntity, entity.Declaration.Id.Location, entity.Declaration.Id.Value);
         }
     }
+
+    // Values compare as values, not as written: 1 and 1.0 are one decimal.
+    private string UniqueText(PropertyInfo property, FactValue value) =>
+        Normalize(property.Type, value) is { } text && property.Type.Kind == ScalarKind.Decimal
+            ? decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToString("G29", System.Globalization.CultureInfo.InvariantCulture)
+            : Normalize(property.Type, value) ?? value.Text;
 
     private List<RelationModel> CollectRelations()
     {
@@ -217,7 +237,9 @@ internal sealed partial class GraphBuilder
                         earlier,
                         type.Name,
                         type.Cardinality,
-                        forward ? $"'{entity.Declaration.Id.Value}' can have one target at most" : $"'{entity.Declaration.Id.Value}' can have one '{type.Name}' relation to it at most");
+                        type.IsSymmetric ? $"'{entity.Declaration.Id.Value}' can have one partner at most"
+                            : forward ? $"'{entity.Declaration.Id.Value}' can have one target at most"
+                            : $"'{entity.Declaration.Id.Value}' can have one '{type.Name}' relation to it at most");
                     breach = true;
                     break;
                 }
@@ -523,10 +545,19 @@ internal sealed partial class GraphBuilder
             given[property.Name] = new ValueModel(property.MemberName, property.Type, normalized.ToEquatableArray());
         }
 
-        foreach (var property in properties.Where(p => (p.Type.IsRequired || p.MinItems > 0) && !given.ContainsKey(p.Name)))
+        foreach (var property in properties.Where(p => !given.ContainsKey(p.Name)))
         {
-            Report(Descriptors.MissingRequiredProperty, ownerLocation, ownerDescription, property.Name, property.Type.ToString());
-            valid = false;
+            if (property.Type.IsRequired)
+            {
+                Report(Descriptors.MissingRequiredProperty, ownerLocation, ownerDescription, property.Name, property.Type.ToString());
+                valid = false;
+            }
+            else if (property.MinItems > 0 && !property.Type.IsOptional)
+            {
+                // A list left out would be empty: with a least number of items, it must be given.
+                Report(Descriptors.MissingRequiredProperty, ownerLocation, ownerDescription, property.Name, $"{property.Type}, {property.MinItems} item{(property.MinItems == 1 ? "" : "s")} at least");
+                valid = false;
+            }
         }
 
         return valid ? properties.Where(p => given.ContainsKey(p.Name)).Select(p => given[p.Name]).ToList() : null;

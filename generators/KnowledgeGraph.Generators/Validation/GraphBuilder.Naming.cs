@@ -118,7 +118,7 @@ internal sealed partial class GraphBuilder
 
         foreach (var reserved in ReservedMembers.Relation)
         {
-            members.Reserve(reserved, $"the member '{reserved}' every relation has");
+            members.Reserve(reserved, $"the member '{reserved}' of every relation");
         }
 
         // Inherited members keep their names; this type's own members must not hide them.
@@ -212,7 +212,7 @@ internal sealed partial class GraphBuilder
 
             if (taken.Location is null)
             {
-                builder.Report(Descriptors.NameClash, location, what, name, $"{taken.What} in {scope}");
+                builder.Report(Descriptors.NameClash, location, what, name, taken.What);
             }
             else
             {

@@ -34,9 +34,9 @@ internal sealed partial class GraphBuilder
 
             var info = new EnumInfo(declaration, order++) { ClassName = Identifiers.ToPascalCase(declaration.Name.Value) };
             _enums.Add(declaration.Name.Value, info);
-            info.IsBroken = !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location);
+            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location);
             var members = new NameScope(this, $"enum '{info.Name}'");
-            members.Reserve(info.ClassName, $"the enum '{info.Name}' itself");
+            members.Reserve(info.ClassName, $"the name of the enum itself");
             foreach (var value in declaration.Values)
             {
                 var memberName = Identifiers.ToPascalCase(value.Value);
@@ -206,7 +206,7 @@ internal sealed partial class GraphBuilder
             }
             else if (type.Cardinality is "many-to-one" or "one-to-many")
             {
-                Report(Descriptors.InvalidSchemaOption, declaration.Cardinality!.Location, $"Relation type '{type.Name}' is symmetric", "its cardinality must be many-to-many or one-to-one");
+                Report(Descriptors.InvalidSchemaOption, (declaration.Cardinality ?? symmetric).Location, $"Relation type '{type.Name}' is symmetric", "its cardinality must be many-to-many or one-to-one");
                 type.Cardinality = "many-to-many";
             }
         }
@@ -246,6 +246,12 @@ internal sealed partial class GraphBuilder
             if (inherited.Contains(role.Name.Value) || type.Properties.Any(p => p.Name == role.Name.Value))
             {
                 Report(Descriptors.Duplicate, role.Name.Location, InheritedLocation(type, role.Name.Value), "The property or role", role.Name.Value);
+                type.Ignored.Add(role.Name.Value);
+                continue;
+            }
+
+            if (role.Type is null)
+            {
                 type.Ignored.Add(role.Name.Value);
                 continue;
             }

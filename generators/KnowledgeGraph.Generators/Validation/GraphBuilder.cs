@@ -24,8 +24,8 @@ internal sealed partial class GraphBuilder
     private readonly IReadOnlyList<ParsedFile> _files;
     private readonly CancellationToken _cancellationToken;
 
-    // A file that is not valid JSON may declare what other files name: while one is, no name is reported as unknown.
-    private readonly bool _anyFileUnreadable;
+    // A file read only in part may declare what other files name: while one is, no name is reported as unknown.
+    private readonly bool _anyFileIncomplete;
     private readonly List<DiagnosticInfo> _diagnostics = [];
 
     private readonly Dictionary<string, EnumInfo> _enums = new(StringComparer.Ordinal);
@@ -42,11 +42,11 @@ internal sealed partial class GraphBuilder
     // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
     private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
 
-    private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, bool anyFileUnreadable, CancellationToken cancellationToken)
+    private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, bool anyFileIncomplete, CancellationToken cancellationToken)
     {
         _graphName = graphName;
         _files = files;
-        _anyFileUnreadable = anyFileUnreadable;
+        _anyFileIncomplete = anyFileIncomplete;
         _cancellationToken = cancellationToken;
     }
 
@@ -54,13 +54,13 @@ internal sealed partial class GraphBuilder
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
-        var anyFileUnreadable = files.Any(file => file.Diagnostics.Any(diagnostic => diagnostic.Descriptor == Descriptors.InvalidJson));
+        var anyFileIncomplete = files.Any(file => !file.IsComplete);
         return files
             .Where(file => file.Graph is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .GroupBy(file => file.Graph!.Value, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new GraphBuilder(group.Key, group.ToList(), anyFileUnreadable, cancellationToken).Build(rootNamespace, namespaces))
+            .Select(group => new GraphBuilder(group.Key, group.ToList(), anyFileIncomplete, cancellationToken).Build(rootNamespace, namespaces))
             .ToImmutableArray();
     }
 
@@ -85,7 +85,7 @@ internal sealed partial class GraphBuilder
         NameMembers();
         var entities = CollectEntities(className);
         var relations = CollectRelations();
-        ReportUnusedEntities(relations);
+        ReportUnusedEntities();
 
         return new GraphModel(
             ns,
@@ -126,7 +126,7 @@ internal sealed partial class GraphBuilder
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
     {
         var unknownName = descriptor == Descriptors.UnknownEntityType || descriptor == Descriptors.UnknownRelationType || descriptor == Descriptors.UnknownEntity;
-        if (!(unknownName && _anyFileUnreadable))
+        if (!(unknownName && _anyFileIncomplete))
         {
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
         }

@@ -18,5 +18,11 @@ public abstract partial class Agent : global::Diplomacy.Thing
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Country> AlliedWith => Targets<global::Diplomacy.AlliedWith, global::Diplomacy.Country>();
 
     /// <summary>The targets of this entity's <c>stated</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Statement> Stated => Targets<global::Diplomacy.Stated, global::Diplomacy.Statement>();
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Stated => Targets<global::Diplomacy.Stated, global::Diplomacy.Thing>();
+
+    /// <summary>The targets of this entity's <c>quoted</c> relations.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Quoted => Targets<global::Diplomacy.Quoted, global::Diplomacy.Thing>();
+
+    /// <summary>The targets of this entity's <c>paraphrased</c> relations.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Paraphrased => Targets<global::Diplomacy.Paraphrased, global::Diplomacy.Thing>();
 }

@@ -14,8 +14,21 @@ public partial class Country : global::Diplomacy.Place
     {
     }
 
+    /// <summary>The country's two-letter ISO 3166-1 code: one country per code.</summary>
+    public required string IsoCode { get; init; }
+
     /// <summary>The entities whose <c>embassyOf</c> relations end at this entity.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Embassy> Embassies => Origins<global::Diplomacy.EmbassyOf, global::Diplomacy.Embassy>();
+
+    /// <summary>The entities at the other end of this entity's <c>inDisputeWith</c> relations, whichever end it is at.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Country> InDisputeWith => Neighbors<global::Diplomacy.InDisputeWith, global::Diplomacy.Country>();
+
+    /// <inheritdoc/>
+    protected override void CollectKeys(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.UniqueValue> keys)
+    {
+        base.CollectKeys(keys);
+        keys.Add(new global::KnowledgeGraph.UniqueValue(typeof(global::Diplomacy.Country), "isoCode", IsoCode));
+    }
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>
@@ -23,5 +36,6 @@ public partial class Country : global::Diplomacy.Place
         {
             Name = Name,
             Aliases = Aliases,
+            IsoCode = IsoCode,
         };
 }

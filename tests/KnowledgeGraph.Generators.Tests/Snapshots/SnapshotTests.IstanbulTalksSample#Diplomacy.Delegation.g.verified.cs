@@ -23,8 +23,8 @@ public partial class Delegation : global::Diplomacy.Agent
     /// <summary>The target of this entity's <c>represents</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Country? Represents => Target<global::Diplomacy.Represents, global::Diplomacy.Country>();
 
-    /// <summary>The targets of this entity's <c>attended</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Meeting> Attended => Targets<global::Diplomacy.Attended, global::Diplomacy.Meeting>();
+    /// <summary>The <c>heldIn</c> relations in which this entity plays the <c>delegations</c> role.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.HeldIn> Attended => RelationsWithRole<global::Diplomacy.HeldIn>("delegations");
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

@@ -3,7 +3,7 @@
 
 namespace Diplomacy;
 
-/// <summary>The <c>DiplomacyGraph</c> knowledge graph: 63 entities and 86 relations from its <c>.kg.json</c> files.</summary>
+/// <summary>The <c>DiplomacyGraph</c> knowledge graph: 53 entities and 67 relations from its <c>.kg.json</c> files.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
 {
@@ -53,37 +53,37 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         Reuters = AddEntity(new global::Diplomacy.Organization("reuters")
         {
             Name = "Reuters",
-            Kind = "news agency",
+            Kind = global::Diplomacy.OrganizationKind.NewsAgency,
         });
         UsStateDepartment = AddEntity(new global::Diplomacy.Organization("usStateDepartment")
         {
             Name = "US State Department",
-            Kind = "ministry",
+            Kind = global::Diplomacy.OrganizationKind.Ministry,
         });
         RussianForeignMinistry = AddEntity(new global::Diplomacy.Organization("russianForeignMinistry")
         {
             Name = "Russian foreign ministry",
-            Kind = "ministry",
+            Kind = global::Diplomacy.OrganizationKind.Ministry,
         });
         NorthAmericaDepartment = AddEntity(new global::Diplomacy.Organization("northAmericaDepartment")
         {
             Name = "North America department",
-            Kind = "department",
+            Kind = global::Diplomacy.OrganizationKind.Department,
         });
         RussianStateTv = AddEntity(new global::Diplomacy.Organization("russianStateTv")
         {
             Name = "Russian state TV",
-            Kind = "broadcaster",
+            Kind = global::Diplomacy.OrganizationKind.Broadcaster,
         });
         UsEmbassyInMoscow = AddEntity(new global::Diplomacy.Embassy("usEmbassyInMoscow")
         {
             Name = "US embassy in Moscow",
-            Kind = "embassy",
+            Kind = global::Diplomacy.OrganizationKind.Embassy,
         });
         RussianEmbassyInWashington = AddEntity(new global::Diplomacy.Embassy("russianEmbassyInWashington")
         {
             Name = "Russian embassy in Washington",
-            Kind = "embassy",
+            Kind = global::Diplomacy.OrganizationKind.Embassy,
         });
         RussianDelegation = AddEntity(new global::Diplomacy.Delegation("russianDelegation")
         {
@@ -103,23 +103,28 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         {
             Name = "United States",
             Aliases = global::System.Collections.Immutable.ImmutableArray.Create<string>("US"),
+            IsoCode = "US",
         });
         Russia = AddEntity(new global::Diplomacy.Country("russia")
         {
             Name = "Russia",
+            IsoCode = "RU",
         });
         Turkiye = AddEntity(new global::Diplomacy.Country("turkiye")
         {
             Name = "Türkiye",
             Aliases = global::System.Collections.Immutable.ImmutableArray.Create<string>("Turkiye"),
+            IsoCode = "TR",
         });
         Ukraine = AddEntity(new global::Diplomacy.Country("ukraine")
         {
             Name = "Ukraine",
+            IsoCode = "UA",
         });
         SaudiArabia = AddEntity(new global::Diplomacy.Country("saudiArabia")
         {
             Name = "Saudi Arabia",
+            IsoCode = "SA",
         });
         Istanbul = AddEntity(new global::Diplomacy.City("istanbul")
         {
@@ -242,58 +247,6 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         SanctionsOnRussia = AddEntity(new global::Diplomacy.Policy("sanctionsOnRussia")
         {
             Name = "Sanctions on Russia",
-        });
-        LavrovOnOutcome = AddEntity(new global::Diplomacy.Statement("lavrovOnOutcome")
-        {
-            Name = "Lavrov on the outcome of the meeting",
-            Quote = "The outcome of this meeting will show how quickly and effectively we can move.",
-        });
-        LavrovOnRestrictions = AddEntity(new global::Diplomacy.Statement("lavrovOnRestrictions")
-        {
-            Name = "Lavrov on the restrictions on US diplomats",
-            Paraphrase = "Russia had imposed restrictions on US diplomats in Moscow in retaliation for Washington’s treatment of Russian personnel.",
-        });
-        StateDepartmentOnFocus = AddEntity(new global::Diplomacy.Statement("stateDepartmentOnFocus")
-        {
-            Name = "State Department on the focus of the talks",
-            Paraphrase = "Thursday’s talks were strictly focused on diplomatic matters, including staffing, visas, and banking issues.",
-        });
-        SpokespersonOnAgenda = AddEntity(new global::Diplomacy.Statement("spokespersonOnAgenda")
-        {
-            Name = "Spokesperson on the agenda",
-            Quote = "To be clear, there are no political or security issues on the agenda. Ukraine is not on the agenda.",
-        });
-        SpokespersonOnConstructiveness = AddEntity(new global::Diplomacy.Statement("spokespersonOnConstructiveness")
-        {
-            Name = "Spokesperson on the constructiveness of the talks",
-            Quote = "The constructiveness of these talks will become apparent very quickly; either issues will get resolved or they won’t.",
-        });
-        PutinOnExpectations = AddEntity(new global::Diplomacy.Statement("putinOnExpectations")
-        {
-            Name = "Putin on expectations of a deal",
-            Paraphrase = "Expectations of an immediate deal are low: trust must be rebuilt before any major agreements.",
-            When = "this week",
-        });
-        PutinOnRareEarths = AddEntity(new global::Diplomacy.Statement("putinOnRareEarths")
-        {
-            Name = "Putin on rare earth mining",
-            Paraphrase = "Moscow would welcome US participation in joint rare earth mining projects, including in Russian-controlled territories of Ukraine.",
-            When = "this week",
-        });
-        StateTvOnDuration = AddEntity(new global::Diplomacy.Statement("stateTvOnDuration")
-        {
-            Name = "Russian state TV on the length of the talks",
-            Paraphrase = "The discussions could last five to six hours.",
-        });
-        TrumpOnCeasefire = AddEntity(new global::Diplomacy.Statement("trumpOnCeasefire")
-        {
-            Name = "Trump's promise of a quick ceasefire",
-            Paraphrase = "He will fulfill his promise of a quick ceasefire in Ukraine.",
-        });
-        TrumpOnPriority = AddEntity(new global::Diplomacy.Statement("trumpOnPriority")
-        {
-            Name = "Trump on his priority",
-            Paraphrase = "His priority is ending the conflict through an early ceasefire.",
         });
 
         AddRelation(new global::Diplomacy.ReportedBy(ReutersIstanbul, Reuters)
@@ -447,24 +400,19 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         {
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Attended(RussianDelegation, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Attended(UsDelegation, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
         AddRelation(new global::Diplomacy.HeldIn(IstanbulTalks, Istanbul)
         {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HeldAt(IstanbulTalks, ConsulGeneralResidence)
-        {
+            Venue = ConsulGeneralResidence,
+            Delegations = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Delegation>(RussianDelegation, UsDelegation),
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
         AddRelation(new global::Diplomacy.HeldIn(SaudiSession, SaudiArabia)
         {
+            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
+        });
+        AddRelation(new global::Diplomacy.InDisputeWith(Russia, UnitedStates)
+        {
+            Over = EmbassyOperations,
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
         AddRelation(new global::Diplomacy.OnAgenda(IstanbulTalks, EmbassyOperations)
@@ -537,122 +485,73 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
             Concern = "Trump’s rapid rapprochement with Moscow could sideline them in any potential peace deal.",
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(Lavrov, LavrovOnOutcome)
+        AddRelation(new global::Diplomacy.Paraphrased(Trump, CeasefireInUkraine)
         {
-            ReportedAs = "stated",
+            Manner = global::Diplomacy.Manner.Pledged,
+            Paraphrase = "He will fulfill his promise of a quick ceasefire in Ukraine.",
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(Lavrov, LavrovOnRestrictions)
+        AddRelation(new global::Diplomacy.Paraphrased(Trump, CeasefireInUkraine)
         {
-            ReportedAs = "acknowledged",
+            Manner = global::Diplomacy.Manner.Maintained,
+            Paraphrase = "His priority is ending the conflict through an early ceasefire.",
+            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(WarInUkraine),
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(UsStateDepartment, StateDepartmentOnFocus)
+        AddRelation(new global::Diplomacy.Paraphrased(Putin, UsRussiaRelations)
         {
-            ReportedAs = "clarified",
+            Manner = global::Diplomacy.Manner.Downplayed,
+            When = "this week",
+            Paraphrase = "Expectations of an immediate deal are low: trust must be rebuilt before any major agreements.",
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(StateDepartmentSpokesperson, SpokespersonOnAgenda)
+        AddRelation(new global::Diplomacy.Paraphrased(Putin, RareEarthMining)
         {
-            ReportedAs = "said",
+            Manner = global::Diplomacy.Manner.Suggested,
+            When = "this week",
+            Paraphrase = "Moscow would welcome US participation in joint rare earth mining projects, including in Russian-controlled territories of Ukraine.",
+            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(RussianControlledTerritories),
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(StateDepartmentSpokesperson, SpokespersonOnConstructiveness)
+        AddRelation(new global::Diplomacy.Quoted(Lavrov, IstanbulTalks)
         {
-            ReportedAs = "said",
+            Manner = global::Diplomacy.Manner.Stated,
+            Quote = "The outcome of this meeting will show how quickly and effectively we can move.",
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(Putin, PutinOnExpectations)
+        AddRelation(new global::Diplomacy.Paraphrased(Lavrov, DiplomaticRestrictions)
         {
-            ReportedAs = "downplayed",
+            Manner = global::Diplomacy.Manner.Acknowledged,
+            Paraphrase = "Russia had imposed restrictions on US diplomats in Moscow in retaliation for Washington’s treatment of Russian personnel.",
+            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(Moscow),
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(Putin, PutinOnRareEarths)
+        AddRelation(new global::Diplomacy.Quoted(StateDepartmentSpokesperson, IstanbulTalks)
         {
-            ReportedAs = "suggested",
+            Manner = global::Diplomacy.Manner.Said,
+            Quote = "To be clear, there are no political or security issues on the agenda. Ukraine is not on the agenda.",
+            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(PoliticalAndSecurityIssues, WarInUkraine),
+            OnBehalfOf = UsStateDepartment,
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(RussianStateTv, StateTvOnDuration)
+        AddRelation(new global::Diplomacy.Quoted(StateDepartmentSpokesperson, IstanbulTalks)
         {
-            ReportedAs = "reported",
+            Manner = global::Diplomacy.Manner.Said,
+            Quote = "The constructiveness of these talks will become apparent very quickly; either issues will get resolved or they won’t.",
+            OnBehalfOf = UsStateDepartment,
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(Trump, TrumpOnCeasefire)
+        AddRelation(new global::Diplomacy.Paraphrased(UsStateDepartment, IstanbulTalks)
         {
-            ReportedAs = "pledged",
+            Manner = global::Diplomacy.Manner.Clarified,
+            Paraphrase = "Thursday’s talks were strictly focused on diplomatic matters, including staffing, visas, and banking issues.",
+            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(Staffing, Visas, Banking),
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
-        AddRelation(new global::Diplomacy.Stated(Trump, TrumpOnPriority)
+        AddRelation(new global::Diplomacy.Paraphrased(RussianStateTv, IstanbulTalks)
         {
-            ReportedAs = "maintained",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(LavrovOnOutcome, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(LavrovOnRestrictions, DiplomaticRestrictions)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(StateDepartmentOnFocus, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(StateDepartmentOnFocus, Staffing)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(StateDepartmentOnFocus, Visas)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(StateDepartmentOnFocus, Banking)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(SpokespersonOnAgenda, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(SpokespersonOnAgenda, PoliticalAndSecurityIssues)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(SpokespersonOnAgenda, WarInUkraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(SpokespersonOnConstructiveness, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(PutinOnExpectations, UsRussiaRelations)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(PutinOnRareEarths, RareEarthMining)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(PutinOnRareEarths, RussianControlledTerritories)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(StateTvOnDuration, IstanbulTalks)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(TrumpOnCeasefire, CeasefireInUkraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(TrumpOnPriority, CeasefireInUkraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.About(TrumpOnPriority, WarInUkraine)
-        {
+            Manner = global::Diplomacy.Manner.Reported,
+            Paraphrase = "The discussions could last five to six hours.",
             Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
         });
 
@@ -715,16 +614,6 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         EngagementWithMoscow = FindEntity<global::Diplomacy.Policy>("engagementWithMoscow")!;
         MilitaryAidToKyiv = FindEntity<global::Diplomacy.Policy>("militaryAidToKyiv")!;
         SanctionsOnRussia = FindEntity<global::Diplomacy.Policy>("sanctionsOnRussia")!;
-        LavrovOnOutcome = FindEntity<global::Diplomacy.Statement>("lavrovOnOutcome")!;
-        LavrovOnRestrictions = FindEntity<global::Diplomacy.Statement>("lavrovOnRestrictions")!;
-        StateDepartmentOnFocus = FindEntity<global::Diplomacy.Statement>("stateDepartmentOnFocus")!;
-        SpokespersonOnAgenda = FindEntity<global::Diplomacy.Statement>("spokespersonOnAgenda")!;
-        SpokespersonOnConstructiveness = FindEntity<global::Diplomacy.Statement>("spokespersonOnConstructiveness")!;
-        PutinOnExpectations = FindEntity<global::Diplomacy.Statement>("putinOnExpectations")!;
-        PutinOnRareEarths = FindEntity<global::Diplomacy.Statement>("putinOnRareEarths")!;
-        StateTvOnDuration = FindEntity<global::Diplomacy.Statement>("stateTvOnDuration")!;
-        TrumpOnCeasefire = FindEntity<global::Diplomacy.Statement>("trumpOnCeasefire")!;
-        TrumpOnPriority = FindEntity<global::Diplomacy.Statement>("trumpOnPriority")!;
     }
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
@@ -888,36 +777,6 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Sanctions on Russia (the <c>sanctionsOnRussia</c> entity).</summary>
     public global::Diplomacy.Policy SanctionsOnRussia { get; }
-
-    /// <summary>Lavrov on the outcome of the meeting (the <c>lavrovOnOutcome</c> entity).</summary>
-    public global::Diplomacy.Statement LavrovOnOutcome { get; }
-
-    /// <summary>Lavrov on the restrictions on US diplomats (the <c>lavrovOnRestrictions</c> entity).</summary>
-    public global::Diplomacy.Statement LavrovOnRestrictions { get; }
-
-    /// <summary>State Department on the focus of the talks (the <c>stateDepartmentOnFocus</c> entity).</summary>
-    public global::Diplomacy.Statement StateDepartmentOnFocus { get; }
-
-    /// <summary>Spokesperson on the agenda (the <c>spokespersonOnAgenda</c> entity).</summary>
-    public global::Diplomacy.Statement SpokespersonOnAgenda { get; }
-
-    /// <summary>Spokesperson on the constructiveness of the talks (the <c>spokespersonOnConstructiveness</c> entity).</summary>
-    public global::Diplomacy.Statement SpokespersonOnConstructiveness { get; }
-
-    /// <summary>Putin on expectations of a deal (the <c>putinOnExpectations</c> entity).</summary>
-    public global::Diplomacy.Statement PutinOnExpectations { get; }
-
-    /// <summary>Putin on rare earth mining (the <c>putinOnRareEarths</c> entity).</summary>
-    public global::Diplomacy.Statement PutinOnRareEarths { get; }
-
-    /// <summary>Russian state TV on the length of the talks (the <c>stateTvOnDuration</c> entity).</summary>
-    public global::Diplomacy.Statement StateTvOnDuration { get; }
-
-    /// <summary>Trump's promise of a quick ceasefire (the <c>trumpOnCeasefire</c> entity).</summary>
-    public global::Diplomacy.Statement TrumpOnCeasefire { get; }
-
-    /// <summary>Trump on his priority (the <c>trumpOnPriority</c> entity).</summary>
-    public global::Diplomacy.Statement TrumpOnPriority { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Diplomacy.DiplomacyGraph.Builder ToBuilder() => new(this);

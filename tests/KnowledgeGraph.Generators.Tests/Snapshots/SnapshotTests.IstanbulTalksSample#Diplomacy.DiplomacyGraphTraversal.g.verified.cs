@@ -8,6 +8,16 @@ namespace Diplomacy;
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public static partial class DiplomacyGraphTraversal
 {
+    /// <summary>The entities whose <c>stated</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> SpokenOfBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.SpokenOfBy);
+
+    /// <summary>The <c>stated</c> relations in which the entities of <paramref name="source"/> play the <c>mentions</c> role, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Stated> MentionedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.MentionedIn);
+
     /// <summary>The targets of the <c>concernedAbout</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> ConcernedAbout(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
@@ -20,13 +30,28 @@ public static partial class DiplomacyGraphTraversal
 
     /// <summary>The targets of the <c>stated</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Statement> Stated(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> Stated(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
         global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Stated);
+
+    /// <summary>The targets of the <c>quoted</c> relations of the entities of <paramref name="source"/>, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> Quoted(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Quoted);
+
+    /// <summary>The targets of the <c>paraphrased</c> relations of the entities of <paramref name="source"/>, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> Paraphrased(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Paraphrased);
 
     /// <summary>The targets of the <c>locatedIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> LocatedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> source) =>
         global::KnowledgeGraph.Traverse.One(source, static entity => entity.LocatedIn);
+
+    /// <summary>The entities whose <c>heldIn</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> Hosted(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Hosted);
 
     /// <summary>The targets of the <c>called</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -88,6 +113,11 @@ public static partial class DiplomacyGraphTraversal
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> BasedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
         global::KnowledgeGraph.Traverse.One(source, static entity => entity.BasedIn);
 
+    /// <summary>The <c>stated</c> relations in which the entities of <paramref name="source"/> play the <c>onBehalfOf</c> role, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Stated> StatementsOnItsBehalf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.StatementsOnItsBehalf);
+
     /// <summary>The targets of the <c>embassyOf</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> EmbassyOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Embassy> source) =>
@@ -103,9 +133,9 @@ public static partial class DiplomacyGraphTraversal
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> Represents(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
         global::KnowledgeGraph.Traverse.One(source, static entity => entity.Represents);
 
-    /// <summary>The targets of the <c>attended</c> relations of the entities of <paramref name="source"/>, in order.</summary>
+    /// <summary>The <c>heldIn</c> relations in which the entities of <paramref name="source"/> play the <c>delegations</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> Attended(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.HeldIn> Attended(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
         global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Attended);
 
     /// <summary>The entities whose <c>embassyOf</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
@@ -113,10 +143,20 @@ public static partial class DiplomacyGraphTraversal
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Embassy> Embassies(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> source) =>
         global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Embassies);
 
+    /// <summary>The entities at the other end of the <c>inDisputeWith</c> relations of the entities of <paramref name="source"/>, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> InDisputeWith(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.InDisputeWith);
+
     /// <summary>The targets of the <c>controlledBy</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> ControlledBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Region> source) =>
         global::KnowledgeGraph.Traverse.One(source, static entity => entity.ControlledBy);
+
+    /// <summary>The <c>heldIn</c> relations in which the entities of <paramref name="source"/> play the <c>venue</c> role, in order.</summary>
+    /// <param name="source">The entities to step from.</param>
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.HeldIn> VenueOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Venue> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.VenueOf);
 
     /// <summary>The entities whose <c>holdsOffice</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -133,20 +173,10 @@ public static partial class DiplomacyGraphTraversal
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> OfficeIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
         global::KnowledgeGraph.Traverse.One(source, static entity => entity.OfficeIn);
 
-    /// <summary>The entities whose <c>attended</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
-    /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> AttendedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.AttendedBy);
-
     /// <summary>The targets of the <c>heldIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> HeldIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
         global::KnowledgeGraph.Traverse.One(source, static entity => entity.HeldIn);
-
-    /// <summary>The targets of the <c>heldAt</c> relations of the entities of <paramref name="source"/>, in order.</summary>
-    /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Venue> HeldAt(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.HeldAt);
 
     /// <summary>The targets of the <c>onAgenda</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -163,15 +193,10 @@ public static partial class DiplomacyGraphTraversal
     public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> CouldAdvance(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
         global::KnowledgeGraph.Traverse.Many(source, static entity => entity.CouldAdvance);
 
-    /// <summary>The entities whose <c>stated</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
+    /// <summary>The <c>inDisputeWith</c> relations in which the entities of <paramref name="source"/> play the <c>over</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> StatedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Statement> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.StatedBy);
-
-    /// <summary>The targets of the <c>about</c> relations of the entities of <paramref name="source"/>, in order.</summary>
-    /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> About(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Statement> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.About);
+    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.InDisputeWith> DisputesOver(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> source) =>
+        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.DisputesOver);
 
     /// <summary>The entities whose <c>pursued</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>

@@ -3,7 +3,7 @@
 
 namespace Diplomacy;
 
-/// <summary>The city (or, when the story names no city, the country) the meeting was held in.</summary>
+/// <summary>Where the meeting was held, at which venue, and which delegations met there: one fact with roles. The place is the city, or the country when the story names no city.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public sealed partial class HeldIn : global::KnowledgeGraph.Relation<global::Diplomacy.Meeting, global::Diplomacy.Place>
 {
@@ -21,7 +21,32 @@ public sealed partial class HeldIn : global::KnowledgeGraph.Relation<global::Dip
     /// <inheritdoc/>
     public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.ManyToOne;
 
+    /// <summary>The building the meeting was held at.</summary>
+    public global::Diplomacy.Venue? Venue { get; init; }
+
+    /// <summary>The delegations that met.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Delegation> Delegations { get; init; } = global::System.Collections.Immutable.ImmutableArray<global::Diplomacy.Delegation>.Empty;
+
+    /// <inheritdoc/>
+    protected override void CollectRoles(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.RolePlayer> roles)
+    {
+        base.CollectRoles(roles);
+        if (Venue is { } valueVenue)
+        {
+            roles.Add(new global::KnowledgeGraph.RolePlayer("venue", valueVenue));
+        }
+
+        foreach (var player in Delegations)
+        {
+            roles.Add(new global::KnowledgeGraph.RolePlayer("delegations", player));
+        }
+    }
+
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
-        new global::Diplomacy.HeldIn((global::Diplomacy.Meeting)map(From), (global::Diplomacy.Place)map(To));
+        new global::Diplomacy.HeldIn((global::Diplomacy.Meeting)map(From), (global::Diplomacy.Place)map(To))
+        {
+            Venue = Venue is null ? null : (global::Diplomacy.Venue)map(Venue),
+            Delegations = global::System.Collections.Immutable.ImmutableArray.CreateRange(global::System.Linq.Enumerable.Select(Delegations, player => (global::Diplomacy.Delegation)map(player))),
+        };
 }

@@ -3,7 +3,7 @@
 
 namespace Diplomacy;
 
-/// <summary>A diplomatic meeting, held on one day.</summary>
+/// <summary>A diplomatic meeting, held on one day; where it was held and who met are its heldIn fact.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public partial class Meeting : global::Diplomacy.Thing
 {
@@ -17,14 +17,8 @@ public partial class Meeting : global::Diplomacy.Thing
     /// <summary>The <c>date</c> property.</summary>
     public required global::System.DateOnly Date { get; init; }
 
-    /// <summary>The entities whose <c>attended</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Delegation> AttendedBy => Origins<global::Diplomacy.Attended, global::Diplomacy.Delegation>();
-
     /// <summary>The target of this entity's <c>heldIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Place? HeldIn => Target<global::Diplomacy.HeldIn, global::Diplomacy.Place>();
-
-    /// <summary>The target of this entity's <c>heldAt</c> relation, or null when it has none.</summary>
-    public global::Diplomacy.Venue? HeldAt => Target<global::Diplomacy.HeldAt, global::Diplomacy.Venue>();
 
     /// <summary>The targets of this entity's <c>onAgenda</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> OnAgenda => Targets<global::Diplomacy.OnAgenda, global::Diplomacy.Topic>();

@@ -15,7 +15,7 @@ public partial class Organization : global::Diplomacy.Agent
     }
 
     /// <summary>The <c>kind</c> property.</summary>
-    public string? Kind { get; init; }
+    public required global::Diplomacy.OrganizationKind Kind { get; init; }
 
     /// <summary>The entities whose <c>worksFor</c> relations end at this entity.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> Staff => Origins<global::Diplomacy.WorksFor, global::Diplomacy.Person>();
@@ -28,6 +28,9 @@ public partial class Organization : global::Diplomacy.Agent
 
     /// <summary>The target of this entity's <c>basedIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Place? BasedIn => Target<global::Diplomacy.BasedIn, global::Diplomacy.Place>();
+
+    /// <summary>The <c>stated</c> relations in which this entity plays the <c>onBehalfOf</c> role.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Stated> StatementsOnItsBehalf => RelationsWithRole<global::Diplomacy.Stated>("onBehalfOf");
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

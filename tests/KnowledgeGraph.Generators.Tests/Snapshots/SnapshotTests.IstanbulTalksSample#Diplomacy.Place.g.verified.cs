@@ -16,4 +16,7 @@ public abstract partial class Place : global::Diplomacy.Thing
 
     /// <summary>The target of this entity's <c>locatedIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Place? LocatedIn => Target<global::Diplomacy.LocatedIn, global::Diplomacy.Place>();
+
+    /// <summary>The entities whose <c>heldIn</c> relations end at this entity.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Meeting> Hosted => Origins<global::Diplomacy.HeldIn, global::Diplomacy.Meeting>();
 }

@@ -3,14 +3,14 @@
 
 namespace Diplomacy;
 
-/// <summary>The agent made the statement; the story reports it with the verb reportedAs.</summary>
+/// <summary>The agent (the speaker) made a statement about the thing (its subject): quoted in the speaker's words or paraphrased by the story, with the verb the story uses, the other things it names and whom the speaker spoke for.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
-public sealed partial class Stated : global::KnowledgeGraph.Relation<global::Diplomacy.Agent, global::Diplomacy.Statement>
+public abstract partial class Stated : global::KnowledgeGraph.Relation<global::Diplomacy.Agent, global::Diplomacy.Thing>
 {
     /// <summary>Creates a <c>stated</c> relation from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="from">The entity the relation starts at.</param>
     /// <param name="to">The entity the relation ends at.</param>
-    public Stated(global::Diplomacy.Agent from, global::Diplomacy.Statement to)
+    protected Stated(global::Diplomacy.Agent from, global::Diplomacy.Thing to)
         : base(from, to)
     {
     }
@@ -18,16 +18,30 @@ public sealed partial class Stated : global::KnowledgeGraph.Relation<global::Dip
     /// <inheritdoc/>
     public override string TypeName => "stated";
 
-    /// <inheritdoc/>
-    public override global::KnowledgeGraph.Cardinality Cardinality => global::KnowledgeGraph.Cardinality.OneToMany;
+    /// <summary>The verb the story reports the statement with.</summary>
+    public required global::Diplomacy.Manner Manner { get; init; }
 
-    /// <summary>The <c>reportedAs</c> property.</summary>
-    public string? ReportedAs { get; init; }
+    /// <summary>When it was said, in the story's words, where the story gives no date.</summary>
+    public string? When { get; init; }
+
+    /// <summary>Other things the statement names.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Mentions { get; init; } = global::System.Collections.Immutable.ImmutableArray<global::Diplomacy.Thing>.Empty;
+
+    /// <summary>The organisation the speaker spoke for.</summary>
+    public global::Diplomacy.Organization? OnBehalfOf { get; init; }
 
     /// <inheritdoc/>
-    protected override global::KnowledgeGraph.Relation Copy(global::System.Func<global::KnowledgeGraph.Entity, global::KnowledgeGraph.Entity> map) =>
-        new global::Diplomacy.Stated((global::Diplomacy.Agent)map(From), (global::Diplomacy.Statement)map(To))
+    protected override void CollectRoles(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.RolePlayer> roles)
+    {
+        base.CollectRoles(roles);
+        foreach (var player in Mentions)
         {
-            ReportedAs = ReportedAs,
-        };
+            roles.Add(new global::KnowledgeGraph.RolePlayer("mentions", player));
+        }
+
+        if (OnBehalfOf is { } valueOnBehalfOf)
+        {
+            roles.Add(new global::KnowledgeGraph.RolePlayer("onBehalfOf", valueOnBehalfOf));
+        }
+    }
 }

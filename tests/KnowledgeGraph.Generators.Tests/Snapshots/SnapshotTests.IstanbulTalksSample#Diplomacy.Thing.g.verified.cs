@@ -20,6 +20,12 @@ public abstract partial class Thing : global::KnowledgeGraph.Entity
     /// <summary>The <c>aliases</c> property.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string> Aliases { get; init; } = global::System.Collections.Immutable.ImmutableArray<string>.Empty;
 
+    /// <summary>The entities whose <c>stated</c> relations end at this entity.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Agent> SpokenOfBy => Origins<global::Diplomacy.Stated, global::Diplomacy.Agent>();
+
+    /// <summary>The <c>stated</c> relations in which this entity plays the <c>mentions</c> role.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Stated> MentionedIn => RelationsWithRole<global::Diplomacy.Stated>("mentions");
+
     /// <summary>The targets of this entity's <c>concernedAbout</c> relations.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> ConcernedAbout => Targets<global::Diplomacy.ConcernedAbout, global::Diplomacy.Topic>();
 

@@ -14,6 +14,9 @@ public partial class Topic : global::Diplomacy.Thing
     {
     }
 
+    /// <summary>The <c>inDisputeWith</c> relations in which this entity plays the <c>over</c> role.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.InDisputeWith> DisputesOver => RelationsWithRole<global::Diplomacy.InDisputeWith>("over");
+
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>
         new global::Diplomacy.Topic(Id)

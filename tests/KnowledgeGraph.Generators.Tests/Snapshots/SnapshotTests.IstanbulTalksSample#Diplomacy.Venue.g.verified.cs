@@ -14,6 +14,9 @@ public partial class Venue : global::Diplomacy.Place
     {
     }
 
+    /// <summary>The <c>heldIn</c> relations in which this entity plays the <c>venue</c> role.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.HeldIn> VenueOf => RelationsWithRole<global::Diplomacy.HeldIn>("venue");
+
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>
         new global::Diplomacy.Venue(Id)

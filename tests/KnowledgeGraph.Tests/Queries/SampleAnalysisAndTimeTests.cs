@@ -19,7 +19,8 @@ public sealed class SampleAnalysisAndTimeTests
     public void The_story_is_one_web_except_the_Saudi_session()
     {
         // Everything links up through people, offices, countries and the talks, but nothing the article says about
-        // the session in Saudi Arabia touches the rest: it was held there, and that is all.
+        // the session in Saudi Arabia touches the rest: it was held there, and that is all. (The roles of an n-ary
+        // fact are not edges: the meeting's delegations link the talks to nothing.)
         var components = G.ConnectedComponents();
 
         Assert.Equal(2, components.Count);
@@ -31,24 +32,28 @@ public sealed class SampleAnalysisAndTimeTests
     [Fact]
     public void The_Istanbul_talks_are_the_most_connected_then_Russia_then_Trump()
     {
-        // The talks: attended by 2 delegations, held in Istanbul and at the residence, 4 topics on the agenda, 2 off it,
-        // 3 it could advance, and 5 statements about it: 18. Russia: 3 offices, 2 organisations based there, an embassy,
-        // Moscow, the territories it controls, its delegation, the sanctions: 10. Trump: call, office, predecessor,
-        // policy, 2 statements: 6.
-        Assert.Equal(18, G.Degree(G.IstanbulTalks));
-        Assert.Equal(10, G.Degree(G.Russia));
+        // Facts at each end, not roles. The talks: held in Istanbul (one fact, whose venue and delegations are roles),
+        // 4 topics on the agenda, 2 off it, 3 it could advance, and 5 statements about it: 15. Russia: 3 offices,
+        // 2 organisations based there, an embassy, Moscow, the territories it controls, its delegation, the sanctions,
+        // the dispute with the US: 11. Trump: call, office, predecessor, policy, 2 statements: 6, as many as the US
+        // (its office, the State Department, its embassy, Washington, its delegation, the dispute); Trump comes first
+        // in the file.
+        Assert.Equal(15, G.Degree(G.IstanbulTalks));
+        Assert.Equal(11, G.Degree(G.Russia));
         Assert.Equal(6, G.Degree(G.Trump));
-        Assert.Equal([G.IstanbulTalks, G.Russia, G.Trump], G.DegreeCentrality().Take(3).Select(score => score.Entity));
-        Assert.Equal(18.0 / (G.EntityCount - 1), G.DegreeCentrality()[0].Score, 12);
+        Assert.Equal(6, G.Degree(G.UnitedStates));
+        Assert.Equal(2, G.Degree(G.RussianDelegation)); // led by Darchiyev, represents Russia; attending is a role
+        Assert.Equal([G.IstanbulTalks, G.Russia, G.Trump, G.UnitedStates], G.DegreeCentrality().Take(4).Select(score => score.Entity));
+        Assert.Equal(15.0 / (G.EntityCount - 1), G.DegreeCentrality()[0].Score, 12);
     }
 
     [Fact]
     public void PageRank_either_way_puts_the_talks_first_and_forward_ranks_what_is_pointed_at()
     {
-        // Either way, a random walk stays at an entity in proportion to its facts: the talks (18) then Russia (10).
+        // Either way, a random walk stays at an entity in proportion to its facts: the talks (15) then Russia (11).
         Assert.Equal([G.IstanbulTalks, G.Russia], G.PageRank(direction: PathDirection.Any).Take(2).Select(score => score.Entity));
 
-        // Forward, Russia is pointed at by ten facts and points nowhere; Trump is pointed at by none.
+        // Forward, Russia is pointed at by ten facts (and by the symmetric dispute); Trump is pointed at by none.
         var forward = G.PageRank();
         double Score(Entity e) => forward.Single(score => score.Entity == e).Score;
         Assert.Equal(1, forward.Sum(score => score.Score), 9);
@@ -88,10 +93,12 @@ public sealed class SampleAnalysisAndTimeTests
         Assert.False(feb15.Contains(G.ReutersIstanbul)); // 28 February
         Assert.True(feb15.Contains(G.Trump)); // undated: always there
 
-        // Facts about the talks went with them; Trump had been in office since January.
-        Assert.Empty(feb15.Relations<Attended>());
+        // Facts about the talks went with them, the n-ary meeting facts too; what was said with no date stays: Trump's
+        // two statements, Putin's two ("this week" is no date) and Lavrov's on the restrictions. Trump had been in
+        // office since January.
         Assert.Empty(feb15.Relations<HeldIn>());
-        Assert.Empty(feb15.Incoming<About>(G.IstanbulTalks));
+        Assert.Empty(feb15.Incoming<Stated>(G.IstanbulTalks));
+        Assert.Equal([G.Trump, G.Trump, G.Putin, G.Putin, G.Lavrov], feb15.Relations<Stated>().Select(stated => stated.From));
         Assert.Contains(feb15.Relations<HoldsOffice>(), office => office.From == G.Trump && office.To == G.UsPresident);
         Assert.Equal([G.Trump], feb15.Match<Person>().Via(p => p.Called).Select((p, c) => p));
     }
@@ -123,6 +130,20 @@ public sealed class SampleAnalysisAndTimeTests
     }
 
     [Fact]
+    public void A_meeting_fact_holds_from_its_meeting_s_day_with_every_role()
+    {
+        // The heldIn facts carry no date of their own: each is kept while its meeting is, with its venue and delegations.
+        var talks = G.IstanbulTalks.Outgoing<HeldIn>().Single();
+        var session = G.SaudiSession.Outgoing<HeldIn>().Single();
+
+        Assert.Equal([session], G.AsOf(new DateOnly(2025, 2, 26)).Relations<HeldIn>());
+        var thursday = G.AsOf(new DateOnly(2025, 2, 27));
+        Assert.Equal([talks, session], thursday.Relations<HeldIn>()); // file order
+        Assert.Equal([G.RussianDelegation, G.UsDelegation], thursday.Relations<HeldIn>().Single(held => held.To == G.Istanbul).Delegations);
+        Assert.Equal([G.Istanbul], thursday.Outgoing<HeldIn>(G.IstanbulTalks).To());
+    }
+
+    [Fact]
     public void The_timeline_of_the_story()
     {
         // Trump took office in January; the call on the 12th; the Saudi session six days later; the talks on Thursday
@@ -137,6 +158,9 @@ public sealed class SampleAnalysisAndTimeTests
             ["2025-01 validFrom", "2025-02-12 on", "2025-02-18 date", "2025-02-27 date", "2025-02-28 date"],
             timeline.Where(entry => expected.Contains(entry.Fact)).Select(entry => $"{entry.Date} {entry.Property}"));
         Assert.True(timeline.Zip(timeline.Skip(1)).All(pair => pair.First.Date <= pair.Second.Date));
+
+        // Today the story has no other date: statements ("this week" is text) and meeting facts carry none.
+        Assert.Equal(expected.Length, timeline.Count);
     }
 
     [Fact]
@@ -156,15 +180,22 @@ public sealed class SampleAnalysisAndTimeTests
     {
         var said = G.FactsFrom<Stated>(G.ReutersIstanbul)
             .Where(s => s.From == G.Lavrov || s.From == G.StateDepartmentSpokesperson)
-            .Select(s => $"{s.From.Name} {s.ReportedAs}: {s.To.Name}");
+            .Select(s => $"{s.From.Name} {s.Manner.ToString().ToLowerInvariant()}: {s.To.Name}");
 
         Assert.Equal(
             [
-                "Sergei Lavrov stated: Lavrov on the outcome of the meeting",
-                "Sergei Lavrov acknowledged: Lavrov on the restrictions on US diplomats",
-                "State Department spokesperson said: Spokesperson on the agenda",
-                "State Department spokesperson said: Spokesperson on the constructiveness of the talks",
+                "Sergei Lavrov stated: Istanbul talks",
+                "Sergei Lavrov acknowledged: Restrictions on diplomats",
+                "State Department spokesperson said: Istanbul talks",
+                "State Department spokesperson said: Istanbul talks",
             ],
             said);
+
+        // Every statement of the story is one fact the report backs: 3 quotes and 7 paraphrases.
+        Assert.Equal(3, G.FactsFrom<Quoted>(G.ReutersIstanbul).Count());
+        Assert.Equal(7, G.FactsFrom<Paraphrased>(G.ReutersIstanbul).Count());
+        Assert.Equal(
+            ["The outcome of this meeting will show how quickly and effectively we can move."],
+            G.FactsFrom<Quoted>(G.ReutersIstanbul).Where(q => q.From == G.Lavrov).Select(q => q.Quote));
     }
 }
