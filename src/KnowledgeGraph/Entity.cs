@@ -155,6 +155,14 @@ public abstract class Entity
     {
     }
 
+    /// <summary>
+    /// Adds how the values break the patterns, ranges and least numbers of items their properties declare; a
+    /// graph built at run time refuses a fact with any breach, as the generator refuses it in a file.
+    /// </summary>
+    protected internal virtual void CheckConstraints(ICollection<string> breaches)
+    {
+    }
+
     /// <summary>Adds the dates this entity carries; generated classes add their date properties.</summary>
     protected internal virtual void CollectDates(ICollection<DatedValue> dates)
     {

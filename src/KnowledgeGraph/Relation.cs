@@ -67,6 +67,14 @@ public abstract class Relation : IEdge<Entity>
     /// </summary>
     public virtual bool IsSymmetric => false;
 
+    /// <summary>
+    /// Adds how the values break the patterns, ranges and least numbers of items their properties declare; a
+    /// graph built at run time refuses a fact with any breach, as the generator refuses it in a file.
+    /// </summary>
+    protected internal virtual void CheckConstraints(ICollection<string> breaches)
+    {
+    }
+
     /// <summary>Adds the entities that play the roles of this n-ary relation beyond its two ends.</summary>
     protected internal virtual void CollectRoles(ICollection<RolePlayer> roles)
     {

@@ -122,6 +122,18 @@ public sealed class GraphBuilderTests
     }
 
     [Fact]
+    public void A_value_that_breaks_its_pattern_is_refused_as_in_a_file()
+    {
+        // isoCode must match ^[A-Z]{2}$: the file would give KG0022, the builder throws.
+        var builder = G.ToBuilder();
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddEntity(new Country("atlantis") { Name = "Atlantis", IsoCode = "atlantis" }));
+
+        Assert.Contains("'isoCode' must match the pattern '^[A-Z]{2}$'", error.Message);
+        Assert.Equal(G.EntityCount, builder.Build().EntityCount);
+    }
+
+    [Fact]
     public void A_builder_can_build_again_and_each_graph_is_new()
     {
         var builder = G.ToBuilder();

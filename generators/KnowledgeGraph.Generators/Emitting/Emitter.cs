@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -95,6 +96,7 @@ internal sealed class Emitter
 
         CollectDates(writer, type.Properties);
         CollectKeys(writer, type);
+        CheckConstraints(writer, type.Properties);
 
         if (!type.IsAbstract)
         {
@@ -115,6 +117,102 @@ internal sealed class Emitter
 
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>Checks the patterns, ranges and least numbers of items a type declares, for builders to check.</summary>
+    private void CheckConstraints(SourceWriter writer, EquatableArray<PropertyModel> properties)
+    {
+        var constrained = properties.Where(p => p.HasConstraints).ToList();
+        if (constrained.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("protected override void CheckConstraints(global::System.Collections.Generic.ICollection<string> breaches)");
+        writer.OpenBlock();
+        writer.Line("base.CheckConstraints(breaches);");
+        foreach (var property in constrained)
+        {
+            var name = property.SchemaName;
+            var type = property.Type;
+            if (property.MinItems is { } minItems)
+            {
+                // An optional list left out is empty, which its least number does not forbid.
+                var condition = type.IsOptional
+                    ? $"{property.MemberName}.Count > 0 && {property.MemberName}.Count < {minItems}"
+                    : $"{property.MemberName}.Count < {minItems}";
+                Check(writer, condition, $"'{name}' needs {minItems} item{(minItems == 1 ? "" : "s")} at least");
+            }
+
+            // Each check as a condition on a value: the property, an optional property's value, or a list's item.
+            var checks = new List<(Func<string, string> Breaks, string Breach)>();
+            if (property.Pattern is { } pattern)
+            {
+                checks.Add((value => $"!global::System.Text.RegularExpressions.Regex.IsMatch({value}, {Literal(pattern)})", $"'{name}' must match the pattern '{pattern}'"));
+            }
+
+            if (property.Min is { } min)
+            {
+                checks.Add((value => $"{value} < {Scalar(type, min)}", $"'{name}' must be {min} or more"));
+            }
+
+            if (property.Max is { } max)
+            {
+                checks.Add((value => $"{value} > {Scalar(type, max)}", $"'{name}' must be {max} or less"));
+            }
+
+            if (checks.Count == 0)
+            {
+                continue;
+            }
+
+            if (type.IsList)
+            {
+                writer.SeparateBlock();
+                writer.Line($"foreach (var item in {property.MemberName})");
+                writer.OpenBlock();
+                foreach (var (breaks, breach) in checks)
+                {
+                    Check(writer, breaks("item"), breach);
+                }
+
+                writer.CloseBlock();
+            }
+            else if (type.IsOptional)
+            {
+                // One pattern variable for every check: it is in scope for the whole method.
+                var value = LowerFirst(property.MemberName);
+                writer.SeparateBlock();
+                writer.Line($"if ({property.MemberName} is {{ }} {value})");
+                writer.OpenBlock();
+                foreach (var (breaks, breach) in checks)
+                {
+                    Check(writer, breaks(value), breach);
+                }
+
+                writer.CloseBlock();
+            }
+            else
+            {
+                foreach (var (breaks, breach) in checks)
+                {
+                    Check(writer, breaks(property.MemberName), breach);
+                }
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void Check(SourceWriter writer, string condition, string breach)
+    {
+        writer.SeparateBlock();
+        writer.Line($"if ({condition})");
+        writer.OpenBlock();
+        writer.Line($"breaches.Add({Literal(breach)});");
+        writer.CloseBlock();
     }
 
     /// <summary>Reports the values of the unique properties a type declares, for builders to check.</summary>
@@ -281,6 +379,7 @@ internal sealed class Emitter
 
         CollectDates(writer, type.Properties);
         CollectRoles(writer, type.Roles);
+        CheckConstraints(writer, type.Properties);
 
         if (!type.IsAbstract)
         {

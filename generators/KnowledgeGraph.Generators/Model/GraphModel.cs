@@ -48,7 +48,21 @@ internal sealed record EnumValueModel(string SchemaName, string MemberName);
 
 internal sealed record EnumModel(string SchemaName, string ClassName, string? Description, EquatableArray<EnumValueModel> Values);
 
-internal sealed record PropertyModel(string SchemaName, string MemberName, PropertyType Type, string? Description, bool IsUnique);
+/// <param name="Min">The least value allowed, as a number in invariant form, or null.</param>
+/// <param name="Max">The greatest value allowed, as a number in invariant form, or null.</param>
+internal sealed record PropertyModel(
+    string SchemaName,
+    string MemberName,
+    PropertyType Type,
+    string? Description,
+    bool IsUnique,
+    string? Pattern = null,
+    string? Min = null,
+    string? Max = null,
+    int? MinItems = null)
+{
+    public bool HasConstraints => Pattern is not null || Min is not null || Max is not null || MinItems is not null;
+}
 
 /// <summary>A role of an n-ary relation: a property whose value is an entity, or a list of entities.</summary>
 internal sealed record RoleModel(string SchemaName, string MemberName, string TypeClassName, bool IsList, bool IsOptional, string? Description);

@@ -45,7 +45,16 @@ internal sealed class PropertyInfo(PropertyDeclaration declaration, PropertyType
 
     public int? MinItems { get; set; }
 
-    public PropertyModel ToModel() => new(Name, MemberName, Type, Declaration.Description, IsUnique);
+    public PropertyModel ToModel() => new(
+        Name,
+        MemberName,
+        Type,
+        Declaration.Description,
+        IsUnique,
+        Pattern?.ToString(),
+        Min?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Max?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        MinItems);
 }
 
 internal sealed class RoleInfo(RoleDeclaration declaration, EntityTypeInfo type, bool isList, bool isOptional)

@@ -428,6 +428,10 @@ internal sealed partial class GraphBuilder
             {
                 Invalid(bound.Location, $"'{key}' must be a number");
             }
+            else if (type.Kind is ScalarKind.Int or ScalarKind.Long && decimal.Truncate(number) != number)
+            {
+                Invalid(bound.Location, $"'{key}' of a whole-number property must be a whole number, not {bound.Text}");
+            }
             else if (key == "min")
             {
                 property.Min = number;

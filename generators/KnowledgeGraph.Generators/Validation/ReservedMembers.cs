@@ -9,10 +9,10 @@ internal static class ReservedMembers
 
     public static readonly HashSet<string> Entity = With(
         "Id", "Outgoing", "Incoming", "Targets", "Target", "Origins", "Origin", "Neighbors", "Neighbor", "RelationsWithRole",
-        "CollectKeys", "CollectDates", "Copy");
+        "CollectKeys", "CollectDates", "CheckConstraints", "Copy");
 
     public static readonly HashSet<string> Relation = With(
-        "From", "To", "TypeName", "Sources", "ValidFrom", "ValidTo", "Cardinality", "IsSymmetric", "CollectRoles", "CollectDates", "Copy");
+        "From", "To", "TypeName", "Sources", "ValidFrom", "ValidTo", "Cardinality", "IsSymmetric", "CollectRoles", "CollectDates", "CheckConstraints", "Copy");
 
     public static readonly HashSet<string> Graph = With(
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",

@@ -11,9 +11,9 @@ namespace KnowledgeGraph;
 /// <remarks>
 /// The compiler checks what types allow (a relation's constructor takes only entities of its endpoint
 /// types); the builder checks the rest as the generator does for files, and throws without changing
-/// anything when an addition is wrong: an id used twice, a unique (key) value used twice, an entity, source
-/// or role player that is in neither the existing graph nor this builder, or a fact that breaks its
-/// relation's cardinality.
+/// anything when an addition is wrong: an id used twice, a unique (key) value used twice, a value that breaks
+/// its property's pattern, range or least number of items, an entity, source or role player that is in neither
+/// the existing graph nor this builder, or a fact that breaks its relation's cardinality.
 /// A builder is not thread-safe; the graphs it builds are.
 /// </remarks>
 /// <typeparam name="TGraph">The generated graph class.</typeparam>
@@ -51,6 +51,7 @@ public abstract class GraphBuilder<TGraph>
             throw new ArgumentException($"The id '{entity.Id}' is already taken.", nameof(entity));
         }
 
+        ThrowOnBreaches(entity.CheckConstraints, entity.Id, nameof(entity));
         var keys = new List<UniqueValue>();
         entity.CollectKeys(keys);
         foreach (var key in keys)
@@ -90,6 +91,7 @@ public abstract class GraphBuilder<TGraph>
             throw new ArgumentException($"The relation '{relation}' is already in a graph or in this builder.", nameof(relation));
         }
 
+        ThrowOnBreaches(relation.CheckConstraints, relation.ToString(), nameof(relation));
         var roles = new List<RolePlayer>();
         relation.CollectRoles(roles);
         foreach (var entity in relation.Sources.Concat(roles.Select(role => role.Player)).Prepend(relation.To).Prepend(relation.From))
@@ -192,6 +194,16 @@ public abstract class GraphBuilder<TGraph>
                 throw new ArgumentException(
                     $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.To.Id}' is the target of one already ({other}).", nameof(relation));
             }
+        }
+    }
+
+    private static void ThrowOnBreaches(Action<ICollection<string>> check, string name, string parameter)
+    {
+        var breaches = new List<string>();
+        check(breaches);
+        if (breaches.Count > 0)
+        {
+            throw new ArgumentException($"'{name}' breaks its constraints: {string.Join("; ", breaches)}.", parameter);
         }
     }
 

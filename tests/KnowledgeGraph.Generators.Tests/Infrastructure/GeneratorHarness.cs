@@ -104,7 +104,8 @@ internal sealed record GeneratorResult(GeneratorDriverRunResult RunResult, Compi
     public GeneratorResult ShouldCompileCleanly()
     {
         Assert.Null(RunResult.Results.Single().Exception);
-        Assert.Empty(CompilationDiagnostics.Select(d => d.ToString()));
+        var diagnostics = CompilationDiagnostics.Select(d => d.ToString()).ToList();
+        Assert.True(diagnostics.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", diagnostics));
         return this;
     }
 }

@@ -31,6 +31,16 @@ public partial class Country : global::Diplomacy.Place
     }
 
     /// <inheritdoc/>
+    protected override void CheckConstraints(global::System.Collections.Generic.ICollection<string> breaches)
+    {
+        base.CheckConstraints(breaches);
+        if (!global::System.Text.RegularExpressions.Regex.IsMatch(IsoCode, "^[A-Z]{2}$"))
+        {
+            breaches.Add("'isoCode' must match the pattern '^[A-Z]{2}$'");
+        }
+    }
+
+    /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>
         new global::Diplomacy.Country(Id)
         {

@@ -46,6 +46,31 @@ public partial class Astronaut : global::Missions.Agent
     }
 
     /// <inheritdoc/>
+    protected override void CheckConstraints(global::System.Collections.Generic.ICollection<string> breaches)
+    {
+        base.CheckConstraints(breaches);
+        if (!global::System.Text.RegularExpressions.Regex.IsMatch(CallSign, "^[A-Z][a-z]+$"))
+        {
+            breaches.Add("'callSign' must match the pattern '^[A-Z][a-z]+$'");
+        }
+
+        if (Flights < 0)
+        {
+            breaches.Add("'flights' must be 0 or more");
+        }
+
+        if (Flights > 20)
+        {
+            breaches.Add("'flights' must be 20 or less");
+        }
+
+        if (Languages.Count < 1)
+        {
+            breaches.Add("'languages' needs 1 item at least");
+        }
+    }
+
+    /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>
         new global::Missions.Astronaut(Id)
         {
