@@ -474,6 +474,31 @@ public sealed class DiagnosticTests
         """, "has the same 'value'", hasAdditionalLocation: true);
 
     [Fact]
+    public void KG0003_AMisspeltBaseTypeBreaksNoFact() => AssertSingle("KG0003", """
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Agent": {}, "Person": { /*↓*/"extnds": "Agent" }, "Meeting": {} },
+          "relationTypes": { "attended": { "from": "Agent", "to": "Meeting" } },
+          "entities": { "ada": { "type": "Person" }, "summit": { "type": "Meeting" } },
+          "relations": [["ada", "attended", "summit"]]
+        }
+        """, "'extnds' is not a key of entity type 'Person'");
+
+    [Fact]
+    public void APropertiesObjectOfTheWrongShapeHidesNoUnknownName()
+    {
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", """
+            {
+              "graph": "TestGraph",
+              "entityTypes": { "Person": { "properties": [] } },
+              "entities": { "ada": { "type": "Persn" } }
+            }
+            """));
+
+        Assert.Equal(["KG0002", "KG0005"], result.GeneratorDiagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
     public void SeveralMistakesGiveOneDiagnosticEach()
     {
         // Each mistake is marked /*KGnnnn*/ right before the token its diagnostic must point at. The facts

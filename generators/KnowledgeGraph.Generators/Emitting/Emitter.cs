@@ -231,18 +231,18 @@ internal sealed class Emitter
         writer.Line("base.CollectKeys(keys);");
         foreach (var property in unique)
         {
-            var add = $"keys.Add(new {Runtime}.UniqueValue(typeof({Qualified(type.ClassName)}), {Literal(property.SchemaName)}, {{0}}));";
+            string Add(string value) => $"keys.Add(new {Runtime}.UniqueValue(typeof({Qualified(type.ClassName)}), {Literal(property.SchemaName)}, {value}));";
             writer.SeparateBlock();
             if (property.Type.IsOptional)
             {
                 writer.Line($"if ({property.MemberName} is {{ }} {LowerFirst(property.MemberName)})");
                 writer.OpenBlock();
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, LowerFirst(property.MemberName)));
+                writer.Line(Add(LowerFirst(property.MemberName)));
                 writer.CloseBlock();
             }
             else
             {
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, property.MemberName));
+                writer.Line(Add(property.MemberName));
             }
         }
 
@@ -265,25 +265,25 @@ internal sealed class Emitter
         writer.Line("base.CollectDates(dates);");
         foreach (var property in dates)
         {
-            var add = $"dates.Add(new {Runtime}.DatedValue({Literal(property.SchemaName)}, {{0}}));";
+            string Add(string value) => $"dates.Add(new {Runtime}.DatedValue({Literal(property.SchemaName)}, {value}));";
             writer.SeparateBlock();
             if (property.Type.IsList)
             {
                 writer.Line($"foreach (var date in {property.MemberName})");
                 writer.OpenBlock();
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, "date"));
+                writer.Line(Add("date"));
                 writer.CloseBlock();
             }
             else if (property.Type.IsOptional)
             {
                 writer.Line($"if ({property.MemberName} is {{ }} {LowerFirst(property.MemberName)})");
                 writer.OpenBlock();
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, LowerFirst(property.MemberName)));
+                writer.Line(Add(LowerFirst(property.MemberName)));
                 writer.CloseBlock();
             }
             else
             {
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, property.MemberName));
+                writer.Line(Add(property.MemberName));
             }
         }
 
@@ -430,25 +430,25 @@ internal sealed class Emitter
         writer.Line("base.CollectRoles(roles);");
         foreach (var role in roles)
         {
-            var add = $"roles.Add(new {Runtime}.RolePlayer({Literal(role.SchemaName)}, {{0}}));";
+            string Add(string value) => $"roles.Add(new {Runtime}.RolePlayer({Literal(role.SchemaName)}, {value}));";
             writer.SeparateBlock();
             if (role.IsList)
             {
                 writer.Line($"foreach (var player in {role.MemberName})");
                 writer.OpenBlock();
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, "player"));
+                writer.Line(Add("player"));
                 writer.CloseBlock();
             }
             else if (role.IsOptional)
             {
                 writer.Line($"if ({role.MemberName} is {{ }} {LowerFirst(role.MemberName)})");
                 writer.OpenBlock();
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, LowerFirst(role.MemberName)));
+                writer.Line(Add(LowerFirst(role.MemberName)));
                 writer.CloseBlock();
             }
             else
             {
-                writer.Line(string.Format(CultureInfo.InvariantCulture, add, role.MemberName));
+                writer.Line(Add(role.MemberName));
             }
         }
 

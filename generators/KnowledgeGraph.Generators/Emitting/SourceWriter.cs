@@ -51,7 +51,8 @@ internal sealed class SourceWriter
     /// <summary>A <c>&lt;summary&gt;</c> doc comment; every line of <paramref name="text"/> XML-escaped unless it is markup already.</summary>
     public void Summary(string text, bool isMarkup = false)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        // Every line terminator C# knows ends a '///' comment: each must start a new comment line.
+        var lines = text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029');
         if (lines.Length == 1)
         {
             Line($"/// <summary>{(isMarkup ? text : Xml.Escape(text))}</summary>");
@@ -72,10 +73,46 @@ internal sealed class SourceWriter
 
 internal static class Xml
 {
-    public static string Escape(string text) => text
-        .Replace("&", "&amp;")
-        .Replace("<", "&lt;")
-        .Replace(">", "&gt;");
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&':
+                    escaped.Append("&amp;");
+                    break;
+                case '<':
+                    escaped.Append("&lt;");
+                    break;
+                case '>':
+                    escaped.Append("&gt;");
+                    break;
+                default:
+                    // XML 1.0 has no way to write most control characters or a lone surrogate, even as a
+                    // character reference: show them as C# escapes instead.
+                    var paired = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                    if (paired)
+                    {
+                        escaped.Append(c).Append(text[++i]);
+                    }
+                    else if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+                    {
+                        escaped.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        escaped.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Code-styled text for a doc comment: <c>&lt;c&gt;name&lt;/c&gt;</c>.</summary>
     public static string Code(string text) => "<c>" + Escape(text) + "</c>";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -20,6 +21,12 @@ internal static class Identifiers
         var startOfWord = true;
         foreach (var c in name)
         {
+            // C# ignores formatting characters (a soft hyphen) in names, so "dar\u00ADchiev" is "darchiev".
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             if (c == '_' || !SyntaxFacts.IsIdentifierPartCharacter(c) || char.IsControl(c))
             {
                 startOfWord = true;
@@ -42,7 +49,10 @@ internal static class Identifiers
             var part = new StringBuilder(parts[i].Length);
             foreach (var c in parts[i])
             {
-                part.Append(SyntaxFacts.IsIdentifierPartCharacter(c) && !char.IsControl(c) ? c : '_');
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+                {
+                    part.Append(SyntaxFacts.IsIdentifierPartCharacter(c) && !char.IsControl(c) ? c : '_');
+                }
             }
 
             parts[i] = Finish(part);

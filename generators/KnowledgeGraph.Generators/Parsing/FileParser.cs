@@ -72,16 +72,16 @@ internal sealed class FileParser
                         graphGiven = true;
                         break;
                     case "enums":
-                        ForEachMember(member, (key, value) => ParseEnum(key, value, enums));
+                        ForEachMember(member, (key, value) => ParseEnum(key, value, enums), declaresNames: true);
                         break;
                     case "entityTypes":
-                        ForEachMember(member, (key, value) => ParseEntityType(key, value, entityTypes));
+                        ForEachMember(member, (key, value) => ParseEntityType(key, value, entityTypes), declaresNames: true);
                         break;
                     case "relationTypes":
-                        ForEachMember(member, (key, value) => ParseRelationType(key, value, relationTypes));
+                        ForEachMember(member, (key, value) => ParseRelationType(key, value, relationTypes), declaresNames: true);
                         break;
                     case "entities":
-                        ForEachMember(member, (key, value) => ParseEntity(key, value, entities));
+                        ForEachMember(member, (key, value) => ParseEntity(key, value, entities), declaresNames: true);
                         break;
                     case "relations":
                         var facts = Expect<JsonArray>(member.Value, Quote(member.Key.Value), "an array");
@@ -554,11 +554,12 @@ internal sealed class FileParser
         _ => new FactValue(FactValueKind.Object, "", node.Location, EquatableArray<FactValue>.Empty),
     };
 
-    private void ForEachMember(JsonMember member, Action<Located, JsonNode> parse)
+    /// <param name="declaresNames">A section that declares names others refer to: if it cannot be read, the file is incomplete.</param>
+    private void ForEachMember(JsonMember member, Action<Located, JsonNode> parse, bool declaresNames = false)
     {
         if (Expect<JsonObject>(member.Value, Quote(member.Key.Value), "an object") is not { } container)
         {
-            _isComplete = false;
+            _isComplete &= !declaresNames;
             return;
         }
 
@@ -571,7 +572,7 @@ internal sealed class FileParser
             }
             else
             {
-                _isComplete = false;
+                _isComplete &= !declaresNames;
             }
         }
     }

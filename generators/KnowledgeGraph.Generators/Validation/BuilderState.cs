@@ -45,6 +45,9 @@ internal sealed class PropertyInfo(PropertyDeclaration declaration, PropertyType
 
     public int? MinItems { get; set; }
 
+    /// <summary>A bound as the shortest invariant number: "-37" for -37.0, "150" for 1.5E+2.</summary>
+    public static string Bound(decimal value) => value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture);
+
     public PropertyModel ToModel() => new(
         Name,
         MemberName,
@@ -52,8 +55,8 @@ internal sealed class PropertyInfo(PropertyDeclaration declaration, PropertyType
         Declaration.Description,
         IsUnique,
         Pattern?.ToString(),
-        Min?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Max?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Min is { } min ? Bound(min) : null,
+        Max is { } max ? Bound(max) : null,
         MinItems);
 }
 

@@ -215,31 +215,29 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            var breach = false;
-
+            // A fact of a sub-type is a fact of every type it extends: each one's cardinality counts it.
             // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
-            var ends = type.IsSymmetric
-                ? new[] { (true, type.IsSingleForward, from), (true, type.IsSingleForward, to) }
-                : new[] { (true, type.IsSingleForward, from), (false, type.IsSingleInverse, to) };
-            foreach (var (forward, single, entity) in ends)
+            var ends = type.SelfAndAncestors()
+                .SelectMany(counted => counted.IsSymmetric
+                    ? new[] { (counted, true, counted.IsSingleForward, from), (counted, true, counted.IsSingleForward, to) }
+                    : new[] { (counted, true, counted.IsSingleForward, from), (counted, false, counted.IsSingleInverse, to) })
+                .Where(end => end.Item3)
+                .ToList();
+            var breach = false;
+            foreach (var (counted, forward, _, entity) in ends)
             {
-                if (!single)
-                {
-                    continue;
-                }
-
-                var key = (type.Name, forward, entity.Declaration.Id.Value);
+                var key = (counted.Name, forward, entity.Declaration.Id.Value);
                 if (singleEnds.TryGetValue(key, out var earlier))
                 {
                     Report(
                         Descriptors.CardinalityBreach,
                         declaration.Location.StartOnly(),
                         earlier,
-                        type.Name,
-                        type.Cardinality,
-                        type.IsSymmetric ? $"'{entity.Declaration.Id.Value}' can have one partner at most"
+                        counted.Name,
+                        counted.Cardinality,
+                        counted.IsSymmetric ? $"'{entity.Declaration.Id.Value}' can have one partner at most"
                             : forward ? $"'{entity.Declaration.Id.Value}' can have one target at most"
-                            : $"'{entity.Declaration.Id.Value}' can have one '{type.Name}' relation to it at most");
+                            : $"'{entity.Declaration.Id.Value}' can have one '{counted.Name}' relation to it at most");
                     breach = true;
                     break;
                 }
@@ -250,12 +248,9 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            foreach (var (forward, single, entity) in ends)
+            foreach (var (counted, forward, _, entity) in ends)
             {
-                if (single)
-                {
-                    singleEnds[(type.Name, forward, entity.Declaration.Id.Value)] = declaration.Location.StartOnly();
-                }
+                singleEnds[(counted.Name, forward, entity.Declaration.Id.Value)] = declaration.Location.StartOnly();
             }
 
             facts.Add(fact, (models.Count, declaration.Location.StartOnly()));
@@ -399,7 +394,11 @@ internal sealed partial class GraphBuilder
 
                 if (player.Value.Type is { } playerType && !playerType.Is(role.Type))
                 {
-                    Report(Descriptors.WrongEndpointType, id.Location, id.Text, playerType.Name, role.Name, declaration.Type!.Value, role.Type.Name);
+                    if (!playerType.Ancestors().Prepend(playerType).Any(type => type.Declaration.HasUnknownKeys))
+                    {
+                        Report(Descriptors.WrongEndpointType, id.Location, id.Text, playerType.Name, role.Name, declaration.Type!.Value, role.Type.Name);
+                    }
+
                     valid = false;
                 }
                 else if (player.Value.Entity is { } entity)
@@ -438,12 +437,20 @@ internal sealed partial class GraphBuilder
         return null;
     }
 
-    /// <returns>False after reporting an entity of the wrong type; true when right or not known.</returns>
+    /// <returns>
+    /// False after reporting an entity of the wrong type, or silently when its type may have lost a base type to
+    /// a reported mistake; true when right or not known.
+    /// </returns>
     private bool CheckEndpoint(Located id, EntityTypeInfo? actual, string end, RelationTypeInfo relation, EntityTypeInfo expected)
     {
         if (actual is null || actual.Ancestors().Prepend(actual).Contains(expected))
         {
             return true;
+        }
+
+        if (actual.Ancestors().Prepend(actual).Any(type => type.Declaration.HasUnknownKeys))
+        {
+            return false;
         }
 
         Report(Descriptors.WrongEndpointType, id.Location, id.Value, actual.Name, end, relation.Name, expected.Name);
@@ -599,12 +606,12 @@ internal sealed partial class GraphBuilder
         {
             if (number < property.Min)
             {
-                return $"it must be {property.Min} or more";
+                return $"it must be {PropertyInfo.Bound(property.Min.Value)} or more";
             }
 
             if (number > property.Max)
             {
-                return $"it must be {property.Max} or less";
+                return $"it must be {PropertyInfo.Bound(property.Max.Value)} or less";
             }
         }
 

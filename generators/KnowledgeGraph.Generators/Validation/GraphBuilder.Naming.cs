@@ -13,7 +13,7 @@ internal sealed partial class GraphBuilder
         foreach (var type in _entityTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order))
         {
             type.ClassName = Identifiers.ToPascalCase(type.Name);
-            type.IsBroken = !typeNames.Claim(type.ClassName, $"Entity type '{type.Name}'", type.Declaration.Name.Location);
+            type.IsBroken = !ClaimClassName(typeNames, type.ClassName, $"Entity type '{type.Name}'", type.Declaration.Name.Location, ReservedMembers.Entity, "entity");
         }
 
         foreach (var type in _entityTypes.Values.Where(type => !type.IsBroken))
@@ -32,7 +32,7 @@ internal sealed partial class GraphBuilder
             if (!type.IsBroken)
             {
                 type.ClassName = Identifiers.ToPascalCase(type.Name);
-                type.IsBroken = !typeNames.Claim(type.ClassName, $"Relation type '{type.Name}'", type.Declaration.Name.Location);
+                type.IsBroken = !ClaimClassName(typeNames, type.ClassName, $"Relation type '{type.Name}'", type.Declaration.Name.Location, ReservedMembers.Relation, "relation");
             }
 
             if (type.IsBroken)
@@ -40,6 +40,18 @@ internal sealed partial class GraphBuilder
                 _brokenRelationTypes.Add(type.Name);
             }
         }
+    }
+
+    /// <summary>A class may not be named like a member it inherits: C# forbids a member named like its class.</summary>
+    private bool ClaimClassName(NameScope typeNames, string className, string what, LocationInfo location, HashSet<string> inherited, string kind)
+    {
+        if (inherited.Contains(className))
+        {
+            Report(Descriptors.NameClash, location, what, className, $"the member '{className}' of every {kind} class");
+            return false;
+        }
+
+        return typeNames.Claim(className, what, location);
     }
 
     /// <summary>
@@ -54,7 +66,7 @@ internal sealed partial class GraphBuilder
             foreach (var property in type.Properties.ToList())
             {
                 property.MemberName = Identifiers.ToPascalCase(property.Name);
-                if (!ClaimEntityMember(type, property.MemberName, $"Property '{property.Name}' of entity type '{type.Name}'", property.Declaration.Name.Location))
+                if (!ClaimEntityMember(type, property.MemberName, $"Property '{property.Name}' of entity type '{type.Name}'", property.Declaration.Name.Location, isNavigation: false))
                 {
                     type.Properties.Remove(property);
                     type.Ignored.Add(property.Name);
@@ -151,13 +163,18 @@ internal sealed partial class GraphBuilder
         }
     }
 
-    private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location)
+    /// <param name="isNavigation">A navigation is also a step method of the traversal class, so it may not be named like that class.</param>
+    private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true)
     {
         string? taken = null;
         LocationInfo? takenAt = null;
         if (ReservedMembers.Entity.Contains(name))
         {
             taken = $"the member '{name}' every entity has";
+        }
+        else if (isNavigation && name == _traversalClassName)
+        {
+            taken = $"the traversal class '{name}' of the graph";
         }
         else if (owner.ClassName == name)
         {
@@ -210,13 +227,15 @@ internal sealed partial class GraphBuilder
                 return true;
             }
 
+            var existing = _names.Keys.First(key => _names.Comparer.Equals(key, name));
+            var where = existing == name ? scope : $"{scope} as '{existing}' (generated file names ignore case)";
             if (taken.Location is null)
             {
                 builder.Report(Descriptors.NameClash, location, what, name, taken.What);
             }
             else
             {
-                builder.Report(Descriptors.NameClash, location, taken.Location, what, name, $"{LowerFirst(taken.What)} in {scope}");
+                builder.Report(Descriptors.NameClash, location, taken.Location, what, name, $"{LowerFirst(taken.What)} in {where}");
             }
 
             return false;

@@ -444,7 +444,7 @@ internal sealed partial class GraphBuilder
 
         if (property.Min > property.Max)
         {
-            Invalid(constraints.Max!.Location, $"'max' ({property.Max}) is below 'min' ({property.Min})");
+            Invalid(constraints.Max!.Location, $"'max' ({PropertyInfo.Bound(property.Max!.Value)}) is below 'min' ({PropertyInfo.Bound(property.Min!.Value)})");
         }
 
         if (constraints.MinItems is { } minItems)

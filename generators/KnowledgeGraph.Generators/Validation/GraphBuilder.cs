@@ -27,6 +27,7 @@ internal sealed partial class GraphBuilder
     // A file read only in part may declare what other files name: while one is, no name is reported as unknown.
     private readonly bool _anyFileIncomplete;
     private readonly List<DiagnosticInfo> _diagnostics = [];
+    private string _traversalClassName = "";
 
     private readonly Dictionary<string, EnumInfo> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityTypeInfo> _entityTypes = new(StringComparer.Ordinal);
@@ -54,13 +55,14 @@ internal sealed partial class GraphBuilder
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
-        var anyFileIncomplete = files.Any(file => !file.IsComplete);
+        // A file without a graph (not valid JSON, or no "graph") may belong to any graph.
+        var unplacedIncomplete = files.Any(file => file.Graph is null && !file.IsComplete);
         return files
             .Where(file => file.Graph is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .GroupBy(file => file.Graph!.Value, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new GraphBuilder(group.Key, group.ToList(), anyFileIncomplete, cancellationToken).Build(rootNamespace, namespaces))
+            .Select(group => new GraphBuilder(group.Key, group.ToList(), unplacedIncomplete || group.Any(file => !file.IsComplete), cancellationToken).Build(rootNamespace, namespaces))
             .ToImmutableArray();
     }
 
@@ -70,13 +72,21 @@ internal sealed partial class GraphBuilder
         var className = Identifiers.ToPascalCase(_graphName);
         if (!namespaces.TryGetValue(ns, out var names))
         {
-            namespaces.Add(ns, names = new NameScope.Names(StringComparer.Ordinal));
+            // Generated file names ignore case, so type names must differ in more than case.
+            namespaces.Add(ns, names = new NameScope.Names(StringComparer.OrdinalIgnoreCase));
         }
 
         var typeNames = new NameScope(this, $"namespace '{ns}'", names);
         var graphToken = _files[0].Graph!.Location;
-        var isEmitted = typeNames.Claim(className, $"Graph '{_graphName}'", graphToken)
-            && typeNames.Claim(Emitting.Emitter.TraversalClassName(className), $"The traversal class of graph '{_graphName}'", graphToken);
+        _traversalClassName = Emitting.Emitter.TraversalClassName(className);
+        if (ReservedMembers.Graph.Contains(className))
+        {
+            Report(Descriptors.NameClash, graphToken, $"Graph '{_graphName}'", className, $"the member '{className}' of every graph class");
+        }
+
+        var isEmitted = !ReservedMembers.Graph.Contains(className)
+            && typeNames.Claim(className, $"Graph '{_graphName}'", graphToken)
+            && typeNames.Claim(_traversalClassName, $"The traversal class of graph '{_graphName}'", graphToken);
 
         CollectEnums(typeNames);
         CollectEntityTypes();
