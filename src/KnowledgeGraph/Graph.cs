@@ -111,6 +111,13 @@ public abstract class Graph : GraphView
         Seal();
     }
 
+    /// <summary>
+    /// The entity added <paramref name="index"/>th (from 0): the generated graph's entity members read their entity
+    /// this way, which needs no field per entity and holds for a graph built from this one, whose first entities
+    /// are the copies of this graph's in the same order.
+    /// </summary>
+    protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity => (TEntity)EntityList[index];
+
     internal Entity? FindInRoot(string id) => _entitiesById.TryGetValue(id, out var entity) ? entity : null;
 
     internal int EntityOrder(Entity entity) => _entityOrder[entity];

@@ -248,7 +248,7 @@ public sealed class DiagnosticTests
         var result = GeneratorHarness.Run(Schema, facts).ShouldCompileCleanly();
 
         Assert.Empty(result.GeneratorDiagnostics);
-        var graph = result.Sources.Single(s => s.HintName == "Test.TestGraph.g.cs").SourceText.ToString();
+        var graph = result.Sources.Single(s => s.HintName == "Test.TestGraph.Relations0.g.cs").SourceText.ToString();
         Assert.Contains("ImmutableArray.Create<global::KnowledgeGraph.Entity>(Acme, Team)", graph);
         Assert.Equal(2, graph.Split("AddRelation(new global::Test.Knows(Ada, Bob)").Length - 1);
     }

@@ -420,4 +420,17 @@ public sealed class SampleGraphTests
         Assert.Equal([G.Biden], G.Trump.Succeeded);
         Assert.Equal(["Military aid to Kyiv", "Sanctions on Russia"], G.Biden.Pursued.Select(policy => policy.Name));
     }
+
+    [Fact]
+    public void Every_entity_member_of_the_graph_is_the_entity_with_its_id()
+    {
+        var members = typeof(DiplomacyGraph).GetProperties().Where(p => typeof(Entity).IsAssignableFrom(p.PropertyType)).ToList();
+
+        Assert.Equal(G.EntityCount, members.Count);
+        Assert.All(members, member =>
+        {
+            var entity = (Entity)member.GetValue(G)!;
+            Assert.Same(G.FindEntity(entity.Id), entity);
+        });
+    }
 }

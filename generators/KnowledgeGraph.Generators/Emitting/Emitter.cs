@@ -45,6 +45,18 @@ internal sealed class Emitter
 
         yield return (HintName(graph, graph.ClassName), emitter.GraphClass());
 
+        for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (HintName(graph, $"{graph.ClassName}.Entities{chunk}"), emitter.EntityChunk(chunk));
+        }
+
+        for (var chunk = 0; chunk < ChunkCount(graph.Relations.Count); chunk++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (HintName(graph, $"{graph.ClassName}.Relations{chunk}"), emitter.RelationChunk(chunk));
+        }
+
         if (graph.EntityTypes.Any(type => type.Navigations.Count > 0))
         {
             yield return (HintName(graph, TraversalClassName(graph.ClassName)), emitter.Traversal());
@@ -482,6 +494,14 @@ internal sealed class Emitter
         }
     }
 
+    /// <summary>
+    /// The facts of a graph go into methods of this many statements each, a file per method: the compiler's
+    /// time and memory grow faster than the size of one method, and it compiles files side by side.
+    /// </summary>
+    internal const int ChunkSize = 500;
+
+    private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
+
     private string GraphClass()
     {
         var graph = _graph;
@@ -498,17 +518,90 @@ internal sealed class Emitter
 
         writer.Line($"private {graph.ClassName}()");
         writer.OpenBlock();
-        foreach (var entity in graph.Entities)
+        for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
-            Statement(writer, $"{entity.MemberName} = AddEntity(new {Qualified(entity.ClassName)}({Literal(entity.Id)}", entity.Values.Select(Assignment).ToList());
+            writer.Line($"AddEntities{chunk}();");
         }
 
-        if (graph.Entities.Count > 0)
+        for (var chunk = 0; chunk < ChunkCount(graph.Relations.Count); chunk++)
         {
+            writer.Line($"AddRelations{chunk}();");
+        }
+
+        writer.Line("Seal();");
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content) => Load(content);");
+
+        writer.Line();
+        writer.Line("/// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>");
+        writer.Line($"public static {self} Default => s_default.Value;");
+
+        writer.Line();
+        writer.Line("/// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>");
+        writer.Line($"public {self}.Builder ToBuilder() => new(this);");
+
+        writer.Line();
+        writer.Summary($"Builds a new <see cref=\"{self}\"/> from an existing one and entities and facts added in code.", isMarkup: true);
+        writer.Line($"public sealed class Builder : {Runtime}.GraphBuilder<{self}>");
+        writer.OpenBlock();
+        writer.Line($"internal Builder({self} basis)");
+        writer.Line("    : base(basis)");
+        writer.OpenBlock();
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {self} Create({Runtime}.GraphContent content) => new(content);");
+        writer.CloseBlock();
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// One chunk of entities: the method that adds them, and the graph's member for each. A member reads its
+    /// entity by position, so that it needs no field and holds in a graph built from this one too.
+    /// </summary>
+    private string EntityChunk(int chunk)
+    {
+        var writer = Header();
+        writer.Line($"partial class {_graph.ClassName}");
+        writer.OpenBlock();
+        DisableNullableAnalysis(writer);
+        writer.Line($"private void AddEntities{chunk}()");
+        writer.OpenBlock();
+        var first = chunk * ChunkSize;
+        var entities = _graph.Entities.Skip(first).Take(ChunkSize).ToList();
+        foreach (var entity in entities)
+        {
+            Statement(writer, $"AddEntity(new {Qualified(entity.ClassName)}({Literal(entity.Id)}", entity.Values.Select(Assignment).ToList());
+        }
+
+        writer.CloseBlock();
+        writer.Directive("#nullable enable");
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            var type = Qualified(entity.ClassName);
             writer.Line();
+            writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
+            writer.Line($"public {type} {entity.MemberName} => EntityAt<{type}>({(first + i).ToString(CultureInfo.InvariantCulture)});");
         }
 
-        foreach (var relation in graph.Relations)
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private string RelationChunk(int chunk)
+    {
+        var writer = Header();
+        writer.Line($"partial class {_graph.ClassName}");
+        writer.OpenBlock();
+        DisableNullableAnalysis(writer);
+        writer.Line($"private void AddRelations{chunk}()");
+        writer.OpenBlock();
+        foreach (var relation in _graph.Relations.Skip(chunk * ChunkSize).Take(ChunkSize))
         {
             var assignments = relation.Values.Select(Assignment)
                 .Concat(relation.Roles.Select(role => $"{role.MemberName} = {RoleValue(role)},"))
@@ -531,56 +624,18 @@ internal sealed class Emitter
             Statement(writer, $"AddRelation(new {Qualified(relation.ClassName)}({relation.FromMemberName}, {relation.ToMemberName}", assignments);
         }
 
-        if (graph.Relations.Count > 0)
-        {
-            writer.Line();
-        }
-
-        writer.Line("Seal();");
         writer.CloseBlock();
-
-        writer.Line();
-        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content)");
-        writer.OpenBlock();
-        writer.Line("Load(content);");
-        foreach (var entity in graph.Entities)
-        {
-            writer.Line($"{entity.MemberName} = FindEntity<{Qualified(entity.ClassName)}>({Literal(entity.Id)})!;");
-        }
-
-        writer.CloseBlock();
-
-        writer.Line();
-        writer.Line("/// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>");
-        writer.Line($"public static {self} Default => s_default.Value;");
-
-        foreach (var entity in graph.Entities)
-        {
-            writer.Line();
-            writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
-            writer.Line($"public {Qualified(entity.ClassName)} {entity.MemberName} {{ get; }}");
-        }
-
-        writer.Line();
-        writer.Line("/// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>");
-        writer.Line($"public {self}.Builder ToBuilder() => new(this);");
-
-        writer.Line();
-        writer.Summary($"Builds a new <see cref=\"{self}\"/> from an existing one and entities and facts added in code.", isMarkup: true);
-        writer.Line($"public sealed class Builder : {Runtime}.GraphBuilder<{self}>");
-        writer.OpenBlock();
-        writer.Line($"internal Builder({self} basis)");
-        writer.Line("    : base(basis)");
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"protected override {self} Create({Runtime}.GraphContent content) => new(content);");
-        writer.CloseBlock();
-
+        writer.Directive("#nullable enable");
         writer.CloseBlock();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// Before a method that adds facts. Their values were checked when the files were read, so nullable analysis
+    /// has nothing to find in them, and skipping it saves the larger part of compiling a large graph.
+    /// </summary>
+    private static void DisableNullableAnalysis(SourceWriter writer) =>
+        writer.Directive("#nullable disable // facts only, checked when read: nullable analysis of them is the build's largest cost");
 
     /// <summary>Extension methods for typed multi-hop traversal: <c>people.Leads().Represents()</c>.</summary>
     private string Traversal()

@@ -43,6 +43,13 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>A preprocessor directive, written at the start of its line.</summary>
+    public void Directive(string directive)
+    {
+        _text.Append(directive).Append('\n');
+        _closedBlock = false;
+    }
+
     /// <summary>Indents the lines written until <see cref="Outdent"/>: the body of a long expression-bodied member.</summary>
     public void Indent() => _indent++;
 

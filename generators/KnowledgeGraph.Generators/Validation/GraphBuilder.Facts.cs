@@ -9,6 +9,9 @@ namespace KnowledgeGraph.Generators.Validation;
 
 internal sealed partial class GraphBuilder
 {
+    // The names of the graph class's methods that add its facts, a chunk each (Emitter.ChunkSize).
+    private static readonly System.Text.RegularExpressions.Regex ChunkMethod = new("^Add(Entities|Relations)[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private List<EntityModel> CollectEntities(string graphClassName)
     {
         var members = new NameScope(this, "the graph class");
@@ -84,6 +87,12 @@ internal sealed partial class GraphBuilder
             declaration.Values,
             ignoreUnknown: type.Ancestors().Prepend(type).Any(t => t.Declaration.HasUnknownKeys));
         var memberName = Identifiers.ToPascalCase(id.Value);
+        if (ChunkMethod.IsMatch(memberName))
+        {
+            Report(Descriptors.NameClash, id.Location, $"Entity '{id.Value}'", memberName, "the methods of the graph class that add its facts");
+            return null;
+        }
+
         if (values is null || !CheckUniqueValues(declaration, type) || !members.Claim(memberName, $"Entity '{id.Value}'", id.Location))
         {
             return null;

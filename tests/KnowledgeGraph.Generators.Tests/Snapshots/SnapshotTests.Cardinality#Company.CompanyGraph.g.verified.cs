@@ -11,64 +11,15 @@ public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
 
     private CompanyGraph()
     {
-        Ada = AddEntity(new global::Company.Employee("ada")
-        {
-            Name = "Ada",
-        });
-        Bob = AddEntity(new global::Company.Employee("bob")
-        {
-            Name = "Bob",
-        });
-        Platform = AddEntity(new global::Company.Team("platform")
-        {
-            Name = "Platform",
-        });
-        Desk1 = AddEntity(new global::Company.Desk("desk1")
-        {
-            Number = 1,
-        });
-        Csharp = AddEntity(new global::Company.Skill("csharp")
-        {
-            Name = "C#",
-        });
-
-        AddRelation(new global::Company.MemberOf(Ada, Platform));
-        AddRelation(new global::Company.MemberOf(Bob, Platform));
-        AddRelation(new global::Company.Manages(Ada, Platform));
-        AddRelation(new global::Company.SitsAt(Ada, Desk1));
-        AddRelation(new global::Company.Knows(Ada, Csharp));
-        AddRelation(new global::Company.Knows(Bob, Csharp));
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private CompanyGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Ada = FindEntity<global::Company.Employee>("ada")!;
-        Bob = FindEntity<global::Company.Employee>("bob")!;
-        Platform = FindEntity<global::Company.Team>("platform")!;
-        Desk1 = FindEntity<global::Company.Desk>("desk1")!;
-        Csharp = FindEntity<global::Company.Skill>("csharp")!;
-    }
+    private CompanyGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Company.CompanyGraph Default => s_default.Value;
-
-    /// <summary>Ada (the <c>ada</c> entity).</summary>
-    public global::Company.Employee Ada { get; }
-
-    /// <summary>Bob (the <c>bob</c> entity).</summary>
-    public global::Company.Employee Bob { get; }
-
-    /// <summary>Platform (the <c>platform</c> entity).</summary>
-    public global::Company.Team Platform { get; }
-
-    /// <summary>The <c>desk1</c> entity.</summary>
-    public global::Company.Desk Desk1 { get; }
-
-    /// <summary>C# (the <c>csharp</c> entity).</summary>
-    public global::Company.Skill Csharp { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Company.CompanyGraph.Builder ToBuilder() => new(this);

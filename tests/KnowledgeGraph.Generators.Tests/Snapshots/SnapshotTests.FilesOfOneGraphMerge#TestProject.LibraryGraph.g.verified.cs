@@ -11,36 +11,15 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
 
     private LibraryGraph()
     {
-        Tolstoy = AddEntity(new global::TestProject.Author("tolstoy")
-        {
-            Name = "Leo Tolstoy",
-        });
-        WarAndPeace = AddEntity(new global::TestProject.Book("warAndPeace")
-        {
-            Title = "War and Peace",
-            Year = 1869,
-        });
-
-        AddRelation(new global::TestProject.Wrote(Tolstoy, WarAndPeace));
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private LibraryGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Tolstoy = FindEntity<global::TestProject.Author>("tolstoy")!;
-        WarAndPeace = FindEntity<global::TestProject.Book>("warAndPeace")!;
-    }
+    private LibraryGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::TestProject.LibraryGraph Default => s_default.Value;
-
-    /// <summary>Leo Tolstoy (the <c>tolstoy</c> entity).</summary>
-    public global::TestProject.Author Tolstoy { get; }
-
-    /// <summary>The <c>warAndPeace</c> entity.</summary>
-    public global::TestProject.Book WarAndPeace { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::TestProject.LibraryGraph.Builder ToBuilder() => new(this);

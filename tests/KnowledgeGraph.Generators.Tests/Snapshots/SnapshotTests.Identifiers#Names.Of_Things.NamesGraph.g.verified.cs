@@ -11,55 +11,15 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
 
     private NamesGraph()
     {
-        Türkiye = AddEntity(new global::Names.Of_Things.Country("türkiye")
-        {
-            Name = "Türkiye",
-            IsoCode = "TR",
-            Class = "transcontinental",
-        });
-        Дарчиев = AddEntity(new global::Names.Of_Things.Person("Дарчиев")
-        {
-            Name = "Александр Дарчиев",
-        });
-        _1stPerson = AddEntity(new global::Names.Of_Things.Person("1st-person")
-        {
-            Name = "First",
-        });
-        New = AddEntity(new global::Names.Of_Things.Person("new")
-        {
-            Name = "Newcomer",
-        });
-
-        AddRelation(new global::Names.Of_Things.BornIn(Дарчиев, Türkiye));
-        AddRelation(new global::Names.Of_Things.BornIn(_1stPerson, Türkiye));
-        AddRelation(new global::Names.Of_Things.BornIn(New, Türkiye));
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private NamesGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Türkiye = FindEntity<global::Names.Of_Things.Country>("türkiye")!;
-        Дарчиев = FindEntity<global::Names.Of_Things.Person>("Дарчиев")!;
-        _1stPerson = FindEntity<global::Names.Of_Things.Person>("1st-person")!;
-        New = FindEntity<global::Names.Of_Things.Person>("new")!;
-    }
+    private NamesGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Names.Of_Things.NamesGraph Default => s_default.Value;
-
-    /// <summary>Türkiye (the <c>türkiye</c> entity).</summary>
-    public global::Names.Of_Things.Country Türkiye { get; }
-
-    /// <summary>Александр Дарчиев (the <c>Дарчиев</c> entity).</summary>
-    public global::Names.Of_Things.Person Дарчиев { get; }
-
-    /// <summary>First (the <c>1st-person</c> entity).</summary>
-    public global::Names.Of_Things.Person _1stPerson { get; }
-
-    /// <summary>Newcomer (the <c>new</c> entity).</summary>
-    public global::Names.Of_Things.Person New { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Names.Of_Things.NamesGraph.Builder ToBuilder() => new(this);

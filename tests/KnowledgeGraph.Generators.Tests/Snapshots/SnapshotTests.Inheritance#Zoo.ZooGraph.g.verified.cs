@@ -11,37 +11,15 @@ public sealed partial class ZooGraph : global::KnowledgeGraph.Graph
 
     private ZooGraph()
     {
-        Tom = AddEntity(new global::Zoo.Cat("tom")
-        {
-            Name = "Tom",
-            Born = new global::System.DateOnly(2020, 5, 1),
-            Lives = 9,
-        });
-        Anna = AddEntity(new global::Zoo.Keeper("anna")
-        {
-            Name = "Anna",
-        });
-
-        AddRelation(new global::Zoo.Feeds(Anna, Tom));
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private ZooGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Tom = FindEntity<global::Zoo.Cat>("tom")!;
-        Anna = FindEntity<global::Zoo.Keeper>("anna")!;
-    }
+    private ZooGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Zoo.ZooGraph Default => s_default.Value;
-
-    /// <summary>Tom (the <c>tom</c> entity).</summary>
-    public global::Zoo.Cat Tom { get; }
-
-    /// <summary>Head keeper since 2019.</summary>
-    public global::Zoo.Keeper Anna { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Zoo.ZooGraph.Builder ToBuilder() => new(this);

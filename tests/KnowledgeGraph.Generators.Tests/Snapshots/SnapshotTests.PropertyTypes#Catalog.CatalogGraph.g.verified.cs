@@ -11,72 +11,15 @@ public sealed partial class CatalogGraph : global::KnowledgeGraph.Graph
 
     private CatalogGraph()
     {
-        Catalog = AddEntity(new global::Catalog.Source("catalog")
-        {
-            Name = "The catalogue",
-            Url = new global::System.Uri("https://example.org/catalog?page=1&size=2"),
-        });
-        Lamp = AddEntity(new global::Catalog.Item("lamp")
-        {
-            Name = "Lamp \"Deluxe\"\nsecond line \\ */ </summary> {0}",
-            Count = -3,
-            Serial = 9007199254740993L,
-            Weight = 1500.0,
-            Price = 19.99m,
-            InStock = true,
-            Released = new global::System.DateOnly(2024, 2, 29),
-            Updated = global::System.DateTimeOffset.Parse("2025-02-12T14:30:00.0000000+03:00", global::System.Globalization.CultureInfo.InvariantCulture),
-            Rating = 4.0,
-            Tags = global::System.Collections.Immutable.ImmutableArray.Create<string>("light", "desk"),
-            Sizes = global::System.Collections.Immutable.ImmutableArray<int>.Empty,
-            Dates = global::System.Collections.Immutable.ImmutableArray.Create<global::System.DateOnly>(new global::System.DateOnly(2025, 1, 1)),
-        });
-        OldLamp = AddEntity(new global::Catalog.Item("oldLamp")
-        {
-            Name = "Old lamp",
-            Count = 0,
-            Serial = 1L,
-            Weight = 0.25,
-            Price = 5m,
-            InStock = false,
-            Released = new global::System.DateOnly(1999, 12, 31),
-            Updated = global::System.DateTimeOffset.Parse("1999-12-31T23:59:59.0000000+00:00", global::System.Globalization.CultureInfo.InvariantCulture),
-        });
-
-        AddRelation(new global::Catalog.Replaces(Lamp, OldLamp)
-        {
-            Since = new global::System.DateOnly(2024, 3, 1),
-            Score = 0.5m,
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(Catalog),
-            ValidFrom = new global::KnowledgeGraph.PartialDate(2024, 3, 1),
-            ValidTo = new global::KnowledgeGraph.PartialDate(2030, 12, 31),
-        });
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private CatalogGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Catalog = FindEntity<global::Catalog.Source>("catalog")!;
-        Lamp = FindEntity<global::Catalog.Item>("lamp")!;
-        OldLamp = FindEntity<global::Catalog.Item>("oldLamp")!;
-    }
+    private CatalogGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Catalog.CatalogGraph Default => s_default.Value;
-
-    /// <summary>The catalogue (the <c>catalog</c> entity).</summary>
-    public global::Catalog.Source Catalog { get; }
-
-    /// <summary>
-    /// Lamp "Deluxe"
-    /// second line \ */ &lt;/summary&gt; {0} (the <c>lamp</c> entity).
-    /// </summary>
-    public global::Catalog.Item Lamp { get; }
-
-    /// <summary>Old lamp (the <c>oldLamp</c> entity).</summary>
-    public global::Catalog.Item OldLamp { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Catalog.CatalogGraph.Builder ToBuilder() => new(this);

@@ -11,101 +11,15 @@ public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
 
     private MissionGraph()
     {
-        Nasa = AddEntity(new global::Missions.Agency("nasa")
-        {
-            Name = "NASA",
-            Code = "US",
-        });
-        Roscosmos = AddEntity(new global::Missions.Agency("roscosmos")
-        {
-            Name = "Roscosmos",
-            Code = "RU",
-        });
-        Stafford = AddEntity(new global::Missions.Astronaut("stafford")
-        {
-            Name = "Thomas Stafford",
-            Role = global::Missions.Role.Commander,
-            CallSign = "Tom",
-            Flights = 4,
-            Languages = global::System.Collections.Immutable.ImmutableArray.Create<string>("English", "Russian"),
-            Trained = global::System.Collections.Immutable.ImmutableArray.Create<global::Missions.Role>(global::Missions.Role.Commander, global::Missions.Role.Pilot),
-        });
-        Leonov = AddEntity(new global::Missions.Astronaut("leonov")
-        {
-            Name = "Alexei Leonov",
-            Role = global::Missions.Role.Commander,
-            CallSign = "Alexei",
-            Flights = 2,
-            Languages = global::System.Collections.Immutable.ImmutableArray.Create<string>("Russian"),
-        });
-        Apollo = AddEntity(new global::Missions.Mission("apollo")
-        {
-            Name = "Apollo (ASTP)",
-            Launched = new global::System.DateOnly(1975, 7, 15),
-        });
-        Soyuz19 = AddEntity(new global::Missions.Mission("soyuz19")
-        {
-            Name = "Soyuz 19",
-            Launched = new global::System.DateOnly(1975, 7, 15),
-        });
-        Orbit = AddEntity(new global::Missions.Site("orbit")
-        {
-            Name = "Earth orbit",
-        });
-
-        AddRelation(new global::Missions.Flew(Stafford, Apollo)
-        {
-            Seat = 1,
-        });
-        AddRelation(new global::Missions.Flew(Leonov, Soyuz19));
-        AddRelation(new global::Missions.Funded(Nasa, Apollo));
-        AddRelation(new global::Missions.Funded(Roscosmos, Soyuz19));
-        AddRelation(new global::Missions.TrainedWith(Stafford, Leonov));
-        AddRelation(new global::Missions.Docked(Apollo, Soyuz19)
-        {
-            On = new global::System.DateOnly(1975, 7, 17),
-            Site = Orbit,
-            Crew = global::System.Collections.Immutable.ImmutableArray.Create<global::Missions.Astronaut>(Stafford, Leonov),
-        });
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private MissionGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Nasa = FindEntity<global::Missions.Agency>("nasa")!;
-        Roscosmos = FindEntity<global::Missions.Agency>("roscosmos")!;
-        Stafford = FindEntity<global::Missions.Astronaut>("stafford")!;
-        Leonov = FindEntity<global::Missions.Astronaut>("leonov")!;
-        Apollo = FindEntity<global::Missions.Mission>("apollo")!;
-        Soyuz19 = FindEntity<global::Missions.Mission>("soyuz19")!;
-        Orbit = FindEntity<global::Missions.Site>("orbit")!;
-    }
+    private MissionGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Missions.MissionGraph Default => s_default.Value;
-
-    /// <summary>NASA (the <c>nasa</c> entity).</summary>
-    public global::Missions.Agency Nasa { get; }
-
-    /// <summary>Roscosmos (the <c>roscosmos</c> entity).</summary>
-    public global::Missions.Agency Roscosmos { get; }
-
-    /// <summary>Thomas Stafford (the <c>stafford</c> entity).</summary>
-    public global::Missions.Astronaut Stafford { get; }
-
-    /// <summary>Alexei Leonov (the <c>leonov</c> entity).</summary>
-    public global::Missions.Astronaut Leonov { get; }
-
-    /// <summary>Apollo (ASTP) (the <c>apollo</c> entity).</summary>
-    public global::Missions.Mission Apollo { get; }
-
-    /// <summary>Soyuz 19 (the <c>soyuz19</c> entity).</summary>
-    public global::Missions.Mission Soyuz19 { get; }
-
-    /// <summary>Earth orbit (the <c>orbit</c> entity).</summary>
-    public global::Missions.Site Orbit { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Missions.MissionGraph.Builder ToBuilder() => new(this);

@@ -11,35 +11,15 @@ public sealed partial class PlacesGraph : global::KnowledgeGraph.Graph
 
     private PlacesGraph()
     {
-        Ada = AddEntity(new global::TestProject.Geography.Person("ada")
-        {
-            Name = "Ada",
-        });
-        London = AddEntity(new global::TestProject.Geography.City("london")
-        {
-            Name = "London",
-        });
-
-        AddRelation(new global::TestProject.Geography.LivesIn(Ada, London));
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private PlacesGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Ada = FindEntity<global::TestProject.Geography.Person>("ada")!;
-        London = FindEntity<global::TestProject.Geography.City>("london")!;
-    }
+    private PlacesGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::TestProject.Geography.PlacesGraph Default => s_default.Value;
-
-    /// <summary>Ada (the <c>ada</c> entity).</summary>
-    public global::TestProject.Geography.Person Ada { get; }
-
-    /// <summary>London (the <c>london</c> entity).</summary>
-    public global::TestProject.Geography.City London { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::TestProject.Geography.PlacesGraph.Builder ToBuilder() => new(this);

@@ -11,35 +11,15 @@ public sealed partial class PeopleGraph : global::KnowledgeGraph.Graph
 
     private PeopleGraph()
     {
-        Ada = AddEntity(new global::TestProject.Person("ada")
-        {
-            Name = "Ada",
-        });
-        Alan = AddEntity(new global::TestProject.Person("alan")
-        {
-            Name = "Alan",
-        });
-
-        AddRelation(new global::TestProject.Knows(Ada, Alan));
-
+        AddEntities0();
+        AddRelations0();
         Seal();
     }
 
-    private PeopleGraph(global::KnowledgeGraph.GraphContent content)
-    {
-        Load(content);
-        Ada = FindEntity<global::TestProject.Person>("ada")!;
-        Alan = FindEntity<global::TestProject.Person>("alan")!;
-    }
+    private PeopleGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::TestProject.PeopleGraph Default => s_default.Value;
-
-    /// <summary>Ada (the <c>ada</c> entity).</summary>
-    public global::TestProject.Person Ada { get; }
-
-    /// <summary>Alan (the <c>alan</c> entity).</summary>
-    public global::TestProject.Person Alan { get; }
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::TestProject.PeopleGraph.Builder ToBuilder() => new(this);

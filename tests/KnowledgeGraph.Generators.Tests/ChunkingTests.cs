@@ -1,0 +1,31 @@
+using System.Linq;
+using System.Text;
+using KnowledgeGraph.Generators.Emitting;
+using KnowledgeGraph.Generators.Tests.Infrastructure;
+
+namespace KnowledgeGraph.Generators.Tests;
+
+/// <summary>A large graph's facts go into methods of a bounded size, a file each, and still compile cleanly.</summary>
+public sealed class ChunkingTests
+{
+    [Fact]
+    public void FactsAreSplitIntoFilesOfAtMostOneChunk()
+    {
+        var count = (2 * Emitter.ChunkSize) + 1;
+        var json = new StringBuilder("""{ "graph": "Big", "entityTypes": { "P": {} }, "relationTypes": { "next": { "from": "P", "to": "P" } }, "entities": {""");
+        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"\"p{i}\": {{ \"type\": \"P\" }}")));
+        json.Append("""}, "relations": [""");
+        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"[\"p{i}\", \"next\", \"p{(i + 1) % count}\"]")));
+        json.Append("]}");
+
+        var result = GeneratorHarness.Run(new ModelFile("big.kg.json", json.ToString())).ShouldCompileCleanly();
+
+        var hints = result.Sources.Select(source => source.HintName).ToList();
+        Assert.Equal(["TestProject.Big.Entities0.g.cs", "TestProject.Big.Entities1.g.cs", "TestProject.Big.Entities2.g.cs"], hints.Where(h => h.Contains(".Entities")));
+        Assert.Equal(["TestProject.Big.Relations0.g.cs", "TestProject.Big.Relations1.g.cs", "TestProject.Big.Relations2.g.cs"], hints.Where(h => h.Contains(".Relations")));
+        var last = result.Sources.Single(source => source.HintName == "TestProject.Big.Entities2.g.cs").SourceText.ToString();
+        Assert.Contains($"public global::TestProject.P P{count - 1} => EntityAt<global::TestProject.P>({count - 1});", last);
+        var graph = result.Sources.Single(source => source.HintName == "TestProject.Big.g.cs").SourceText.ToString();
+        Assert.Contains("AddEntities2();\n        AddRelations0();", graph);
+    }
+}
