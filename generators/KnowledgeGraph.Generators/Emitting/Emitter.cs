@@ -243,19 +243,8 @@ internal sealed class Emitter
         writer.Line("base.CollectKeys(keys);");
         foreach (var property in unique)
         {
-            string Add(string value) => $"keys.Add(new {Runtime}.UniqueValue(typeof({Qualified(type.ClassName)}), {Literal(property.SchemaName)}, {value}));";
-            writer.SeparateBlock();
-            if (property.Type.IsOptional)
-            {
-                writer.Line($"if ({property.MemberName} is {{ }} {LowerFirst(property.MemberName)})");
-                writer.OpenBlock();
-                writer.Line(Add(LowerFirst(property.MemberName)));
-                writer.CloseBlock();
-            }
-            else
-            {
-                writer.Line(Add(property.MemberName));
-            }
+            ForEachValue(writer, property.MemberName, property.Type.IsList, property.Type.IsOptional, value =>
+                $"keys.Add(new {Runtime}.UniqueValue(typeof({Qualified(type.ClassName)}), {Literal(property.SchemaName)}, {value}));");
         }
 
         writer.CloseBlock();
@@ -277,29 +266,39 @@ internal sealed class Emitter
         writer.Line("base.CollectDates(dates);");
         foreach (var property in dates)
         {
-            string Add(string value) => $"dates.Add(new {Runtime}.DatedValue({Literal(property.SchemaName)}, {value}));";
-            writer.SeparateBlock();
-            if (property.Type.IsList)
-            {
-                writer.Line($"foreach (var date in {property.MemberName})");
-                writer.OpenBlock();
-                writer.Line(Add("date"));
-                writer.CloseBlock();
-            }
-            else if (property.Type.IsOptional)
-            {
-                writer.Line($"if ({property.MemberName} is {{ }} {LowerFirst(property.MemberName)})");
-                writer.OpenBlock();
-                writer.Line(Add(LowerFirst(property.MemberName)));
-                writer.CloseBlock();
-            }
-            else
-            {
-                writer.Line(Add(property.MemberName));
-            }
+            ForEachValue(writer, property.MemberName, property.Type.IsList, property.Type.IsOptional, value =>
+                $"dates.Add(new {Runtime}.DatedValue({Literal(property.SchemaName)}, {value}));");
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="statement"/> for each value of a member: every item of a list, the value of an
+    /// optional member that has one, or the value of a required one.
+    /// </summary>
+    private static void ForEachValue(SourceWriter writer, string memberName, bool isList, bool isOptional, Func<string, string> statement)
+    {
+        writer.SeparateBlock();
+        if (isList)
+        {
+            writer.Line($"foreach (var item in {memberName})");
+            writer.OpenBlock();
+            writer.Line(statement("item"));
+            writer.CloseBlock();
+        }
+        else if (isOptional)
+        {
+            var value = LowerFirst(memberName);
+            writer.Line($"if ({memberName} is {{ }} {value})");
+            writer.OpenBlock();
+            writer.Line(statement(value));
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.Line(statement(memberName));
+        }
     }
 
     // A local named after a property: "Born" → "born"; a prefix keeps it clear of keywords and parameters.
@@ -442,26 +441,8 @@ internal sealed class Emitter
         writer.Line("base.CollectRoles(roles);");
         foreach (var role in roles)
         {
-            string Add(string value) => $"roles.Add(new {Runtime}.RolePlayer({Literal(role.SchemaName)}, {value}));";
-            writer.SeparateBlock();
-            if (role.IsList)
-            {
-                writer.Line($"foreach (var player in {role.MemberName})");
-                writer.OpenBlock();
-                writer.Line(Add("player"));
-                writer.CloseBlock();
-            }
-            else if (role.IsOptional)
-            {
-                writer.Line($"if ({role.MemberName} is {{ }} {LowerFirst(role.MemberName)})");
-                writer.OpenBlock();
-                writer.Line(Add(LowerFirst(role.MemberName)));
-                writer.CloseBlock();
-            }
-            else
-            {
-                writer.Line(Add(role.MemberName));
-            }
+            ForEachValue(writer, role.MemberName, role.IsList, role.IsOptional, value =>
+                $"roles.Add(new {Runtime}.RolePlayer({Literal(role.SchemaName)}, {value}));");
         }
 
         writer.CloseBlock();

@@ -36,9 +36,9 @@ public sealed partial class HeldIn : global::KnowledgeGraph.Relation<global::Dip
             roles.Add(new global::KnowledgeGraph.RolePlayer("venue", valueVenue));
         }
 
-        foreach (var player in Delegations)
+        foreach (var item in Delegations)
         {
-            roles.Add(new global::KnowledgeGraph.RolePlayer("delegations", player));
+            roles.Add(new global::KnowledgeGraph.RolePlayer("delegations", item));
         }
     }
 

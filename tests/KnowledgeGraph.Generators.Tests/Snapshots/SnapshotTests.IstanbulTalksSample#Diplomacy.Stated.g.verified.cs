@@ -34,9 +34,9 @@ public abstract partial class Stated : global::KnowledgeGraph.Relation<global::D
     protected override void CollectRoles(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.RolePlayer> roles)
     {
         base.CollectRoles(roles);
-        foreach (var player in Mentions)
+        foreach (var item in Mentions)
         {
-            roles.Add(new global::KnowledgeGraph.RolePlayer("mentions", player));
+            roles.Add(new global::KnowledgeGraph.RolePlayer("mentions", item));
         }
 
         if (OnBehalfOf is { } valueOnBehalfOf)

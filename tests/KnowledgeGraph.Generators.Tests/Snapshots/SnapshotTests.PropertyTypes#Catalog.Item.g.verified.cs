@@ -61,9 +61,9 @@ public partial class Item : global::KnowledgeGraph.Entity
     {
         base.CollectDates(dates);
         dates.Add(new global::KnowledgeGraph.DatedValue("released", Released));
-        foreach (var date in Dates)
+        foreach (var item in Dates)
         {
-            dates.Add(new global::KnowledgeGraph.DatedValue("dates", date));
+            dates.Add(new global::KnowledgeGraph.DatedValue("dates", item));
         }
     }
 

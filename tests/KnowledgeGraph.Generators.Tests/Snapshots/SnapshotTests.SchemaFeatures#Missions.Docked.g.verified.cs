@@ -42,9 +42,9 @@ public sealed partial class Docked : global::KnowledgeGraph.Relation<global::Mis
     {
         base.CollectRoles(roles);
         roles.Add(new global::KnowledgeGraph.RolePlayer("site", Site));
-        foreach (var player in Crew)
+        foreach (var item in Crew)
         {
-            roles.Add(new global::KnowledgeGraph.RolePlayer("crew", player));
+            roles.Add(new global::KnowledgeGraph.RolePlayer("crew", item));
         }
 
         if (Overseer is { } valueOverseer)
