@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph;
 
@@ -29,6 +30,9 @@ public abstract class Entity
 
     internal Graph? Owner { get; set; }
 
+    /// <summary>The entity's place in its graph's file order (from 0): its slot in every index of the graph.</summary>
+    internal int Ordinal { get; set; }
+
     /// <summary>The relations of type <typeparamref name="TRelation"/> that start at this entity.</summary>
     public IEnumerable<TRelation> Outgoing<TRelation>() where TRelation : Relation =>
         Owner is null ? Array.Empty<TRelation>() : Owner.OutgoingOf<TRelation>(this);
@@ -37,118 +41,74 @@ public abstract class Entity
     public IEnumerable<TRelation> Incoming<TRelation>() where TRelation : Relation =>
         Owner is null ? Array.Empty<TRelation>() : Owner.IncomingOf<TRelation>(this);
 
+    // The navigation helpers below read the graph's compact store directly: no lookup, no iterator, and a list
+    // result is one array of exactly the result's size (a new one each call: the caller may keep or change it).
+    // Inlined into each generated member, the relation type is exact there, so the type test is one compare
+    // (shared generic code would call a cast helper for every relation it looks at).
+
     /// <summary>The targets of this entity's <typeparamref name="TRelation"/> relations, in fact order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected IReadOnlyList<TTarget> Targets<TRelation, TTarget>()
         where TRelation : Relation
-        where TTarget : Entity
-    {
-        var targets = new List<TTarget>();
-        foreach (var relation in Outgoing<TRelation>())
-        {
-            targets.Add((TTarget)relation.To);
-        }
-
-        return targets;
-    }
+        where TTarget : Entity =>
+        Owner is null ? Array.Empty<TTarget>() : Owner.Store.Adjacency.Targets<TRelation, TTarget>(Ordinal);
 
     /// <summary>The target of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected TTarget? Target<TRelation, TTarget>()
         where TRelation : Relation
-        where TTarget : Entity
-    {
-        foreach (var relation in Outgoing<TRelation>())
-        {
-            return (TTarget)relation.To;
-        }
-
-        return null;
-    }
+        where TTarget : Entity =>
+        Owner?.Store.Adjacency.FirstOut<TRelation>(Ordinal) is { } relation ? (TTarget)relation.To : null;
 
     /// <summary>The entities whose <typeparamref name="TRelation"/> relations end at this entity, in fact order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected IReadOnlyList<TOrigin> Origins<TRelation, TOrigin>()
         where TRelation : Relation
-        where TOrigin : Entity
-    {
-        var origins = new List<TOrigin>();
-        foreach (var relation in Incoming<TRelation>())
-        {
-            origins.Add((TOrigin)relation.From);
-        }
-
-        return origins;
-    }
+        where TOrigin : Entity =>
+        Owner is null ? Array.Empty<TOrigin>() : Owner.Store.Adjacency.Origins<TRelation, TOrigin>(Ordinal);
 
     /// <summary>The entity whose <typeparamref name="TRelation"/> relation ends at this entity, or null when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected TOrigin? Origin<TRelation, TOrigin>()
         where TRelation : Relation
-        where TOrigin : Entity
-    {
-        foreach (var relation in Incoming<TRelation>())
-        {
-            return (TOrigin)relation.From;
-        }
-
-        return null;
-    }
+        where TOrigin : Entity =>
+        Owner?.Store.Adjacency.FirstIn<TRelation>(Ordinal) is { } relation ? (TOrigin)relation.From : null;
 
     /// <summary>
     /// The entities at the other end of this entity's <typeparamref name="TRelation"/> relations, whichever end
     /// this entity is at: the navigation of a symmetric relation such as <c>metWith</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected IReadOnlyList<TOther> Neighbors<TRelation, TOther>()
         where TRelation : Relation
-        where TOther : Entity
-    {
-        var neighbors = new List<TOther>();
-        foreach (var relation in Outgoing<TRelation>())
-        {
-            neighbors.Add((TOther)relation.To);
-        }
-
-        foreach (var relation in Incoming<TRelation>())
-        {
-            // A fact of an entity with itself is met once, not once at each end.
-            if (!ReferenceEquals(relation.From, relation.To))
-            {
-                neighbors.Add((TOther)relation.From);
-            }
-        }
-
-        return neighbors;
-    }
+        where TOther : Entity =>
+        Owner is null ? Array.Empty<TOther>() : Owner.Store.Adjacency.Neighbors<TRelation, TOther>(Ordinal);
 
     /// <summary>The entity at the other end of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected TOther? Neighbor<TRelation, TOther>()
         where TRelation : Relation
         where TOther : Entity
     {
-        var neighbors = Neighbors<TRelation, TOther>();
-        return neighbors.Count == 0 ? null : neighbors[0];
+        if (Owner is null)
+        {
+            return null;
+        }
+
+        // The first of Neighbors: the first outgoing fact, else the first incoming one that is not a loop.
+        var adjacency = Owner.Store.Adjacency;
+        if (adjacency.FirstOut<TRelation>(Ordinal) is { } outgoing)
+        {
+            return (TOther)outgoing.To;
+        }
+
+        return adjacency.FirstIncomingFromOther<TRelation>(Ordinal) is { } incoming ? (TOther)incoming.From : null;
     }
 
     /// <summary>The <typeparamref name="TRelation"/> relations in which this entity plays the role <paramref name="role"/>.</summary>
     protected IReadOnlyList<TRelation> RelationsWithRole<TRelation>(string role)
-        where TRelation : Relation
-    {
-        var relations = new List<TRelation>();
-        if (Owner is null)
-        {
-            return relations;
-        }
-
-        var players = new List<RolePlayer>();
-        foreach (var relation in Owner.Relations<TRelation>())
-        {
-            players.Clear();
-            relation.CollectRoles(players);
-            if (players.Exists(player => player.Role == role && ReferenceEquals(player.Player, this)))
-            {
-                relations.Add(relation);
-            }
-        }
-
-        return relations;
-    }
+        where TRelation : Relation =>
+        Owner is null ? Array.Empty<TRelation>() : Owner.Store.RelationsWithRole<TRelation>(Ordinal, role);
 
     /// <summary>Adds the values of this entity's unique properties; generated classes add theirs.</summary>
     protected internal virtual void CollectKeys(ICollection<UniqueValue> keys)

@@ -4,9 +4,10 @@ using System.Collections.Generic;
 namespace KnowledgeGraph;
 
 /// <summary>
-/// The base of every generated graph class: typed entities and the relations between them, held in a
-/// QuikGraph <see cref="QuikGraph.BidirectionalGraph{TVertex, TEdge}"/>. Every query member is inherited from
-/// <see cref="GraphView"/>, so a graph and its views (<see cref="GraphView.AsOf"/>, …) are asked alike.
+/// The base of every generated graph class: typed entities and the relations between them, held in a compact
+/// immutable store that QuikGraph's algorithms also run on (<see cref="GraphView.AsQuikGraph"/>). Every query
+/// member is inherited from <see cref="GraphView"/>, so a graph and its views (<see cref="GraphView.AsOf"/>, …)
+/// are asked alike.
 /// </summary>
 /// <remarks>
 /// A generated graph adds its entities and relations in its constructor and then seals itself; from then on
@@ -14,11 +15,19 @@ namespace KnowledgeGraph;
 /// </remarks>
 public abstract class Graph : GraphView
 {
-    private readonly Dictionary<string, Entity> _entitiesById = new(StringComparer.Ordinal);
+    // By id: a dictionary while building (it refuses a second entity with an id), a compact table once sealed.
+    private Dictionary<string, Entity>? _entitiesById = new(StringComparer.Ordinal);
+    private IdTable? _ids;
 
-    // File order, for the deterministic orders of paths, components and rankings (and of the views' copies).
-    private readonly Dictionary<Entity, int> _entityOrder = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Relation, int> _relationOrder = new(ReferenceEqualityComparer.Instance);
+    // What is being built, in file order; the sealed graph keeps only its compact store.
+    private List<Entity>? _entities = [];
+    private List<Relation>? _relations = [];
+    private List<RolePlay>? _roles = [];
+    private List<RolePlayer>? _rolesOfOne = [];
+
+    // One list of sources per entity cited alone, shared by every fact citing it (the generated code gives each
+    // fact its own): most facts cite one source, and most sources back many facts.
+    private Dictionary<Entity, IReadOnlyList<Entity>>? _soleSources = new(ReferenceEqualityComparer.Instance);
     private bool _sealed;
 
     /// <summary>Creates an empty graph; the generated constructor fills and seals it.</summary>
@@ -41,16 +50,15 @@ public abstract class Graph : GraphView
             throw new ArgumentException($"The entity '{entity.Id}' already belongs to a graph.", nameof(entity));
         }
 
-        if (_entitiesById.ContainsKey(entity.Id))
+        if (!_entitiesById!.TryAdd(entity.Id, entity))
         {
             throw new ArgumentException($"The graph already has an entity with the id '{entity.Id}'.", nameof(entity));
         }
 
-        _entitiesById.Add(entity.Id, entity);
-        _entityOrder.Add(entity, EntityList.Count);
-        EntityList.Add(entity);
-        Store.AddVertex(entity);
+        entity.Ordinal = _entities!.Count;
+        _entities.Add(entity);
         entity.Owner = this;
+        SetStore(null);
         return entity;
     }
 
@@ -65,34 +73,73 @@ public abstract class Graph : GraphView
         EnsureOpen();
         EnsureMember(relation.From, nameof(relation));
         EnsureMember(relation.To, nameof(relation));
-        foreach (var source in relation.Sources)
+        var sources = relation.Sources;
+        for (var i = 0; i < sources.Count; i++)
         {
-            EnsureMember(source, nameof(relation));
+            // By index: enumerating a boxed ImmutableArray through the interface would allocate for every fact.
+            EnsureMember(sources[i], nameof(relation));
         }
 
-        var roles = new List<RolePlayer>();
+        var roles = _rolesOfOne!;
+        roles.Clear();
         relation.CollectRoles(roles);
         foreach (var role in roles)
         {
             EnsureMember(role.Player, nameof(relation));
         }
 
-        // Parallel edges are allowed, so QuikGraph would store the same instance twice and every
-        // navigation would then report the fact twice. (Its endpoints tie a relation to one graph.)
+        // Parallel edges are allowed, so the same instance would be stored twice and every navigation would then
+        // report the fact twice. (Its endpoints tie a relation to one graph.)
         if (relation.Owner is not null)
         {
             throw new ArgumentException($"The relation '{relation}' is already in the graph.", nameof(relation));
         }
 
-        _relationOrder.Add(relation, RelationList.Count);
-        RelationList.Add(relation);
-        Store.AddEdge(relation);
-        relation.Owner = this;
+        if (sources.Count == 1)
+        {
+            // Every kind of list a relation stores is read-only, so facts citing one entity can share one list.
+            if (_soleSources!.TryGetValue(sources[0], out var shared))
+            {
+                relation.StoredSources = shared;
+            }
+            else
+            {
+                _soleSources.Add(sources[0], sources);
+            }
+        }
+
+        relation.Join(_relations!.Count);
+        _relations.Add(relation);
+        foreach (var role in roles)
+        {
+            _roles!.Add(new RolePlay(relation, role.Role, role.Player));
+        }
+
+        SetStore(null);
         return relation;
     }
 
     /// <summary>Ends building: from now on the graph refuses every change.</summary>
-    protected void Seal() => _sealed = true;
+    /// <remarks>Sealing indexes the graph for its queries and lets go of what only building needed.</remarks>
+    protected void Seal()
+    {
+        if (_sealed)
+        {
+            return;
+        }
+
+        var store = BuildStore();
+        _ids = new IdTable(store.Entities);
+        SetStore(store);
+        _sealed = true;
+        IsFrozen = true;
+        _entities = null;
+        _relations = null;
+        _roles = null;
+        _rolesOfOne = null;
+        _soleSources = null;
+        _entitiesById = null;
+    }
 
     /// <summary>Adds everything a <see cref="GraphBuilder{TGraph}"/> built, then seals the graph.</summary>
     protected void Load(GraphContent content)
@@ -116,13 +163,11 @@ public abstract class Graph : GraphView
     /// this way, which needs no field per entity and holds for a graph built from this one, whose first entities
     /// are the copies of this graph's in the same order.
     /// </summary>
-    protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity => (TEntity)EntityList[index];
+    protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity =>
+        (TEntity)(_entities is { } building ? building[index] : Store.Entities[index]);
 
-    internal Entity? FindInRoot(string id) => _entitiesById.TryGetValue(id, out var entity) ? entity : null;
-
-    internal int EntityOrder(Entity entity) => _entityOrder[entity];
-
-    internal int RelationOrder(Relation relation) => _relationOrder[relation];
+    internal Entity? FindInRoot(string id) =>
+        _ids is { } ids ? ids.Find(id) : _entitiesById!.TryGetValue(id, out var entity) ? entity : null;
 
     // Entity navigation reads the whole graph, whatever view the caller holds.
     internal IEnumerable<TRelation> OutgoingOf<TRelation>(Entity entity) where TRelation : Relation =>
@@ -130,6 +175,18 @@ public abstract class Graph : GraphView
 
     internal IEnumerable<TRelation> IncomingOf<TRelation>(Entity entity) where TRelation : Relation =>
         Incoming<TRelation>(entity);
+
+    private protected override int CountEntities() => _entities?.Count ?? Store.Entities.Length;
+
+    private protected override int CountRelations() => _relations?.Count ?? Store.Relations.Length;
+
+    private protected override CompactStore BuildStore()
+    {
+        // Only while building (a sealed graph always has its store): indexes what was added so far.
+        var store = CompactStore.ForGraph([.. _entities!], [.. _relations!], _roles);
+        SetStore(store);
+        return store;
+    }
 
     private void EnsureOpen()
     {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Threading;
 using QuikGraph;
 
 namespace KnowledgeGraph;
@@ -26,48 +26,54 @@ namespace KnowledgeGraph;
 /// </remarks>
 public abstract partial class GraphView
 {
-    // Only the graph and the views of this assembly derive: every query relies on this storage holding
-    // exactly the view's entities and relations, in file order.
+    private CompactStore? _store;
+    private QuikGraphView? _quik;
+
+    // Only the graph and the views of this assembly derive: every query relies on the store holding exactly the
+    // view's entities and relations, in file order.
     private protected GraphView()
     {
     }
 
-    /// <summary>The entities of the view, in file order.</summary>
-    private protected List<Entity> EntityList { get; } = [];
+    /// <summary>
+    /// What every query reads: the view's entities and relations in file order and their indexes. A view builds it
+    /// when made; a graph when sealed, and while it is built, again on the first query after each addition.
+    /// </summary>
+    internal CompactStore Store => _store ?? BuildStore();
 
-    /// <summary>The relations of the view, in file order.</summary>
-    private protected List<Relation> RelationList { get; } = [];
-
-    /// <summary>The view as a QuikGraph graph: exactly its entities and relations, added in file order.</summary>
-    private protected BidirectionalGraph<Entity, Relation> Store { get; } = new(allowParallelEdges: true);
+    /// <summary>Whether the view can no longer change (a view always; a graph once sealed), so results may be kept.</summary>
+    private protected bool IsFrozen { get; set; }
 
     /// <summary>The whole graph the view is taken from (the graph itself for a graph).</summary>
     internal abstract Graph Root { get; }
 
     /// <summary>Every entity of type <typeparamref name="TEntity"/> (subtypes included), in the order of the files.</summary>
-    public IEnumerable<TEntity> Entities<TEntity>() where TEntity : Entity => EntityList.OfType<TEntity>();
+    public IEnumerable<TEntity> Entities<TEntity>() where TEntity : Entity =>
+        IsFrozen ? Store.EntitiesOf<TEntity>() : Live<Entity, TEntity>(static store => store.Entities);
 
     /// <summary>Every relation of type <typeparamref name="TRelation"/> (subtypes included), in the order of the files.</summary>
-    public IEnumerable<TRelation> Relations<TRelation>() where TRelation : Relation => RelationList.OfType<TRelation>();
+    public IEnumerable<TRelation> Relations<TRelation>() where TRelation : Relation =>
+        IsFrozen ? Store.RelationsOf<TRelation>() : Live<Relation, TRelation>(static store => store.Relations);
 
     /// <summary>The number of entities.</summary>
-    public int EntityCount => EntityList.Count;
+    public int EntityCount => CountEntities();
 
     /// <summary>The number of relations.</summary>
-    public int RelationCount => RelationList.Count;
+    public int RelationCount => CountRelations();
 
     /// <summary>Whether the entity is one of this view's (false for an entity the view leaves out or of another graph).</summary>
     public bool Contains(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return ReferenceEquals(entity.Owner, Root) && Store.ContainsVertex(entity);
+        // A graph holds every entity it owns; asking its store would index a graph still being built.
+        return ReferenceEquals(entity.Owner, Root) && (this is Graph || Store.Holds(entity));
     }
 
     /// <summary>Whether the relation is one of this view's (false for a relation the view leaves out or of another graph).</summary>
     public bool Contains(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        return ReferenceEquals(relation.Owner, Root) && Store.ContainsEdge(relation);
+        return ReferenceEquals(relation.Owner, Root) && (this is Graph || Store.Holds(relation));
     }
 
     /// <summary>Finds an entity by the id it has in its <c>.kg.json</c> file.</summary>
@@ -75,7 +81,7 @@ public abstract partial class GraphView
     public Entity? FindEntity(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Root.FindInRoot(id) is { } entity && Store.ContainsVertex(entity) ? entity : null;
+        return Root.FindInRoot(id) is { } entity && (this is Graph || Store.Holds(entity)) ? entity : null;
     }
 
     /// <summary>Finds an entity of type <typeparamref name="TEntity"/> by its id.</summary>
@@ -90,7 +96,7 @@ public abstract partial class GraphView
     public IEnumerable<TRelation> Outgoing<TRelation>(Entity entity) where TRelation : Relation
     {
         EnsureOfGraph(entity, nameof(entity));
-        return Store.TryGetOutEdges(entity, out var edges) ? edges.OfType<TRelation>() : [];
+        return OutgoingIterator<TRelation>(entity);
     }
 
     /// <summary>
@@ -101,14 +107,15 @@ public abstract partial class GraphView
     public IEnumerable<TRelation> Incoming<TRelation>(Entity entity) where TRelation : Relation
     {
         EnsureOfGraph(entity, nameof(entity));
-        return Store.TryGetInEdges(entity, out var edges) ? edges.OfType<TRelation>() : [];
+        return IncomingIterator<TRelation>(entity);
     }
 
     /// <summary>
     /// The view as a QuikGraph graph, read-only, for running any QuikGraph algorithm on its entities (vertices)
     /// and relations (edges).
     /// </summary>
-    public IBidirectionalGraph<Entity, Relation> AsQuikGraph() => Store;
+    public IBidirectionalGraph<Entity, Relation> AsQuikGraph() =>
+        _quik ?? Interlocked.CompareExchange(ref _quik, new QuikGraphView(this), null) ?? _quik;
 
     /// <summary>
     /// A view with only the relations <paramref name="keep"/> accepts (and every entity), such as
@@ -131,10 +138,72 @@ public abstract partial class GraphView
     }
 
     /// <summary>The position of an entity of this view in file order, for sorting.</summary>
-    private protected int OrderOf(Entity entity) => Root.EntityOrder(entity);
+    private protected static int OrderOf(Entity entity) => entity.Ordinal;
 
     /// <summary>The position of a relation of this view in file order, for sorting.</summary>
-    private protected int OrderOf(Relation relation) => Root.RelationOrder(relation);
+    private protected static int OrderOf(Relation relation) => relation.Ordinal;
+
+    /// <summary>The number of entities; a graph being built counts without indexing itself.</summary>
+    private protected virtual int CountEntities() => Store.Entities.Length;
+
+    /// <summary>The number of relations; a graph being built counts without indexing itself.</summary>
+    private protected virtual int CountRelations() => Store.Relations.Length;
+
+    /// <summary>Builds the store of a graph that has none yet; a view gets its store when made.</summary>
+    private protected abstract CompactStore BuildStore();
+
+    /// <summary>Sets the store (null: to be built again on the next query).</summary>
+    private protected void SetStore(CompactStore? store) => Volatile.Write(ref _store, store);
+
+    // The relations read when enumeration starts, as QuikGraph's live edge lists were: for a graph being built,
+    // a sequence asked for before an addition and enumerated after it sees the addition.
+    private IEnumerable<TRelation> OutgoingIterator<TRelation>(Entity entity) where TRelation : Relation
+    {
+        var store = Store;
+        if (!store.Holds(entity))
+        {
+            yield break;
+        }
+
+        var (relations, start, end) = store.Adjacency.OutRange(entity.Ordinal);
+        for (var k = start; k < end; k++)
+        {
+            if (relations[k] is TRelation relation)
+            {
+                yield return relation;
+            }
+        }
+    }
+
+    private IEnumerable<TRelation> IncomingIterator<TRelation>(Entity entity) where TRelation : Relation
+    {
+        var store = Store;
+        if (!store.Holds(entity))
+        {
+            yield break;
+        }
+
+        var (relations, start, end) = store.Adjacency.InRange(entity.Ordinal);
+        for (var k = start; k < end; k++)
+        {
+            if (relations[k] is TRelation relation)
+            {
+                yield return relation;
+            }
+        }
+    }
+
+    // While a graph is built, typed sets are filtered when enumerated, so they see every addition made before.
+    private IEnumerable<TItem> Live<TBase, TItem>(Func<CompactStore, TBase[]> items) where TItem : TBase
+    {
+        foreach (var item in items(Store))
+        {
+            if (item is TItem match)
+            {
+                yield return match;
+            }
+        }
+    }
 
     /// <summary>Refuses null and an entity of another graph; an entity the view leaves out is accepted.</summary>
     private protected void EnsureOfGraph(Entity entity, string parameterName)

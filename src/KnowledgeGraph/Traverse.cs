@@ -31,9 +31,21 @@ public static class Traverse
     {
         foreach (var item in source)
         {
-            foreach (var target in step(item))
+            // By index: navigation gives arrays, and enumerating each one through the interface would allocate.
+            var targets = step(item);
+            if (targets is TTarget[] array)
             {
-                yield return target;
+                foreach (var target in array)
+                {
+                    yield return target;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    yield return targets[i];
+                }
             }
         }
     }

@@ -19,7 +19,8 @@ public abstract partial class GraphView
     public BidirectionalGraph<Entity, Relation> Project(Func<Relation, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(keep);
-        var relations = RelationList.Where(keep).ToArray();
+        var store = Store;
+        var relations = store.Relations.Where(keep).ToArray();
         var ends = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
         foreach (var relation in relations)
         {
@@ -28,7 +29,7 @@ public abstract partial class GraphView
         }
 
         var projection = new BidirectionalGraph<Entity, Relation>(allowParallelEdges: true);
-        projection.AddVertexRange(EntityList.Where(ends.Contains));
+        projection.AddVertexRange(store.Entities.Where(ends.Contains));
         projection.AddEdgeRange(relations);
         return projection;
     }
@@ -69,27 +70,40 @@ public abstract partial class GraphView
     /// </returns>
     public IReadOnlyList<IReadOnlyList<Entity>> ConnectedComponents()
     {
-        var component = new Dictionary<Entity, int>(ReferenceEqualityComparer.Instance);
+        var store = Store;
+        var adjacency = store.Adjacency;
+        var grouped = CompactStore.NewMemberSet(Root.Store.Entities.Length);
         var components = new List<List<Entity>>();
-        foreach (var start in EntityList)
+        foreach (var start in store.Entities)
         {
-            if (component.ContainsKey(start))
+            if (CompactStore.IsMarked(grouped, start.Ordinal))
             {
                 continue;
             }
 
             // Breadth-first over relations both ways; each entity is reached from the first in file order of its group.
             var members = new List<Entity> { start };
-            component.Add(start, components.Count);
+            CompactStore.Mark(grouped, start.Ordinal);
             for (var i = 0; i < members.Count; i++)
             {
-                var at = members[i];
-                foreach (var next in Store.OutEdges(at).Select(r => r.To).Concat(Store.InEdges(at).Select(r => r.From)))
+                var at = members[i].Ordinal;
+                foreach (var relation in adjacency.Out(at))
                 {
-                    if (component.TryAdd(next, components.Count))
-                    {
-                        members.Add(next);
-                    }
+                    Reach(relation.To);
+                }
+
+                foreach (var relation in adjacency.In(at))
+                {
+                    Reach(relation.From);
+                }
+            }
+
+            void Reach(Entity next)
+            {
+                if (!CompactStore.IsMarked(grouped, next.Ordinal))
+                {
+                    CompactStore.Mark(grouped, next.Ordinal);
+                    members.Add(next);
                 }
             }
 
@@ -109,7 +123,8 @@ public abstract partial class GraphView
     public int Degree(Entity entity)
     {
         EnsureOfGraph(entity, nameof(entity));
-        return Store.ContainsVertex(entity) ? Store.OutDegree(entity) + Store.InDegree(entity) : 0;
+        var store = Store;
+        return store.Holds(entity) ? store.Adjacency.Out(entity.Ordinal).Length + store.Adjacency.In(entity.Ordinal).Length : 0;
     }
 
     /// <summary>
@@ -119,8 +134,9 @@ public abstract partial class GraphView
     /// <returns>Every entity of the view, the highest score first; equal scores in file order.</returns>
     public IReadOnlyList<EntityScore> DegreeCentrality()
     {
-        var others = Math.Max(EntityList.Count - 1, 1);
-        return Rank(EntityList.Select(entity => new EntityScore(entity, (double)Degree(entity) / others)));
+        var entities = Store.Entities;
+        var others = Math.Max(entities.Length - 1, 1);
+        return Rank(entities.Select(entity => new EntityScore(entity, (double)Degree(entity) / others)));
     }
 
     /// <summary>
@@ -156,26 +172,28 @@ public abstract partial class GraphView
             throw new ArgumentOutOfRangeException(nameof(direction), direction, "Unknown path direction.");
         }
 
-        var n = EntityList.Count;
+        var entities = Store.Entities;
+        var relations = Store.Relations;
+        var n = entities.Length;
         if (n == 0)
         {
             return [];
         }
 
         // Links as indexes: each relation is a link from its start to its end, and back for Any or a symmetric relation.
-        var index = new Dictionary<Entity, int>(n, ReferenceEqualityComparer.Instance);
+        var index = new int[Root.Store.Entities.Length];
         for (var i = 0; i < n; i++)
         {
-            index.Add(EntityList[i], i);
+            index[entities[i].Ordinal] = i;
         }
 
-        var links = new List<(int From, int To)>(RelationList.Count * 2);
-        foreach (var relation in RelationList)
+        var links = new List<(int From, int To)>(relations.Length * 2);
+        foreach (var relation in relations)
         {
-            links.Add((index[relation.From], index[relation.To]));
+            links.Add((index[relation.From.Ordinal], index[relation.To.Ordinal]));
             if (direction == PathDirection.Any || relation.IsSymmetric)
             {
-                links.Add((index[relation.To], index[relation.From]));
+                links.Add((index[relation.To.Ordinal], index[relation.From.Ordinal]));
             }
         }
 
@@ -217,7 +235,7 @@ public abstract partial class GraphView
             }
         }
 
-        return Rank(EntityList.Select((entity, i) => new EntityScore(entity, rank[i])));
+        return Rank(entities.Select((entity, i) => new EntityScore(entity, rank[i])));
     }
 
     // Highest score first; OrderByDescending is stable, so equal scores keep the file order of the input.

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace KnowledgeGraph;
 
@@ -24,7 +23,7 @@ public abstract partial class GraphView
     public GraphPath? ShortestPath(Entity from, Entity to, PathDirection direction)
     {
         CheckEnds(from, to, direction);
-        return Dijkstra(from, to, static _ => 1, direction);
+        return BreadthFirst(from, to, direction);
     }
 
     /// <summary>
@@ -52,8 +51,10 @@ public abstract partial class GraphView
         CheckEnds(from, to, direction);
         ArgumentNullException.ThrowIfNull(weight);
 
-        var weights = new Dictionary<Relation, double>(RelationList.Count, ReferenceEqualityComparer.Instance);
-        foreach (var relation in RelationList)
+        // By relation ordinal: the weight of each relation of the view, asked once, in file order.
+        var relations = Store.Relations;
+        var weights = new double[Root.Store.Relations.Length];
+        foreach (var relation in relations)
         {
             var cost = weight(relation);
             if (double.IsNaN(cost) || cost < 0)
@@ -63,10 +64,10 @@ public abstract partial class GraphView
                     nameof(weight));
             }
 
-            weights.Add(relation, cost);
+            weights[relation.Ordinal] = cost;
         }
 
-        return Dijkstra(from, to, relation => weights[relation], direction);
+        return Dijkstra(from, to, weights, direction);
     }
 
     /// <summary>
@@ -104,61 +105,130 @@ public abstract partial class GraphView
         }
     }
 
-    private GraphPath? Dijkstra(Entity from, Entity to, Func<Relation, double> weight, PathDirection direction)
+    // With every weight 1, Dijkstra's algorithm (ties to the entity reached first) settles entities in the order a
+    // breadth-first search reaches them and keeps the step that first reached each: the same path, found with a
+    // queue of ordinals and no priority queue, and stopping as soon as the target is reached.
+    private GraphPath? BreadthFirst(Entity from, Entity to, PathDirection direction)
     {
-        if (!Store.ContainsVertex(from) || !Store.ContainsVertex(to))
+        var store = Store;
+        if (!store.Holds(from) || !store.Holds(to))
+        {
+            return null;
+        }
+
+        if (ReferenceEquals(from, to))
+        {
+            return new GraphPath(from, []);
+        }
+
+        // By entity ordinal: 0 for an entity not reached yet, -1 for the start, else the step that first reached
+        // it as 2 × its relation's ordinal + 1 + (1 when forward). Two ints an entity in all, with the queue.
+        var adjacency = store.Adjacency;
+        var root = Root.Store;
+        var reachedBy = new int[root.Entities.Length];
+        var queue = new int[root.Entities.Length];
+        int head = 0, tail = 0;
+        queue[tail++] = from.Ordinal;
+        reachedBy[from.Ordinal] = -1;
+        while (head < tail)
+        {
+            var steps = new StepCursor(adjacency, root.Entities[queue[head++]], direction);
+            while (steps.MoveNext())
+            {
+                var step = steps.Current;
+                var end = step.End.Ordinal;
+                if (reachedBy[end] != 0)
+                {
+                    continue;
+                }
+
+                reachedBy[end] = (step.Relation.Ordinal << 1) + (step.IsForward ? 2 : 1);
+                if (ReferenceEquals(step.End, to))
+                {
+                    var path = new List<PathStep>();
+                    for (var at = to; !ReferenceEquals(at, from); at = path[^1].Start)
+                    {
+                        var code = reachedBy[at.Ordinal] - 1;
+                        path.Add(new PathStep(root.Relations[code >> 1], IsForward: (code & 1) != 0));
+                    }
+
+                    path.Reverse();
+                    return new GraphPath(from, path.ToArray());
+                }
+
+                queue[tail++] = end;
+            }
+        }
+
+        return null;
+    }
+
+    private GraphPath? Dijkstra(Entity from, Entity to, double[] weights, PathDirection direction)
+    {
+        var store = Store;
+        if (!store.Holds(from) || !store.Holds(to))
         {
             return null;
         }
 
         // Dijkstra's algorithm, written out rather than QuikGraph's so that a symmetric relation is crossed either
         // way even forward, PositiveInfinity closes a relation, and ties go to the relation first in file order
-        // (the queue orders equal distances by when they were reached).
-        var distance = new Dictionary<Entity, double>(ReferenceEqualityComparer.Instance) { [from] = 0 };
-        var reachedBy = new Dictionary<Entity, PathStep>(ReferenceEqualityComparer.Instance);
-        var settled = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        // (the queue orders equal distances by when they were reached). State is kept by entity ordinal.
+        var adjacency = store.Adjacency;
+        var entityCount = Root.Store.Entities.Length;
+        var distance = new double[entityCount]; // meaningful where known is marked
+        var known = CompactStore.NewMemberSet(entityCount);
+        var settled = CompactStore.NewMemberSet(entityCount);
+        var reachedBy = new PathStep[entityCount];
         var queue = new PriorityQueue<Entity, (double Distance, long Order)>();
         long order = 0;
+        distance[from.Ordinal] = 0;
+        CompactStore.Mark(known, from.Ordinal);
         queue.Enqueue(from, (0, order++));
         while (queue.TryDequeue(out var at, out var priority))
         {
-            if (!settled.Add(at))
+            if (CompactStore.IsMarked(settled, at.Ordinal))
             {
                 continue; // an older, longer entry
             }
 
+            CompactStore.Mark(settled, at.Ordinal);
             if (ReferenceEquals(at, to))
             {
                 break;
             }
 
-            foreach (var step in StepsFrom(at, direction))
+            var steps = new StepCursor(adjacency, at, direction);
+            while (steps.MoveNext())
             {
-                var cost = weight(step.Relation);
-                if (double.IsPositiveInfinity(cost) || settled.Contains(step.End))
+                var step = steps.Current;
+                var cost = weights[step.Relation.Ordinal];
+                var end = step.End.Ordinal;
+                if (double.IsPositiveInfinity(cost) || CompactStore.IsMarked(settled, end))
                 {
                     continue;
                 }
 
                 var through = priority.Distance + cost;
-                if (!distance.TryGetValue(step.End, out var known) || through < known)
+                if (!CompactStore.IsMarked(known, end) || through < distance[end])
                 {
-                    distance[step.End] = through;
-                    reachedBy[step.End] = step;
+                    CompactStore.Mark(known, end);
+                    distance[end] = through;
+                    reachedBy[end] = step;
                     queue.Enqueue(step.End, (through, order++));
                 }
             }
         }
 
-        if (!settled.Contains(to))
-        {
-            return null;
-        }
+        return CompactStore.IsMarked(settled, to.Ordinal) ? Trace(from, to, reachedBy) : null;
+    }
 
+    private static GraphPath Trace(Entity from, Entity to, PathStep[] reachedBy)
+    {
         var steps = new List<PathStep>();
         for (var at = to; !ReferenceEquals(at, from); at = steps[^1].Start)
         {
-            steps.Add(reachedBy[at]);
+            steps.Add(reachedBy[at.Ordinal]);
         }
 
         steps.Reverse();
@@ -167,7 +237,8 @@ public abstract partial class GraphView
 
     private IEnumerable<GraphPath> AllSimplePathsIterator(Entity from, Entity to, int maxLength, PathDirection direction)
     {
-        if (!Store.ContainsVertex(from) || !Store.ContainsVertex(to))
+        var store = Store;
+        if (!store.Holds(from) || !store.Holds(to))
         {
             yield break;
         }
@@ -180,6 +251,7 @@ public abstract partial class GraphView
 
         // Iterative deepening: a depth-first search for each length in turn gives the paths shortest first, and
         // trying relations in file order at every entity gives each length's paths in file order.
+        var adjacency = store.Adjacency;
         var visited = new HashSet<Entity>(ReferenceEqualityComparer.Instance) { from };
         var steps = new List<PathStep>();
         for (var length = 1; length <= maxLength; length++)
@@ -213,8 +285,11 @@ public abstract partial class GraphView
                     return;
                 }
 
-                foreach (var step in StepsFrom(at, direction))
+                var next = new StepCursor(adjacency, at, direction);
+                while (next.MoveNext())
                 {
+                    var step = next.Current;
+
                     // The target may only end a path: a path through it to elsewhere and back is not simple.
                     if (visited.Contains(step.End) || (ReferenceEquals(step.End, to) && steps.Count + 1 < exactLength))
                     {
@@ -233,16 +308,52 @@ public abstract partial class GraphView
 
     /// <summary>
     /// The steps leaving an entity of the view, in the file order of their relations: forward along its relations,
-    /// and backwards too when <paramref name="direction"/> is <see cref="PathDirection.Any"/> or the relation is symmetric.
+    /// and backwards too when the direction is <see cref="PathDirection.Any"/> or the relation is symmetric. A merge
+    /// of the entity's outgoing and incoming relations, each already in file order, with nothing allocated.
     /// </summary>
-    private IEnumerable<PathStep> StepsFrom(Entity at, PathDirection direction)
+    private struct StepCursor
     {
-        var outgoing = Store.OutEdges(at).Select(relation => new PathStep(relation, IsForward: true));
-        // A relation from an entity to itself would be listed both ways; it never leads anywhere new.
-        var incoming = Store.InEdges(at)
-            .Where(relation => !ReferenceEquals(relation.From, at) && (direction == PathDirection.Any || relation.IsSymmetric))
-            .Select(relation => new PathStep(relation, IsForward: false))
-            .ToList();
-        return incoming.Count == 0 ? outgoing : outgoing.Concat(incoming).OrderBy(step => OrderOf(step.Relation));
+        private readonly Relation[] _outgoing;
+        private readonly int _outEnd;
+        private readonly Relation[] _incoming;
+        private readonly int _inEnd;
+        private readonly Entity _at;
+        private readonly bool _anyDirection;
+        private int _out;
+        private int _in;
+
+        public StepCursor(Adjacency adjacency, Entity at, PathDirection direction)
+        {
+            (_outgoing, _out, _outEnd) = adjacency.OutRange(at.Ordinal);
+            (_incoming, _in, _inEnd) = adjacency.InRange(at.Ordinal);
+            _at = at;
+            _anyDirection = direction == PathDirection.Any;
+            Current = default;
+        }
+
+        public PathStep Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            // A relation from an entity to itself would be listed both ways; it never leads anywhere new.
+            while (_in < _inEnd && (ReferenceEquals(_incoming[_in].From, _at) || !(_anyDirection || _incoming[_in].IsSymmetric)))
+            {
+                _in++;
+            }
+
+            if (_out < _outEnd && (_in >= _inEnd || _outgoing[_out].Ordinal < _incoming[_in].Ordinal))
+            {
+                Current = new PathStep(_outgoing[_out++], IsForward: true);
+                return true;
+            }
+
+            if (_in < _inEnd)
+            {
+                Current = new PathStep(_incoming[_in++], IsForward: false);
+                return true;
+            }
+
+            return false;
+        }
     }
 }

@@ -13,7 +13,19 @@ public abstract partial class GraphView
     public IEnumerable<Relation> FactsFrom(Entity source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RelationList.Where(relation => Cites(relation, source));
+        if (!IsFrozen)
+        {
+            return Relations<Relation>().Where(relation => Cites(relation, source));
+        }
+
+        // A relation cites only entities of its graph, so an entity of another graph backs nothing here.
+        if (!ReferenceEquals(source.Owner, Root))
+        {
+            return [];
+        }
+
+        var (facts, start, end) = Store.Citations.OutRange(source.Ordinal);
+        return new Slice<Relation>(facts, start, end - start);
     }
 
     /// <summary>
@@ -23,14 +35,23 @@ public abstract partial class GraphView
     public IEnumerable<TRelation> FactsFrom<TRelation>(Entity source) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(source);
-        return RelationList.OfType<TRelation>().Where(relation => Cites(relation, source));
+        return IsFrozen ? FactsFrom(source).OfType<TRelation>() : Relations<TRelation>().Where(relation => Cites(relation, source));
     }
 
     /// <summary>Every entity that a relation of the view cites as a source, once each, in file order.</summary>
     public IReadOnlyList<Entity> Sources()
     {
-        var cited = new HashSet<Entity>(RelationList.SelectMany(relation => relation.Sources), ReferenceEqualityComparer.Instance);
-        return Root.Entities<Entity>().Where(cited.Contains).ToArray();
+        var citations = Store.Citations;
+        var cited = new List<Entity>();
+        foreach (var entity in Root.Store.Entities)
+        {
+            if (citations.Out(entity.Ordinal).Length > 0)
+            {
+                cited.Add(entity);
+            }
+        }
+
+        return cited.ToArray();
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class QueryExtensions
     public static IEnumerable<TRelation> Outgoing<TRelation>(this IEnumerable<Entity> source) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source.SelectMany(entity => entity.Outgoing<TRelation>());
+        return EdgeStep<TRelation>(source, forward: true);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public static class QueryExtensions
     public static IEnumerable<TRelation> Incoming<TRelation>(this IEnumerable<Entity> source) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source.SelectMany(entity => entity.Incoming<TRelation>());
+        return EdgeStep<TRelation>(source, forward: false);
     }
 
     /// <summary>The entity each relation ends at, typed: <c>IEnumerable&lt;Called&gt;</c> gives <c>IEnumerable&lt;Person&gt;</c>.</summary>
@@ -175,6 +175,28 @@ public static class QueryExtensions
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(step);
         return new[] { start }.Closure(One(step), maxDepth);
+    }
+
+    // Reads each entity's relations straight from its graph's store: one iterator for the whole step, not one an entity.
+    private static IEnumerable<TRelation> EdgeStep<TRelation>(IEnumerable<Entity> source, bool forward) where TRelation : Relation
+    {
+        foreach (var entity in source)
+        {
+            if (entity.Owner is not { } graph)
+            {
+                continue;
+            }
+
+            var adjacency = graph.Store.Adjacency;
+            var (relations, start, end) = forward ? adjacency.OutRange(entity.Ordinal) : adjacency.InRange(entity.Ordinal);
+            for (var k = start; k < end; k++)
+            {
+                if (relations[k] is TRelation relation)
+                {
+                    yield return relation;
+                }
+            }
+        }
     }
 
     private static Func<T, IEnumerable<T>> One<T>(Func<T, T?> step) where T : Entity =>

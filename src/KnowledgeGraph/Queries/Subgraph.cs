@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 
 namespace KnowledgeGraph;
 
@@ -11,25 +13,39 @@ internal sealed class Subgraph : GraphView
     public Subgraph(GraphView parent, Func<Entity, bool> keepEntity, Func<Relation, bool> keepRelation)
     {
         Root = parent.Root;
-        foreach (var entity in parent.Entities<Entity>())
+        var root = Root.Store;
+        var from = parent.Store;
+        var entityMembers = CompactStore.NewMemberSet(root.Entities.Length);
+        var relationMembers = CompactStore.NewMemberSet(root.Relations.Length);
+        var entities = new List<Entity>();
+        foreach (var entity in from.Entities)
         {
             if (keepEntity(entity))
             {
-                EntityList.Add(entity);
-                Store.AddVertex(entity);
+                entities.Add(entity);
+                CompactStore.Mark(entityMembers, entity.Ordinal);
             }
         }
 
-        foreach (var relation in parent.Relations<Relation>())
+        var relations = new List<Relation>();
+        foreach (var relation in from.Relations)
         {
             // A fact needs both its ends: a relation to an entity the view leaves out would dangle.
-            if (Store.ContainsVertex(relation.From) && Store.ContainsVertex(relation.To) && keepRelation(relation))
+            if (CompactStore.IsMarked(entityMembers, relation.From.Ordinal)
+                && CompactStore.IsMarked(entityMembers, relation.To.Ordinal)
+                && keepRelation(relation))
             {
-                RelationList.Add(relation);
-                Store.AddEdge(relation);
+                relations.Add(relation);
+                CompactStore.Mark(relationMembers, relation.Ordinal);
             }
         }
+
+        SetStore(CompactStore.ForView([.. entities], [.. relations], root.Entities.Length, entityMembers, relationMembers));
+        IsFrozen = true;
     }
 
     internal override Graph Root { get; }
+
+    // The store is set when the view is made.
+    private protected override CompactStore BuildStore() => throw new UnreachableException();
 }

@@ -58,14 +58,14 @@ public abstract partial class GraphView
     {
         var entries = new List<TimelineEntry>();
         var dates = new List<DatedValue>();
-        foreach (var entity in EntityList)
+        foreach (var entity in Store.Entities)
         {
             dates.Clear();
             entity.CollectDates(dates);
             entries.AddRange(dates.Select(dated => new TimelineEntry(dated.Date, dated.Property, entity, null)));
         }
 
-        foreach (var relation in RelationList)
+        foreach (var relation in Store.Relations)
         {
             dates.Clear();
             relation.CollectDates(dates);

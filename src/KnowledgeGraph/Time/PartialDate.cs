@@ -44,6 +44,13 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         Precision = day is not null ? DatePrecision.Day : month is not null ? DatePrecision.Month : DatePrecision.Year;
     }
 
+    // The day and the precision as they are, for Unpack (they were checked when the date was first made).
+    private PartialDate(DateOnly earliest, DatePrecision precision)
+    {
+        Earliest = earliest;
+        Precision = precision;
+    }
+
     /// <summary>How much of the date is known.</summary>
     public DatePrecision Precision { get; }
 
@@ -109,6 +116,14 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         date = new PartialDate(numbers[0], month, day);
         return true;
     }
+
+    /// <summary>A date or none in one int, for facts that store many: 0 for none, else 4 × its first day number + precision + 1.</summary>
+    internal static int Pack(PartialDate? date) =>
+        date is { } value ? (value.Earliest.DayNumber << 2) + (int)value.Precision + 1 : 0;
+
+    /// <summary>The date <see cref="Pack"/> gave.</summary>
+    internal static PartialDate? Unpack(int packed) =>
+        packed == 0 ? null : new PartialDate(DateOnly.FromDayNumber((packed - 1) >> 2), (DatePrecision)((packed - 1) & 3));
 
     /// <summary>An exact day.</summary>
     public static implicit operator PartialDate(DateOnly date) => new(date.Year, date.Month, date.Day);

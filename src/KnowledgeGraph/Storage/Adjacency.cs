@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// The relations at every entity, as two compressed sparse rows indexed by entity ordinal: the relations starting
+/// at entity <c>e</c> are <c>_out[_outStart[e] .. _outStart[e + 1]]</c> and those ending there likewise in
+/// <c>_in</c>, each slice in file order. Immutable once built, so any number of threads may read it.
+/// </summary>
+/// <remarks>
+/// A typed step scans its entity's slice with a type test: degrees are small, the test is a pointer compare for a
+/// sealed relation class, and file order across relation types is kept for free (grouping slices by type would
+/// need a merge for base types). Entities the store leaves out, or added to the graph after it was built, have
+/// empty slices.
+/// </remarks>
+internal sealed class Adjacency
+{
+    private readonly int[] _outStart;
+    private readonly Relation[] _out;
+    private readonly int[] _inStart;
+    private readonly Relation[] _in;
+
+    private Adjacency(int[] outStart, Relation[] outgoing, int[] inStart, Relation[] incoming)
+    {
+        _outStart = outStart;
+        _out = outgoing;
+        _inStart = inStart;
+        _in = incoming;
+    }
+
+    /// <summary>Every relation, grouped by the ordinal of its start entity, then in file order: QuikGraph's edge order.</summary>
+    public Relation[] ByStart => _out;
+
+    /// <summary>Indexes <paramref name="relations"/> (in file order) over the entity ordinals 0 … <paramref name="entityCount"/> − 1.</summary>
+    public static Adjacency Build(int entityCount, Relation[] relations)
+    {
+        var outStart = new int[entityCount + 1];
+        var inStart = new int[entityCount + 1];
+        foreach (var relation in relations)
+        {
+            outStart[relation.From.Ordinal + 1]++;
+            inStart[relation.To.Ordinal + 1]++;
+        }
+
+        return new Adjacency(outStart, Place(outStart, relations, forward: true), inStart, Place(inStart, relations, forward: false));
+    }
+
+    /// <summary>
+    /// Indexes the relations by the entities they cite as sources: the slice "out" of an entity is the facts it
+    /// backs, in file order, each once however often it is cited; the "in" slices are empty.
+    /// </summary>
+    public static Adjacency BuildCitations(int entityCount, Relation[] relations)
+    {
+        var start = new int[entityCount + 1];
+        var total = 0;
+        foreach (var relation in relations)
+        {
+            var sources = relation.Sources;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                if (FirstCitation(sources, i))
+                {
+                    start[sources[i].Ordinal + 1]++;
+                    total++;
+                }
+            }
+        }
+
+        for (var e = 0; e < entityCount; e++)
+        {
+            start[e + 1] += start[e];
+        }
+
+        var cursor = (int[])start.Clone();
+        var facts = new Relation[total];
+        foreach (var relation in relations)
+        {
+            var sources = relation.Sources;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                if (FirstCitation(sources, i))
+                {
+                    facts[cursor[sources[i].Ordinal]++] = relation;
+                }
+            }
+        }
+
+        return new Adjacency(start, facts, new int[entityCount + 1], []);
+
+        // A fact naming a source twice backs it once.
+        static bool FirstCitation(IReadOnlyList<Entity> sources, int at)
+        {
+            for (var i = 0; i < at; i++)
+            {
+                if (ReferenceEquals(sources[i], sources[at]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    // A stable counting sort: counts[e + 1] holds the degree of e on entry and the start of e + 1 on exit.
+    private static Relation[] Place(int[] start, Relation[] relations, bool forward)
+    {
+        var entityCount = start.Length - 1;
+        for (var e = 0; e < entityCount; e++)
+        {
+            start[e + 1] += start[e];
+        }
+
+        // Fill using start[e] as the cursor of e, which leaves it at the start of e + 1; then shift back.
+        var placed = new Relation[relations.Length];
+        foreach (var relation in relations)
+        {
+            var at = forward ? relation.From.Ordinal : relation.To.Ordinal;
+            placed[start[at]++] = relation;
+        }
+
+        for (var e = entityCount; e > 0; e--)
+        {
+            start[e] = start[e - 1];
+        }
+
+        start[0] = 0;
+        return placed;
+    }
+
+    /// <summary>The relations starting at the entity, in file order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<Relation> Out(int entity) =>
+        (uint)entity < (uint)(_outStart.Length - 1) ? _out.AsSpan(_outStart[entity], _outStart[entity + 1] - _outStart[entity]) : default;
+
+    /// <summary>The relations ending at the entity, in file order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<Relation> In(int entity) =>
+        (uint)entity < (uint)(_inStart.Length - 1) ? _in.AsSpan(_inStart[entity], _inStart[entity + 1] - _inStart[entity]) : default;
+
+    /// <summary>Where the entity's outgoing relations lie, for iterators (which cannot hold a span).</summary>
+    public (Relation[] Relations, int Start, int End) OutRange(int entity) =>
+        (uint)entity < (uint)(_outStart.Length - 1) ? (_out, _outStart[entity], _outStart[entity + 1]) : (_out, 0, 0);
+
+    /// <summary>Where the entity's incoming relations lie, for iterators (which cannot hold a span).</summary>
+    public (Relation[] Relations, int Start, int End) InRange(int entity) =>
+        (uint)entity < (uint)(_inStart.Length - 1) ? (_in, _inStart[entity], _inStart[entity + 1]) : (_in, 0, 0);
+
+    /// <summary>The first relation of type <typeparamref name="TRelation"/> starting at the entity, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TRelation? FirstOut<TRelation>(int entity) where TRelation : Relation
+    {
+        foreach (var relation in Out(entity))
+        {
+            if (relation is TRelation typed)
+            {
+                return typed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first relation of type <typeparamref name="TRelation"/> ending at the entity, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TRelation? FirstIn<TRelation>(int entity) where TRelation : Relation
+    {
+        foreach (var relation in In(entity))
+        {
+            if (relation is TRelation typed)
+            {
+                return typed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first relation of type <typeparamref name="TRelation"/> ending at the entity from another entity, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TRelation? FirstIncomingFromOther<TRelation>(int entity) where TRelation : Relation
+    {
+        foreach (var relation in In(entity))
+        {
+            if (relation is TRelation typed && !ReferenceEquals(relation.From, relation.To))
+            {
+                return typed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The ends of the entity's <typeparamref name="TRelation"/> relations, in file order: a new array of exactly that many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public IReadOnlyList<TTarget> Targets<TRelation, TTarget>(int entity)
+        where TRelation : Relation
+        where TTarget : Entity
+    {
+        var relations = Out(entity);
+        var count = Count<TRelation>(relations);
+        if (count == 0)
+        {
+            return Array.Empty<TTarget>();
+        }
+
+        var targets = new TTarget[count];
+        var i = 0;
+        foreach (var relation in relations)
+        {
+            if (relation is TRelation)
+            {
+                targets[i++] = (TTarget)relation.To;
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>The starts of the <typeparamref name="TRelation"/> relations ending at the entity, in file order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public IReadOnlyList<TOrigin> Origins<TRelation, TOrigin>(int entity)
+        where TRelation : Relation
+        where TOrigin : Entity
+    {
+        var relations = In(entity);
+        var count = Count<TRelation>(relations);
+        if (count == 0)
+        {
+            return Array.Empty<TOrigin>();
+        }
+
+        var origins = new TOrigin[count];
+        var i = 0;
+        foreach (var relation in relations)
+        {
+            if (relation is TRelation)
+            {
+                origins[i++] = (TOrigin)relation.From;
+            }
+        }
+
+        return origins;
+    }
+
+    /// <summary>
+    /// The other ends of the entity's <typeparamref name="TRelation"/> relations: the targets of those starting there,
+    /// then the starts of those ending there, a relation from the entity to itself once.
+    /// </summary>
+    public IReadOnlyList<TOther> Neighbors<TRelation, TOther>(int entity)
+        where TRelation : Relation
+        where TOther : Entity
+    {
+        var outgoing = Out(entity);
+        var incoming = In(entity);
+        var count = Count<TRelation>(outgoing);
+        foreach (var relation in incoming)
+        {
+            if (relation is TRelation && !ReferenceEquals(relation.From, relation.To))
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return Array.Empty<TOther>();
+        }
+
+        var neighbors = new TOther[count];
+        var i = 0;
+        foreach (var relation in outgoing)
+        {
+            if (relation is TRelation)
+            {
+                neighbors[i++] = (TOther)relation.To;
+            }
+        }
+
+        foreach (var relation in incoming)
+        {
+            if (relation is TRelation && !ReferenceEquals(relation.From, relation.To))
+            {
+                neighbors[i++] = (TOther)relation.From;
+            }
+        }
+
+        return neighbors;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Count<TRelation>(ReadOnlySpan<Relation> relations) where TRelation : Relation
+    {
+        var count = 0;
+        foreach (var relation in relations)
+        {
+            if (relation is TRelation)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

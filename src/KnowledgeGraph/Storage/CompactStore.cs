@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Threading;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// What every query of a graph or a view reads: its entities and relations in file order, which of the root
+/// graph's entities and relations it holds, the relations at every entity (<see cref="Adjacency"/>), and for a
+/// graph the role players of its n-ary facts. Entities and relations are numbered by their
+/// <see cref="Entity.Ordinal"/> and <see cref="Relation.Ordinal"/> in the root graph, so no lookup is hashed.
+/// </summary>
+/// <remarks>
+/// Immutable once built; what it computes on first need (the typed sets, a view's adjacency) is published safely,
+/// so any number of threads may read it at once.
+/// </remarks>
+internal sealed class CompactStore
+{
+    // Null for a graph's own store (it holds every entity and relation of the graph); bit sets over ordinals for a view.
+    private readonly ulong[]? _entityMembers;
+    private readonly ulong[]? _relationMembers;
+    private readonly int _rootEntityCount;
+    private readonly RoleIndex? _roles;
+    private Adjacency? _adjacency;
+    private Adjacency? _citations;
+    private ConcurrentDictionary<Type, object>? _typedSets;
+    private ReadOnlyCollection<Entity>? _allEntities;
+    private ReadOnlyCollection<Relation>? _allRelations;
+
+    private CompactStore(
+        Entity[] entities, Relation[] relations, int rootEntityCount, ulong[]? entityMembers, ulong[]? relationMembers, RoleIndex? roles)
+    {
+        Entities = entities;
+        Relations = relations;
+        _rootEntityCount = rootEntityCount;
+        _entityMembers = entityMembers;
+        _relationMembers = relationMembers;
+        _roles = roles;
+    }
+
+    /// <summary>The entities, in file order.</summary>
+    public Entity[] Entities { get; }
+
+    /// <summary>The relations, in file order.</summary>
+    public Relation[] Relations { get; }
+
+    /// <summary>The relations at every entity; a view indexes them on first need.</summary>
+    public Adjacency Adjacency => _adjacency ?? BuildAdjacency();
+
+    /// <summary>
+    /// The relations citing each entity as a source, in file order: an index over root ordinals whose "outgoing"
+    /// slices are the facts each source backs, built on first need (only provenance queries ask).
+    /// </summary>
+    public Adjacency Citations => _citations ?? Publish(ref _citations, Adjacency.BuildCitations(_rootEntityCount, Relations));
+
+    /// <summary>Every entity, read-only, in file order.</summary>
+    public ReadOnlyCollection<Entity> AllEntities => _allEntities ?? Publish(ref _allEntities, new ReadOnlyCollection<Entity>(Entities));
+
+    /// <summary>Every relation, read-only, in file order.</summary>
+    public ReadOnlyCollection<Relation> AllRelations => _allRelations ?? Publish(ref _allRelations, new ReadOnlyCollection<Relation>(Relations));
+
+    /// <summary>The store of a whole graph: every entity and relation it holds, indexed now.</summary>
+    public static CompactStore ForGraph(Entity[] entities, Relation[] relations, IReadOnlyList<RolePlay>? roles)
+    {
+        var store = new CompactStore(entities, relations, entities.Length, null, null, roles is { Count: > 0 } ? RoleIndex.Build(entities.Length, roles) : null);
+        store._adjacency = Adjacency.Build(entities.Length, relations);
+        return store;
+    }
+
+    /// <summary>The store of a view: some of the root graph's entities and relations, marked in the bit sets.</summary>
+    public static CompactStore ForView(Entity[] entities, Relation[] relations, int rootEntityCount, ulong[] entityMembers, ulong[] relationMembers) =>
+        new(entities, relations, rootEntityCount, entityMembers, relationMembers, null);
+
+    /// <summary>A bit set for ordinals 0 … <paramref name="count"/> − 1.</summary>
+    public static ulong[] NewMemberSet(int count) => new ulong[(count + 63) >> 6];
+
+    /// <summary>Marks an ordinal in a bit set.</summary>
+    public static void Mark(ulong[] members, int ordinal) => members[ordinal >> 6] |= 1UL << ordinal;
+
+    /// <summary>Whether a bit set marks an ordinal (false beyond its end).</summary>
+    public static bool IsMarked(ulong[] members, int ordinal) =>
+        (uint)(ordinal >> 6) < (uint)members.Length && (members[ordinal >> 6] & (1UL << ordinal)) != 0;
+
+    /// <summary>Whether an entity of the root graph is in this store.</summary>
+    public bool Holds(Entity entity) =>
+        _entityMembers is null ? entity.Ordinal < Entities.Length : IsMarked(_entityMembers, entity.Ordinal);
+
+    /// <summary>Whether a relation of the root graph is in this store.</summary>
+    public bool Holds(Relation relation) =>
+        _relationMembers is null ? relation.Ordinal < Relations.Length : IsMarked(_relationMembers, relation.Ordinal);
+
+    /// <summary>
+    /// The entities of type <typeparamref name="TEntity"/>, read-only, in file order: filtered once per type and
+    /// kept, so asking again costs a lookup.
+    /// </summary>
+    public IEnumerable<TEntity> EntitiesOf<TEntity>() where TEntity : Entity =>
+        typeof(TEntity) == typeof(Entity)
+            ? (IEnumerable<TEntity>)AllEntities
+            : (IEnumerable<TEntity>)TypedSets.GetOrAdd(typeof(TEntity), static (_, store) => Filter<Entity, TEntity>(store.Entities), this);
+
+    /// <summary>The relations of type <typeparamref name="TRelation"/>, read-only, in file order, filtered once per type.</summary>
+    public IEnumerable<TRelation> RelationsOf<TRelation>() where TRelation : Relation =>
+        typeof(TRelation) == typeof(Relation)
+            ? (IEnumerable<TRelation>)AllRelations
+            : (IEnumerable<TRelation>)TypedSets.GetOrAdd(typeof(TRelation), static (_, store) => Filter<Relation, TRelation>(store.Relations), this);
+
+    /// <summary>The <typeparamref name="TRelation"/> relations in which the entity plays <paramref name="role"/>, in file order.</summary>
+    public IReadOnlyList<TRelation> RelationsWithRole<TRelation>(int entity, string role) where TRelation : Relation =>
+        _roles is null ? Array.Empty<TRelation>() : _roles.Find<TRelation>(entity, role);
+
+    private ConcurrentDictionary<Type, object> TypedSets =>
+        _typedSets ?? Publish(ref _typedSets, new ConcurrentDictionary<Type, object>());
+
+    private Adjacency BuildAdjacency() => Publish(ref _adjacency, Adjacency.Build(_rootEntityCount, Relations));
+
+    // Two threads may both build a lazy member; the first one published wins and both return it.
+    private static T Publish<T>(ref T? field, T value) where T : class =>
+        Interlocked.CompareExchange(ref field, value, null) ?? value;
+
+    private static ReadOnlyCollection<TItem> Filter<TBase, TItem>(TBase[] items) where TItem : TBase
+    {
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (item is TItem)
+            {
+                count++;
+            }
+        }
+
+        var matches = new TItem[count];
+        var i = 0;
+        foreach (var item in items)
+        {
+            if (item is TItem match)
+            {
+                matches[i++] = match;
+            }
+        }
+
+        return new ReadOnlyCollection<TItem>(matches);
+    }
+}
+
+/// <summary>An entity playing a role of an n-ary relation, as recorded while the graph is built.</summary>
+internal readonly record struct RolePlay(Relation Relation, string Role, Entity Player);
+
+/// <summary>
+/// The role players of a graph's n-ary facts, by player: the facts in which entity <c>e</c> plays a role are
+/// <c>_plays[_start[e] .. _start[e + 1]]</c>, in file order.
+/// </summary>
+internal sealed class RoleIndex
+{
+    private readonly int[] _start;
+    private readonly RolePlay[] _plays;
+
+    private RoleIndex(int[] start, RolePlay[] plays)
+    {
+        _start = start;
+        _plays = plays;
+    }
+
+    public static RoleIndex Build(int entityCount, IReadOnlyList<RolePlay> plays)
+    {
+        var start = new int[entityCount + 1];
+        foreach (var play in plays)
+        {
+            start[play.Player.Ordinal + 1]++;
+        }
+
+        for (var e = 0; e < entityCount; e++)
+        {
+            start[e + 1] += start[e];
+        }
+
+        // Stable: the plays of each player stay in the order recorded, which is file order.
+        var cursor = (int[])start.Clone();
+        var placed = new RolePlay[plays.Count];
+        foreach (var play in plays)
+        {
+            placed[cursor[play.Player.Ordinal]++] = play;
+        }
+
+        return new RoleIndex(start, placed);
+    }
+
+    public IReadOnlyList<TRelation> Find<TRelation>(int entity, string role) where TRelation : Relation
+    {
+        if ((uint)entity >= (uint)(_start.Length - 1))
+        {
+            return Array.Empty<TRelation>();
+        }
+
+        var plays = _plays.AsSpan(_start[entity], _start[entity + 1] - _start[entity]);
+        List<TRelation>? found = null;
+        foreach (var play in plays)
+        {
+            // A fact naming the entity twice in the role is listed once; its plays are next to each other.
+            if (play.Relation is TRelation relation && play.Role == role && (found is null || !ReferenceEquals(found[^1], relation)))
+            {
+                (found ??= []).Add(relation);
+            }
+        }
+
+        return found is null ? Array.Empty<TRelation>() : found.ToArray();
+    }
+}
