@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph;
 
@@ -28,6 +30,7 @@ public abstract class Graph : GraphView
     // One list of sources per entity cited alone, shared by every fact citing it (the generated code gives each
     // fact its own): most facts cite one source, and most sources back many facts.
     private Dictionary<Entity, IReadOnlyList<Entity>>? _soleSources = new(ReferenceEqualityComparer.Instance);
+    private FactLoader? _loader;
     private bool _sealed;
 
     /// <summary>Creates an empty graph; the generated constructor fills and seals it.</summary>
@@ -40,6 +43,8 @@ public abstract class Graph : GraphView
     /// <summary>Adds an entity while the graph is being built.</summary>
     /// <exception cref="InvalidOperationException">The graph is sealed.</exception>
     /// <exception cref="ArgumentException">The entity already belongs to a graph, or the graph already has an entity with the same id.</exception>
+    // Optimized from the first call: it runs for every fact while a graph loads, long before tiered compilation would optimize it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -67,6 +72,8 @@ public abstract class Graph : GraphView
     /// <exception cref="ArgumentException">
     /// An endpoint, a source or a role player is not an entity of this graph, or the relation is already in the graph.
     /// </exception>
+    // Optimized from the first call: it runs for every fact while a graph loads, long before tiered compilation would optimize it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected TRelation AddRelation<TRelation>(TRelation relation) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(relation);
@@ -119,6 +126,55 @@ public abstract class Graph : GraphView
         return relation;
     }
 
+    /// <summary>Adds the entities of a table of rows the generator compiled in, while the graph is being built.</summary>
+    /// <param name="table">The rows, as <see cref="FactReader"/> describes them.</param>
+    /// <param name="read">Reads one row into a new entity.</param>
+    /// <exception cref="System.IO.InvalidDataException">A row does not match <paramref name="read"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected void AddEntities(ReadOnlySpan<byte> table, FactRowReader<Entity> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var loader = _loader ??= new();
+        var reader = new FactReader(table, this, loader);
+        while (reader.NextRow())
+        {
+            var entity = read(ref reader);
+            reader.EndRow();
+            AddEntity(entity);
+            loader.Add(entity);
+        }
+    }
+
+    /// <summary>Adds the relations of a table of rows the generator compiled in, while the graph is being built.</summary>
+    /// <param name="table">The rows, as <see cref="FactReader"/> describes them.</param>
+    /// <param name="read">Reads one row into a new relation between entities added before.</param>
+    /// <exception cref="System.IO.InvalidDataException">A row does not match <paramref name="read"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected void AddRelations(ReadOnlySpan<byte> table, FactRowReader<Relation> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = new FactReader(table, this, _loader ??= new());
+        while (reader.NextRow())
+        {
+            var relation = read(ref reader);
+            reader.EndRow();
+            AddRelation(relation);
+        }
+    }
+
+    /// <summary>The one list of sources that every fact citing only <paramref name="source"/> shares.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal IReadOnlyList<Entity> SoleSource(Entity source)
+    {
+        if (!_soleSources!.TryGetValue(source, out var shared))
+        {
+            shared = ImmutableArray.Create(source);
+            _soleSources.Add(source, shared);
+        }
+
+        return shared;
+    }
+
     /// <summary>Ends building: from now on the graph refuses every change.</summary>
     /// <remarks>Sealing indexes the graph for its queries and lets go of what only building needed.</remarks>
     protected void Seal()
@@ -138,6 +194,7 @@ public abstract class Graph : GraphView
         _roles = null;
         _rolesOfOne = null;
         _soleSources = null;
+        _loader = null;
         _entitiesById = null;
     }
 
@@ -196,6 +253,7 @@ public abstract class Graph : GraphView
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EnsureMember(Entity entity, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(entity, parameterName);

@@ -5,7 +5,7 @@ using KnowledgeGraph.Generators.Tests.Infrastructure;
 
 namespace KnowledgeGraph.Generators.Tests;
 
-/// <summary>A large graph's facts go into methods of a bounded size, a file each, and still compile cleanly.</summary>
+/// <summary>A large graph's facts go into tables of a bounded size, a file each, and still compile cleanly.</summary>
 public sealed class ChunkingTests
 {
     [Fact]
@@ -26,6 +26,6 @@ public sealed class ChunkingTests
         var last = result.Sources.Single(source => source.HintName == "TestProject.Big.Entities2.g.cs").SourceText.ToString();
         Assert.Contains($"public global::TestProject.P P{count - 1} => EntityAt<global::TestProject.P>({count - 1});", last);
         var graph = result.Sources.Single(source => source.HintName == "TestProject.Big.g.cs").SourceText.ToString();
-        Assert.Contains("AddEntities2();\n        AddRelations0();", graph);
+        Assert.Contains("AddEntities(CompiledFacts.Entities2, CompiledFacts.ReadEntity);\n        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);", graph);
     }
 }

@@ -57,7 +57,7 @@ public sealed class IncrementalTests
         Assert.Equal(
             IncrementalStepRunReason.Modified,
             result.TrackedSteps[KnowledgeGraphGenerator.TrackingNames.BuildGraph].Single().Outputs.Single().Reason);
-        Assert.Contains("Year = 1867,", result.GeneratedSources.Single(s => s.HintName.EndsWith(".LibraryGraph.Entities0.g.cs")).SourceText.ToString());
+        Assert.Contains("""["Book", "warAndPeace", "War and Peace", 1867]""", result.GeneratedSources.Single(s => s.HintName.EndsWith(".LibraryGraph.Entities0.g.cs")).SourceText.ToString());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace KnowledgeGraph.Generators.Emitting;
 
 /// <summary>Writes the C# of one checked graph: a file per entity type, per relation type, and the graph class.</summary>
-internal sealed class Emitter
+internal sealed partial class Emitter
 {
     private const string Runtime = "global::KnowledgeGraph";
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
@@ -44,6 +44,10 @@ internal sealed class Emitter
         }
 
         yield return (HintName(graph, graph.ClassName), emitter.GraphClass());
+        if (graph.Entities.Count > 0)
+        {
+            yield return (HintName(graph, $"{graph.ClassName}.{FactsClassName}"), emitter.FactReaders());
+        }
 
         for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
@@ -475,14 +479,6 @@ internal sealed class Emitter
         }
     }
 
-    /// <summary>
-    /// The facts of a graph go into methods of this many statements each, a file per method: the compiler's
-    /// time and memory grow faster than the size of one method, and it compiles files side by side.
-    /// </summary>
-    internal const int ChunkSize = 500;
-
-    private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
-
     private string GraphClass()
     {
         var graph = _graph;
@@ -501,12 +497,12 @@ internal sealed class Emitter
         writer.OpenBlock();
         for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
-            writer.Line($"AddEntities{chunk}();");
+            writer.Line($"AddEntities({FactsClassName}.Entities{chunk}, {FactsClassName}.ReadEntity);");
         }
 
         for (var chunk = 0; chunk < ChunkCount(graph.Relations.Count); chunk++)
         {
-            writer.Line($"AddRelations{chunk}();");
+            writer.Line($"AddRelations({FactsClassName}.Relations{chunk}, {FactsClassName}.ReadRelation);");
         }
 
         writer.Line("Seal();");
@@ -539,84 +535,6 @@ internal sealed class Emitter
         writer.CloseBlock();
         return writer.ToString();
     }
-
-    /// <summary>
-    /// One chunk of entities: the method that adds them, and the graph's member for each. A member reads its
-    /// entity by position, so that it needs no field and holds in a graph built from this one too.
-    /// </summary>
-    private string EntityChunk(int chunk)
-    {
-        var writer = Header();
-        writer.Line($"partial class {_graph.ClassName}");
-        writer.OpenBlock();
-        DisableNullableAnalysis(writer);
-        writer.Line($"private void AddEntities{chunk}()");
-        writer.OpenBlock();
-        var first = chunk * ChunkSize;
-        var entities = _graph.Entities.Skip(first).Take(ChunkSize).ToList();
-        foreach (var entity in entities)
-        {
-            Statement(writer, $"AddEntity(new {Qualified(entity.ClassName)}({Literal(entity.Id)}", entity.Values.Select(Assignment).ToList());
-        }
-
-        writer.CloseBlock();
-        writer.Directive("#nullable enable");
-        for (var i = 0; i < entities.Count; i++)
-        {
-            var entity = entities[i];
-            var type = Qualified(entity.ClassName);
-            writer.Line();
-            writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
-            writer.Line($"public {type} {entity.MemberName} => EntityAt<{type}>({(first + i).ToString(CultureInfo.InvariantCulture)});");
-        }
-
-        writer.CloseBlock();
-        return writer.ToString();
-    }
-
-    private string RelationChunk(int chunk)
-    {
-        var writer = Header();
-        writer.Line($"partial class {_graph.ClassName}");
-        writer.OpenBlock();
-        DisableNullableAnalysis(writer);
-        writer.Line($"private void AddRelations{chunk}()");
-        writer.OpenBlock();
-        foreach (var relation in _graph.Relations.Skip(chunk * ChunkSize).Take(ChunkSize))
-        {
-            var assignments = relation.Values.Select(Assignment)
-                .Concat(relation.Roles.Select(role => $"{role.MemberName} = {RoleValue(role)},"))
-                .ToList();
-            if (relation.SourceMemberNames.Count > 0)
-            {
-                assignments.Add($"Sources = {ImmutableArray}.Create<{Runtime}.Entity>({string.Join(", ", relation.SourceMemberNames)}),");
-            }
-
-            if (relation.ValidFrom is { } validFrom)
-            {
-                assignments.Add($"ValidFrom = {PartialDate(validFrom)},");
-            }
-
-            if (relation.ValidTo is { } validTo)
-            {
-                assignments.Add($"ValidTo = {PartialDate(validTo)},");
-            }
-
-            Statement(writer, $"AddRelation(new {Qualified(relation.ClassName)}({relation.FromMemberName}, {relation.ToMemberName}", assignments);
-        }
-
-        writer.CloseBlock();
-        writer.Directive("#nullable enable");
-        writer.CloseBlock();
-        return writer.ToString();
-    }
-
-    /// <summary>
-    /// Before a method that adds facts. Their values were checked when the files were read, so nullable analysis
-    /// has nothing to find in them, and skipping it saves the larger part of compiling a large graph.
-    /// </summary>
-    private static void DisableNullableAnalysis(SourceWriter writer) =>
-        writer.Directive("#nullable disable // facts only, checked when read: nullable analysis of them is the build's largest cost");
 
     /// <summary>Extension methods for typed multi-hop traversal: <c>people.Leads().Represents()</c>.</summary>
     private string Traversal()
@@ -691,27 +609,6 @@ internal sealed class Emitter
         writer.CloseBlock(end);
     }
 
-    private string RoleValue(RoleValueModel role) => !role.IsList
-        ? role.Players[0]
-        : role.Players.Count == 0
-            ? $"{ImmutableArray}<{Qualified(role.TypeClassName)}>.Empty"
-            : $"{ImmutableArray}.Create<{Qualified(role.TypeClassName)}>({string.Join(", ", role.Players)})";
-
-    private string Assignment(ValueModel value) => $"{value.MemberName} = {Value(value)},";
-
-    private string Value(ValueModel value)
-    {
-        if (!value.Type.IsList)
-        {
-            return Scalar(value.Type, value.Items[0]);
-        }
-
-        var item = ClrType(value.Type);
-        return value.Items.Count == 0
-            ? $"{ImmutableArray}<{item}>.Empty"
-            : $"{ImmutableArray}.Create<{item}>({string.Join(", ", value.Items.Select(text => Scalar(value.Type, text)))})";
-    }
-
     private string Scalar(PropertyType type, string text) => type.Kind switch
     {
         ScalarKind.Enum => $"{Qualified(type.EnumClassName!)}.{text}",
@@ -730,9 +627,6 @@ internal sealed class Emitter
         var parts = text.Split('-').Select(part => int.Parse(part, CultureInfo.InvariantCulture)).ToArray();
         return $"new global::System.DateOnly({parts[0]}, {parts[1]}, {parts[2]})";
     }
-
-    private static string PartialDate(string text) =>
-        $"new {Runtime}.PartialDate({string.Join(", ", text.Split('-').Select(part => int.Parse(part, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))})";
 
     private string ClrType(PropertyType type) => type.Kind switch
     {

@@ -11,8 +11,8 @@ public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
 
     private CompanyGraph()
     {
-        AddEntities0();
-        AddRelations0();
+        AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
+        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
         Seal();
     }
 

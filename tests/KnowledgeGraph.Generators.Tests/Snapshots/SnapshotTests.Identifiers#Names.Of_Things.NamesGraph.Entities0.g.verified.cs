@@ -5,29 +5,18 @@ namespace Names.Of_Things;
 
 partial class NamesGraph
 {
-#nullable disable // facts only, checked when read: nullable analysis of them is the build's largest cost
-    private void AddEntities0()
+    private static partial class CompiledFacts
     {
-        AddEntity(new global::Names.Of_Things.Country("türkiye")
-        {
-            Name = "Türkiye",
-            IsoCode = "TR",
-            Class = "transcontinental",
-        });
-        AddEntity(new global::Names.Of_Things.Person("Дарчиев")
-        {
-            Name = "Александр Дарчиев",
-        });
-        AddEntity(new global::Names.Of_Things.Person("1st-person")
-        {
-            Name = "First",
-        });
-        AddEntity(new global::Names.Of_Things.Person("new")
-        {
-            Name = "Newcomer",
-        });
+        /// <summary>Entities 1 to 4, in file order.</summary>
+        public static global::System.ReadOnlySpan<byte> Entities0 => """
+            [
+            ["country", "türkiye", "Türkiye", "TR", "transcontinental"],
+            ["Person", "Дарчиев", "Александр Дарчиев"],
+            ["Person", "1st-person", "First"],
+            ["Person", "new", "Newcomer"]
+            ]
+            """u8;
     }
-#nullable enable
 
     /// <summary>Türkiye (the <c>türkiye</c> entity).</summary>
     public global::Names.Of_Things.Country Türkiye => EntityAt<global::Names.Of_Things.Country>(0);

@@ -11,8 +11,8 @@ public sealed partial class ZooGraph : global::KnowledgeGraph.Graph
 
     private ZooGraph()
     {
-        AddEntities0();
-        AddRelations0();
+        AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
+        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
         Seal();
     }
 

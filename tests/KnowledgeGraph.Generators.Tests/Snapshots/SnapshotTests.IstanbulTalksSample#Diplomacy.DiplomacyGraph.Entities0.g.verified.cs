@@ -5,248 +5,67 @@ namespace Diplomacy;
 
 partial class DiplomacyGraph
 {
-#nullable disable // facts only, checked when read: nullable analysis of them is the build's largest cost
-    private void AddEntities0()
+    private static partial class CompiledFacts
     {
-        AddEntity(new global::Diplomacy.Article("reutersIstanbul")
-        {
-            Name = "Reuters report from Istanbul",
-            Date = new global::System.DateOnly(2025, 2, 28),
-        });
-        AddEntity(new global::Diplomacy.Person("trump")
-        {
-            Name = "Donald Trump",
-            Title = "President of the United States",
-        });
-        AddEntity(new global::Diplomacy.Person("putin")
-        {
-            Name = "Vladimir Putin",
-            Title = "President of Russia",
-        });
-        AddEntity(new global::Diplomacy.Person("biden")
-        {
-            Name = "Joe Biden",
-        });
-        AddEntity(new global::Diplomacy.Person("lavrov")
-        {
-            Name = "Sergei Lavrov",
-            Title = "Foreign Minister of Russia",
-        });
-        AddEntity(new global::Diplomacy.Person("darchiyev")
-        {
-            Name = "Alexander Darchiyev",
-            Title = "Head of the North America department of the Russian foreign ministry",
-        });
-        AddEntity(new global::Diplomacy.Person("coulter")
-        {
-            Name = "Sonata Coulter",
-            Title = "Deputy Assistant Secretary of State",
-        });
-        AddEntity(new global::Diplomacy.Person("stateDepartmentSpokesperson")
-        {
-            Name = "State Department spokesperson",
-            Title = "Spokesperson",
-        });
-        AddEntity(new global::Diplomacy.Organization("reuters")
-        {
-            Name = "Reuters",
-            Kind = global::Diplomacy.OrganizationKind.NewsAgency,
-        });
-        AddEntity(new global::Diplomacy.Organization("usStateDepartment")
-        {
-            Name = "US State Department",
-            Kind = global::Diplomacy.OrganizationKind.Ministry,
-        });
-        AddEntity(new global::Diplomacy.Organization("russianForeignMinistry")
-        {
-            Name = "Russian foreign ministry",
-            Kind = global::Diplomacy.OrganizationKind.Ministry,
-        });
-        AddEntity(new global::Diplomacy.Organization("northAmericaDepartment")
-        {
-            Name = "North America department",
-            Kind = global::Diplomacy.OrganizationKind.Department,
-        });
-        AddEntity(new global::Diplomacy.Organization("russianStateTv")
-        {
-            Name = "Russian state TV",
-            Kind = global::Diplomacy.OrganizationKind.Broadcaster,
-        });
-        AddEntity(new global::Diplomacy.Embassy("usEmbassyInMoscow")
-        {
-            Name = "US embassy in Moscow",
-            Kind = global::Diplomacy.OrganizationKind.Embassy,
-        });
-        AddEntity(new global::Diplomacy.Embassy("russianEmbassyInWashington")
-        {
-            Name = "Russian embassy in Washington",
-            Kind = global::Diplomacy.OrganizationKind.Embassy,
-        });
-        AddEntity(new global::Diplomacy.Delegation("russianDelegation")
-        {
-            Name = "Russian delegation",
-            ArrivedIn = "a black Mercedes van",
-        });
-        AddEntity(new global::Diplomacy.Delegation("usDelegation")
-        {
-            Name = "US team",
-            Aliases = global::System.Collections.Immutable.ImmutableArray.Create<string>("US delegation"),
-        });
-        AddEntity(new global::Diplomacy.Group("europeanAllies")
-        {
-            Name = "Ukraine's European allies",
-        });
-        AddEntity(new global::Diplomacy.Country("unitedStates")
-        {
-            Name = "United States",
-            Aliases = global::System.Collections.Immutable.ImmutableArray.Create<string>("US"),
-            IsoCode = "US",
-        });
-        AddEntity(new global::Diplomacy.Country("russia")
-        {
-            Name = "Russia",
-            IsoCode = "RU",
-        });
-        AddEntity(new global::Diplomacy.Country("turkiye")
-        {
-            Name = "Türkiye",
-            Aliases = global::System.Collections.Immutable.ImmutableArray.Create<string>("Turkiye"),
-            IsoCode = "TR",
-        });
-        AddEntity(new global::Diplomacy.Country("ukraine")
-        {
-            Name = "Ukraine",
-            IsoCode = "UA",
-        });
-        AddEntity(new global::Diplomacy.Country("saudiArabia")
-        {
-            Name = "Saudi Arabia",
-            IsoCode = "SA",
-        });
-        AddEntity(new global::Diplomacy.City("istanbul")
-        {
-            Name = "Istanbul",
-        });
-        AddEntity(new global::Diplomacy.City("washington")
-        {
-            Name = "Washington",
-        });
-        AddEntity(new global::Diplomacy.City("moscow")
-        {
-            Name = "Moscow",
-        });
-        AddEntity(new global::Diplomacy.City("kyiv")
-        {
-            Name = "Kyiv",
-        });
-        AddEntity(new global::Diplomacy.Venue("consulGeneralResidence")
-        {
-            Name = "US consul general's residence",
-        });
-        AddEntity(new global::Diplomacy.Region("russianControlledTerritories")
-        {
-            Name = "Russian-controlled territories of Ukraine",
-        });
-        AddEntity(new global::Diplomacy.Office("usPresident")
-        {
-            Name = "President of the United States",
-        });
-        AddEntity(new global::Diplomacy.Office("russianPresident")
-        {
-            Name = "President of Russia",
-        });
-        AddEntity(new global::Diplomacy.Office("russianForeignMinister")
-        {
-            Name = "Foreign Minister of Russia",
-        });
-        AddEntity(new global::Diplomacy.Office("headOfNorthAmericaDepartment")
-        {
-            Name = "Head of the North America department",
-        });
-        AddEntity(new global::Diplomacy.Office("deputyAssistantSecretaryOfState")
-        {
-            Name = "Deputy Assistant Secretary of State",
-        });
-        AddEntity(new global::Diplomacy.Office("russianAmbassadorToUs")
-        {
-            Name = "Russian ambassador to the United States",
-        });
-        AddEntity(new global::Diplomacy.Meeting("saudiSession")
-        {
-            Name = "High-level diplomatic session",
-            Date = new global::System.DateOnly(2025, 2, 18),
-        });
-        AddEntity(new global::Diplomacy.Meeting("istanbulTalks")
-        {
-            Name = "Istanbul talks",
-            Date = new global::System.DateOnly(2025, 2, 27),
-        });
-        AddEntity(new global::Diplomacy.Topic("embassyOperations")
-        {
-            Name = "Functioning of the embassies in Washington and Moscow",
-        });
-        AddEntity(new global::Diplomacy.Topic("staffing")
-        {
-            Name = "Staffing",
-        });
-        AddEntity(new global::Diplomacy.Topic("visas")
-        {
-            Name = "Visas",
-        });
-        AddEntity(new global::Diplomacy.Topic("banking")
-        {
-            Name = "Banking issues",
-        });
-        AddEntity(new global::Diplomacy.Topic("politicalAndSecurityIssues")
-        {
-            Name = "Political and security issues",
-        });
-        AddEntity(new global::Diplomacy.Topic("warInUkraine")
-        {
-            Name = "War in Ukraine",
-        });
-        AddEntity(new global::Diplomacy.Topic("ceasefireInUkraine")
-        {
-            Name = "Ceasefire in Ukraine",
-        });
-        AddEntity(new global::Diplomacy.Topic("usRussiaRelations")
-        {
-            Name = "Broader US-Russia relations",
-        });
-        AddEntity(new global::Diplomacy.Topic("nuclearDisarmament")
-        {
-            Name = "Nuclear disarmament",
-        });
-        AddEntity(new global::Diplomacy.Topic("economicPartnerships")
-        {
-            Name = "Economic partnerships",
-        });
-        AddEntity(new global::Diplomacy.Topic("rareEarthMining")
-        {
-            Name = "Joint rare earth mining projects",
-        });
-        AddEntity(new global::Diplomacy.Topic("peaceDeal")
-        {
-            Name = "Potential peace deal",
-        });
-        AddEntity(new global::Diplomacy.Topic("diplomaticRestrictions")
-        {
-            Name = "Restrictions on diplomats",
-        });
-        AddEntity(new global::Diplomacy.Policy("engagementWithMoscow")
-        {
-            Name = "Engagement with Moscow",
-        });
-        AddEntity(new global::Diplomacy.Policy("militaryAidToKyiv")
-        {
-            Name = "Military aid to Kyiv",
-        });
-        AddEntity(new global::Diplomacy.Policy("sanctionsOnRussia")
-        {
-            Name = "Sanctions on Russia",
-        });
+        /// <summary>Entities 1 to 53, in file order.</summary>
+        public static global::System.ReadOnlySpan<byte> Entities0 => """
+            [
+            ["Article", "reutersIstanbul", "Reuters report from Istanbul", [], "2025-02-28"],
+            ["Person", "trump", "Donald Trump", [], "President of the United States"],
+            ["Person", "putin", "Vladimir Putin", [], "President of Russia"],
+            ["Person", "biden", "Joe Biden", []],
+            ["Person", "lavrov", "Sergei Lavrov", [], "Foreign Minister of Russia"],
+            ["Person", "darchiyev", "Alexander Darchiyev", [], "Head of the North America department of the Russian foreign ministry"],
+            ["Person", "coulter", "Sonata Coulter", [], "Deputy Assistant Secretary of State"],
+            ["Person", "stateDepartmentSpokesperson", "State Department spokesperson", [], "Spokesperson"],
+            ["Organization", "reuters", "Reuters", [], "news-agency"],
+            ["Organization", "usStateDepartment", "US State Department", [], "ministry"],
+            ["Organization", "russianForeignMinistry", "Russian foreign ministry", [], "ministry"],
+            ["Organization", "northAmericaDepartment", "North America department", [], "department"],
+            ["Organization", "russianStateTv", "Russian state TV", [], "broadcaster"],
+            ["Embassy", "usEmbassyInMoscow", "US embassy in Moscow", [], "embassy"],
+            ["Embassy", "russianEmbassyInWashington", "Russian embassy in Washington", [], "embassy"],
+            ["Delegation", "russianDelegation", "Russian delegation", [], "a black Mercedes van"],
+            ["Delegation", "usDelegation", "US team", ["US delegation"]],
+            ["Group", "europeanAllies", "Ukraine's European allies", []],
+            ["Country", "unitedStates", "United States", ["US"], "US"],
+            ["Country", "russia", "Russia", [], "RU"],
+            ["Country", "turkiye", "Türkiye", ["Turkiye"], "TR"],
+            ["Country", "ukraine", "Ukraine", [], "UA"],
+            ["Country", "saudiArabia", "Saudi Arabia", [], "SA"],
+            ["City", "istanbul", "Istanbul", []],
+            ["City", "washington", "Washington", []],
+            ["City", "moscow", "Moscow", []],
+            ["City", "kyiv", "Kyiv", []],
+            ["Venue", "consulGeneralResidence", "US consul general's residence", []],
+            ["Region", "russianControlledTerritories", "Russian-controlled territories of Ukraine", []],
+            ["Office", "usPresident", "President of the United States", []],
+            ["Office", "russianPresident", "President of Russia", []],
+            ["Office", "russianForeignMinister", "Foreign Minister of Russia", []],
+            ["Office", "headOfNorthAmericaDepartment", "Head of the North America department", []],
+            ["Office", "deputyAssistantSecretaryOfState", "Deputy Assistant Secretary of State", []],
+            ["Office", "russianAmbassadorToUs", "Russian ambassador to the United States", []],
+            ["Meeting", "saudiSession", "High-level diplomatic session", [], "2025-02-18"],
+            ["Meeting", "istanbulTalks", "Istanbul talks", [], "2025-02-27"],
+            ["Topic", "embassyOperations", "Functioning of the embassies in Washington and Moscow", []],
+            ["Topic", "staffing", "Staffing", []],
+            ["Topic", "visas", "Visas", []],
+            ["Topic", "banking", "Banking issues", []],
+            ["Topic", "politicalAndSecurityIssues", "Political and security issues", []],
+            ["Topic", "warInUkraine", "War in Ukraine", []],
+            ["Topic", "ceasefireInUkraine", "Ceasefire in Ukraine", []],
+            ["Topic", "usRussiaRelations", "Broader US-Russia relations", []],
+            ["Topic", "nuclearDisarmament", "Nuclear disarmament", []],
+            ["Topic", "economicPartnerships", "Economic partnerships", []],
+            ["Topic", "rareEarthMining", "Joint rare earth mining projects", []],
+            ["Topic", "peaceDeal", "Potential peace deal", []],
+            ["Topic", "diplomaticRestrictions", "Restrictions on diplomats", []],
+            ["Policy", "engagementWithMoscow", "Engagement with Moscow", []],
+            ["Policy", "militaryAidToKyiv", "Military aid to Kyiv", []],
+            ["Policy", "sanctionsOnRussia", "Sanctions on Russia", []]
+            ]
+            """u8;
     }
-#nullable enable
 
     /// <summary>Russian and US diplomats met in Turkiye on Thursday to discuss disputes over their embassies.</summary>
     public global::Diplomacy.Article ReutersIstanbul => EntityAt<global::Diplomacy.Article>(0);

@@ -5,314 +5,79 @@ namespace Diplomacy;
 
 partial class DiplomacyGraph
 {
-#nullable disable // facts only, checked when read: nullable analysis of them is the build's largest cost
-    private void AddRelations0()
+    private static partial class CompiledFacts
     {
-        AddRelation(new global::Diplomacy.ReportedBy(ReutersIstanbul, Reuters)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.DatelinedIn(ReutersIstanbul, Istanbul)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Called(Trump, Putin)
-        {
-            On = new global::System.DateOnly(2025, 2, 12),
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HoldsOffice(Trump, UsPresident)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-            ValidFrom = new global::KnowledgeGraph.PartialDate(2025, 1),
-        });
-        AddRelation(new global::Diplomacy.HoldsOffice(Putin, RussianPresident)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HoldsOffice(Lavrov, RussianForeignMinister)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HoldsOffice(Darchiyev, HeadOfNorthAmericaDepartment)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HoldsOffice(Coulter, DeputyAssistantSecretaryOfState)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.CandidateFor(Darchiyev, RussianAmbassadorToUs)
-        {
-            Likelihood = "likely",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Succeeded(Trump, Biden)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.WorksFor(StateDepartmentSpokesperson, UsStateDepartment)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OfficeOf(UsPresident, UnitedStates)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OfficeOf(RussianPresident, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OfficeOf(RussianForeignMinister, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OfficeOf(RussianAmbassadorToUs, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OfficeIn(HeadOfNorthAmericaDepartment, NorthAmericaDepartment)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OfficeIn(DeputyAssistantSecretaryOfState, UsStateDepartment)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.PartOf(NorthAmericaDepartment, RussianForeignMinistry)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.BasedIn(UsStateDepartment, UnitedStates)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.BasedIn(RussianForeignMinistry, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.BasedIn(RussianStateTv, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.BasedIn(UsEmbassyInMoscow, Moscow)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.BasedIn(RussianEmbassyInWashington, Washington)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.EmbassyOf(UsEmbassyInMoscow, UnitedStates)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.EmbassyOf(RussianEmbassyInWashington, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.LocatedIn(Istanbul, Turkiye)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.LocatedIn(Washington, UnitedStates)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.LocatedIn(Moscow, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.LocatedIn(Kyiv, Ukraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.LocatedIn(ConsulGeneralResidence, Istanbul)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.LocatedIn(RussianControlledTerritories, Ukraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.ControlledBy(RussianControlledTerritories, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.AlliedWith(EuropeanAllies, Ukraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Leads(Darchiyev, RussianDelegation)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Leads(Coulter, UsDelegation)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Represents(RussianDelegation, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Represents(UsDelegation, UnitedStates)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HeldIn(IstanbulTalks, Istanbul)
-        {
-            Venue = ConsulGeneralResidence,
-            Delegations = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Delegation>(RussianDelegation, UsDelegation),
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.HeldIn(SaudiSession, SaudiArabia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.InDisputeWith(Russia, UnitedStates)
-        {
-            Over = EmbassyOperations,
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OnAgenda(IstanbulTalks, EmbassyOperations)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OnAgenda(IstanbulTalks, Staffing)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OnAgenda(IstanbulTalks, Visas)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OnAgenda(IstanbulTalks, Banking)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OffAgenda(IstanbulTalks, PoliticalAndSecurityIssues)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.OffAgenda(IstanbulTalks, WarInUkraine)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.CouldAdvance(IstanbulTalks, UsRussiaRelations)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.CouldAdvance(IstanbulTalks, NuclearDisarmament)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.CouldAdvance(IstanbulTalks, EconomicPartnerships)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Pursued(Trump, EngagementWithMoscow)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Pursued(Biden, MilitaryAidToKyiv)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Pursued(Biden, SanctionsOnRussia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.AimedAt(EngagementWithMoscow, Moscow)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.AimedAt(MilitaryAidToKyiv, Kyiv)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.AimedAt(SanctionsOnRussia, Russia)
-        {
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.ConcernedAbout(Ukraine, PeaceDeal)
-        {
-            Concern = "Trump’s rapid rapprochement with Moscow could sideline them in any potential peace deal.",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.ConcernedAbout(EuropeanAllies, PeaceDeal)
-        {
-            Concern = "Trump’s rapid rapprochement with Moscow could sideline them in any potential peace deal.",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(Trump, CeasefireInUkraine)
-        {
-            Manner = global::Diplomacy.Manner.Pledged,
-            Paraphrase = "He will fulfill his promise of a quick ceasefire in Ukraine.",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(Trump, CeasefireInUkraine)
-        {
-            Manner = global::Diplomacy.Manner.Maintained,
-            Paraphrase = "His priority is ending the conflict through an early ceasefire.",
-            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(WarInUkraine),
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(Putin, UsRussiaRelations)
-        {
-            Manner = global::Diplomacy.Manner.Downplayed,
-            When = "this week",
-            Paraphrase = "Expectations of an immediate deal are low: trust must be rebuilt before any major agreements.",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(Putin, RareEarthMining)
-        {
-            Manner = global::Diplomacy.Manner.Suggested,
-            When = "this week",
-            Paraphrase = "Moscow would welcome US participation in joint rare earth mining projects, including in Russian-controlled territories of Ukraine.",
-            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(RussianControlledTerritories),
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Quoted(Lavrov, IstanbulTalks)
-        {
-            Manner = global::Diplomacy.Manner.Stated,
-            Quote = "The outcome of this meeting will show how quickly and effectively we can move.",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(Lavrov, DiplomaticRestrictions)
-        {
-            Manner = global::Diplomacy.Manner.Acknowledged,
-            Paraphrase = "Russia had imposed restrictions on US diplomats in Moscow in retaliation for Washington’s treatment of Russian personnel.",
-            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(Moscow),
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Quoted(StateDepartmentSpokesperson, IstanbulTalks)
-        {
-            Manner = global::Diplomacy.Manner.Said,
-            Quote = "To be clear, there are no political or security issues on the agenda. Ukraine is not on the agenda.",
-            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(PoliticalAndSecurityIssues, WarInUkraine),
-            OnBehalfOf = UsStateDepartment,
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Quoted(StateDepartmentSpokesperson, IstanbulTalks)
-        {
-            Manner = global::Diplomacy.Manner.Said,
-            Quote = "The constructiveness of these talks will become apparent very quickly; either issues will get resolved or they won’t.",
-            OnBehalfOf = UsStateDepartment,
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(UsStateDepartment, IstanbulTalks)
-        {
-            Manner = global::Diplomacy.Manner.Clarified,
-            Paraphrase = "Thursday’s talks were strictly focused on diplomatic matters, including staffing, visas, and banking issues.",
-            Mentions = global::System.Collections.Immutable.ImmutableArray.Create<global::Diplomacy.Thing>(Staffing, Visas, Banking),
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
-        AddRelation(new global::Diplomacy.Paraphrased(RussianStateTv, IstanbulTalks)
-        {
-            Manner = global::Diplomacy.Manner.Reported,
-            Paraphrase = "The discussions could last five to six hours.",
-            Sources = global::System.Collections.Immutable.ImmutableArray.Create<global::KnowledgeGraph.Entity>(ReutersIstanbul),
-        });
+        /// <summary>Relations 1 to 67, in file order.</summary>
+        public static global::System.ReadOnlySpan<byte> Relations0 => """
+            [
+            ["reportedBy", "reutersIstanbul", "reuters", ["reutersIstanbul"]],
+            ["datelinedIn", "reutersIstanbul", "istanbul", ["reutersIstanbul"]],
+            ["called", "trump", "putin", "2025-02-12", ["reutersIstanbul"]],
+            ["holdsOffice", "trump", "usPresident", ["reutersIstanbul"], "2025-01"],
+            ["holdsOffice", "putin", "russianPresident", ["reutersIstanbul"]],
+            ["holdsOffice", "lavrov", "russianForeignMinister", ["reutersIstanbul"]],
+            ["holdsOffice", "darchiyev", "headOfNorthAmericaDepartment", ["reutersIstanbul"]],
+            ["holdsOffice", "coulter", "deputyAssistantSecretaryOfState", ["reutersIstanbul"]],
+            ["candidateFor", "darchiyev", "russianAmbassadorToUs", "likely", ["reutersIstanbul"]],
+            ["succeeded", "trump", "biden", ["reutersIstanbul"]],
+            ["worksFor", "stateDepartmentSpokesperson", "usStateDepartment", ["reutersIstanbul"]],
+            ["officeOf", "usPresident", "unitedStates", ["reutersIstanbul"]],
+            ["officeOf", "russianPresident", "russia", ["reutersIstanbul"]],
+            ["officeOf", "russianForeignMinister", "russia", ["reutersIstanbul"]],
+            ["officeOf", "russianAmbassadorToUs", "russia", ["reutersIstanbul"]],
+            ["officeIn", "headOfNorthAmericaDepartment", "northAmericaDepartment", ["reutersIstanbul"]],
+            ["officeIn", "deputyAssistantSecretaryOfState", "usStateDepartment", ["reutersIstanbul"]],
+            ["partOf", "northAmericaDepartment", "russianForeignMinistry", ["reutersIstanbul"]],
+            ["basedIn", "usStateDepartment", "unitedStates", ["reutersIstanbul"]],
+            ["basedIn", "russianForeignMinistry", "russia", ["reutersIstanbul"]],
+            ["basedIn", "russianStateTv", "russia", ["reutersIstanbul"]],
+            ["basedIn", "usEmbassyInMoscow", "moscow", ["reutersIstanbul"]],
+            ["basedIn", "russianEmbassyInWashington", "washington", ["reutersIstanbul"]],
+            ["embassyOf", "usEmbassyInMoscow", "unitedStates", ["reutersIstanbul"]],
+            ["embassyOf", "russianEmbassyInWashington", "russia", ["reutersIstanbul"]],
+            ["locatedIn", "istanbul", "turkiye", ["reutersIstanbul"]],
+            ["locatedIn", "washington", "unitedStates", ["reutersIstanbul"]],
+            ["locatedIn", "moscow", "russia", ["reutersIstanbul"]],
+            ["locatedIn", "kyiv", "ukraine", ["reutersIstanbul"]],
+            ["locatedIn", "consulGeneralResidence", "istanbul", ["reutersIstanbul"]],
+            ["locatedIn", "russianControlledTerritories", "ukraine", ["reutersIstanbul"]],
+            ["controlledBy", "russianControlledTerritories", "russia", ["reutersIstanbul"]],
+            ["alliedWith", "europeanAllies", "ukraine", ["reutersIstanbul"]],
+            ["leads", "darchiyev", "russianDelegation", ["reutersIstanbul"]],
+            ["leads", "coulter", "usDelegation", ["reutersIstanbul"]],
+            ["represents", "russianDelegation", "russia", ["reutersIstanbul"]],
+            ["represents", "usDelegation", "unitedStates", ["reutersIstanbul"]],
+            ["heldIn", "istanbulTalks", "istanbul", "consulGeneralResidence", ["russianDelegation", "usDelegation"], ["reutersIstanbul"]],
+            ["heldIn", "saudiSession", "saudiArabia", null, [], ["reutersIstanbul"]],
+            ["inDisputeWith", "russia", "unitedStates", "embassyOperations", ["reutersIstanbul"]],
+            ["onAgenda", "istanbulTalks", "embassyOperations", ["reutersIstanbul"]],
+            ["onAgenda", "istanbulTalks", "staffing", ["reutersIstanbul"]],
+            ["onAgenda", "istanbulTalks", "visas", ["reutersIstanbul"]],
+            ["onAgenda", "istanbulTalks", "banking", ["reutersIstanbul"]],
+            ["offAgenda", "istanbulTalks", "politicalAndSecurityIssues", ["reutersIstanbul"]],
+            ["offAgenda", "istanbulTalks", "warInUkraine", ["reutersIstanbul"]],
+            ["couldAdvance", "istanbulTalks", "usRussiaRelations", ["reutersIstanbul"]],
+            ["couldAdvance", "istanbulTalks", "nuclearDisarmament", ["reutersIstanbul"]],
+            ["couldAdvance", "istanbulTalks", "economicPartnerships", ["reutersIstanbul"]],
+            ["pursued", "trump", "engagementWithMoscow", ["reutersIstanbul"]],
+            ["pursued", "biden", "militaryAidToKyiv", ["reutersIstanbul"]],
+            ["pursued", "biden", "sanctionsOnRussia", ["reutersIstanbul"]],
+            ["aimedAt", "engagementWithMoscow", "moscow", ["reutersIstanbul"]],
+            ["aimedAt", "militaryAidToKyiv", "kyiv", ["reutersIstanbul"]],
+            ["aimedAt", "sanctionsOnRussia", "russia", ["reutersIstanbul"]],
+            ["concernedAbout", "ukraine", "peaceDeal", "Trump’s rapid rapprochement with Moscow could sideline them in any potential peace deal.", ["reutersIstanbul"]],
+            ["concernedAbout", "europeanAllies", "peaceDeal", "Trump’s rapid rapprochement with Moscow could sideline them in any potential peace deal.", ["reutersIstanbul"]],
+            ["paraphrased", "trump", "ceasefireInUkraine", "pledged", null, "He will fulfill his promise of a quick ceasefire in Ukraine.", [], null, ["reutersIstanbul"]],
+            ["paraphrased", "trump", "ceasefireInUkraine", "maintained", null, "His priority is ending the conflict through an early ceasefire.", ["warInUkraine"], null, ["reutersIstanbul"]],
+            ["paraphrased", "putin", "usRussiaRelations", "downplayed", "this week", "Expectations of an immediate deal are low: trust must be rebuilt before any major agreements.", [], null, ["reutersIstanbul"]],
+            ["paraphrased", "putin", "rareEarthMining", "suggested", "this week", "Moscow would welcome US participation in joint rare earth mining projects, including in Russian-controlled territories of Ukraine.", ["russianControlledTerritories"], null, ["reutersIstanbul"]],
+            ["quoted", "lavrov", "istanbulTalks", "stated", null, "The outcome of this meeting will show how quickly and effectively we can move.", [], null, ["reutersIstanbul"]],
+            ["paraphrased", "lavrov", "diplomaticRestrictions", "acknowledged", null, "Russia had imposed restrictions on US diplomats in Moscow in retaliation for Washington’s treatment of Russian personnel.", ["moscow"], null, ["reutersIstanbul"]],
+            ["quoted", "stateDepartmentSpokesperson", "istanbulTalks", "said", null, "To be clear, there are no political or security issues on the agenda. Ukraine is not on the agenda.", ["politicalAndSecurityIssues", "warInUkraine"], "usStateDepartment", ["reutersIstanbul"]],
+            ["quoted", "stateDepartmentSpokesperson", "istanbulTalks", "said", null, "The constructiveness of these talks will become apparent very quickly; either issues will get resolved or they won’t.", [], "usStateDepartment", ["reutersIstanbul"]],
+            ["paraphrased", "usStateDepartment", "istanbulTalks", "clarified", null, "Thursday’s talks were strictly focused on diplomatic matters, including staffing, visas, and banking issues.", ["staffing", "visas", "banking"], null, ["reutersIstanbul"]],
+            ["paraphrased", "russianStateTv", "istanbulTalks", "reported", null, "The discussions could last five to six hours.", [], null, ["reutersIstanbul"]]
+            ]
+            """u8;
     }
-#nullable enable
 }

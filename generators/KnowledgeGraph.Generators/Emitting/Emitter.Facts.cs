@@ -1,0 +1,338 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using KnowledgeGraph.Generators.Model;
+
+namespace KnowledgeGraph.Generators.Emitting;
+
+/// <summary>
+/// The facts of a graph as compiled-in data: tables of rows of JSON values in UTF-8 string literals, and the
+/// generated readers that turn each row into an entity or a relation (the format is described on the runtime's
+/// <c>FactReader</c>). The rows and the readers follow one column order, defined here once.
+/// </summary>
+/// <remarks>
+/// A statement per fact made the compiler bind, analyse and emit, and the JIT compile, code in proportion to the
+/// facts; data in a literal costs the compiler a copy and the JIT nothing, so a graph of a million facts builds
+/// and its first use reads it in one loop. Rows name entities by id, so adding one fact changes one row.
+/// </remarks>
+internal sealed partial class Emitter
+{
+    /// <summary>The graph's nested class that holds the tables and their readers (a reserved member name).</summary>
+    public const string FactsClassName = "CompiledFacts";
+
+    /// <summary>
+    /// Rows per table, a file each: editors and the compiler handle many moderate files better than one huge one,
+    /// and each file also holds the graph's members for the entities of its table.
+    /// </summary>
+    internal const int ChunkSize = 500;
+
+    private const string Reader = Runtime + ".FactReader";
+
+    // A reader runs once per row while the graph loads, before tiered compilation would optimize it.
+    private const string Optimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
+    private Dictionary<string, string>? _idsByMember;
+
+    private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
+
+    private string FactReaders()
+    {
+        var writer = Header();
+        writer.Line($"partial class {_graph.ClassName}");
+        writer.OpenBlock();
+        writer.Summary(
+            $"The entities and relations of the <c>.kg.json</c> files as tables of rows of JSON values, and the readers of the rows: see <see cref=\"{Reader}\"/>.",
+            isMarkup: true);
+        writer.Line($"private static partial class {FactsClassName}");
+        writer.OpenBlock();
+
+        var entityTypes = _graph.EntityTypes.Where(type => !type.IsAbstract).ToList();
+        writer.Line("/// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>");
+        writer.Line(Optimized);
+        writer.Line($"public static {Runtime}.Entity ReadEntity(ref {Reader} row) => row.Symbol() switch");
+        writer.OpenBlock();
+        foreach (var type in entityTypes)
+        {
+            var properties = type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {ReadValue(p.Type)},").ToList();
+            Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}(row.Id()", properties, ",");
+        }
+
+        writer.Line("var type => throw row.UnknownSymbol(type),");
+        writer.CloseBlock(";");
+
+        var relationTypes = _graph.RelationTypes.Where(type => !type.IsAbstract).ToList();
+        if (_graph.Relations.Count > 0)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>");
+            writer.Line(Optimized);
+            writer.Line($"public static {Runtime}.Relation ReadRelation(ref {Reader} row) => row.Symbol() switch");
+            writer.OpenBlock();
+            foreach (var type in relationTypes)
+            {
+                var members = type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {ReadValue(p.Type)},")
+                    .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => $"{role.MemberName} = {ReadRole(role)},"))
+                    .Concat(["Sources = row.Sources(),", "ValidFrom = row.IsNull() ? null : row.PartialDate(),", "ValidTo = row.IsNull() ? null : row.PartialDate(),"])
+                    .ToList();
+                var from = $"row.Entity<{Qualified(type.FromClassName)}>()";
+                var to = $"row.Entity<{Qualified(type.ToClassName)}>()";
+                Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}({from}, {to}", members, ",");
+            }
+
+            writer.Line("var type => throw row.UnknownSymbol(type),");
+            writer.CloseBlock(";");
+        }
+
+        var enumsRead = new HashSet<string>(
+            entityTypes.SelectMany(type => type.InheritedProperties.Concat(type.Properties))
+                .Concat(_graph.Relations.Count > 0 ? relationTypes.SelectMany(type => type.InheritedProperties.Concat(type.Properties)) : [])
+                .Where(p => p.Type.Kind == ScalarKind.Enum)
+                .Select(p => p.Type.EnumClassName!));
+        foreach (var type in _graph.Enums.Where(type => enumsRead.Contains(type.ClassName)))
+        {
+            writer.Line();
+            writer.Summary($"Reads a value of <see cref=\"{Qualified(type.ClassName)}\"/> by its name in the <c>.kg.json</c> files.", isMarkup: true);
+            writer.Line($"public static {Qualified(type.ClassName)} {EnumReader(type.ClassName)}(ref {Reader} row) => row.Symbol() switch");
+            writer.OpenBlock();
+            foreach (var value in type.Values)
+            {
+                writer.Line($"{Literal(value.SchemaName)} => {Qualified(type.ClassName)}.{value.MemberName},");
+            }
+
+            writer.Line("var value => throw row.UnknownSymbol(value),");
+            writer.CloseBlock(";");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>One table of entities, and the graph's member for each: it reads its entity by position.</summary>
+    private string EntityChunk(int chunk)
+    {
+        var first = chunk * ChunkSize;
+        var entities = _graph.Entities.Skip(first).Take(ChunkSize).ToList();
+        var writer = Header();
+        writer.Line($"partial class {_graph.ClassName}");
+        writer.OpenBlock();
+        Table(writer, $"Entities{chunk}", $"Entities {first + 1} to {first + entities.Count}", entities.Select(EntityRow));
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            var type = Qualified(entity.ClassName);
+            writer.Line();
+            writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
+            writer.Line($"public {type} {entity.MemberName} => EntityAt<{type}>({(first + i).ToString(CultureInfo.InvariantCulture)});");
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private string RelationChunk(int chunk)
+    {
+        var first = chunk * ChunkSize;
+        var relations = _graph.Relations.Skip(first).Take(ChunkSize).ToList();
+        var writer = Header();
+        writer.Line($"partial class {_graph.ClassName}");
+        writer.OpenBlock();
+        Table(writer, $"Relations{chunk}", $"Relations {first + 1} to {first + relations.Count}", relations.Select(RelationRow));
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>A table as a UTF-8 raw string literal, a row a line (JSON escapes every quote and line break in a value).</summary>
+    private static void Table(SourceWriter writer, string name, string what, IEnumerable<string> rows)
+    {
+        writer.Line($"private static partial class {FactsClassName}");
+        writer.OpenBlock();
+        writer.Line($"/// <summary>{what}, in file order.</summary>");
+        writer.Line($"public static global::System.ReadOnlySpan<byte> {name} => \"\"\"");
+        writer.Indent();
+        writer.Line("[");
+        string? previous = null;
+        foreach (var row in rows)
+        {
+            if (previous is not null)
+            {
+                writer.Line(previous + ",");
+            }
+
+            previous = row;
+        }
+
+        writer.Line(previous!);
+        writer.Line("]");
+        writer.Line("\"\"\"u8;");
+        writer.Outdent();
+        writer.CloseBlock();
+    }
+
+    private string EntityRow(EntityModel entity)
+    {
+        var type = _graph.EntityTypes.First(t => t.ClassName == entity.ClassName);
+        var values = new List<string> { Json(type.SchemaName), Json(entity.Id) };
+        foreach (var property in type.InheritedProperties.Concat(type.Properties))
+        {
+            values.Add(entity.Values.FirstOrDefault(v => v.MemberName == property.MemberName) is { } value ? JsonValue(value) : Absent(property.Type.IsList));
+        }
+
+        return Row(values);
+    }
+
+    private string RelationRow(RelationModel relation)
+    {
+        var type = _graph.RelationTypes.First(t => t.ClassName == relation.ClassName);
+        var values = new List<string> { Json(type.SchemaName), Id(relation.FromMemberName), Id(relation.ToMemberName) };
+        foreach (var property in type.InheritedProperties.Concat(type.Properties))
+        {
+            values.Add(relation.Values.FirstOrDefault(v => v.MemberName == property.MemberName) is { } value ? JsonValue(value) : Absent(property.Type.IsList));
+        }
+
+        foreach (var role in type.InheritedRoles.Concat(type.Roles))
+        {
+            values.Add(relation.Roles.FirstOrDefault(r => r.MemberName == role.MemberName) is { } players
+                ? role.IsList ? Array(players.Players.Select(Id)) : Id(players.Players[0])
+                : Absent(role.IsList));
+        }
+
+        values.Add(Array(relation.SourceMemberNames.Select(Id)));
+        values.Add(relation.ValidFrom is { } validFrom ? Json(validFrom) : "null");
+        values.Add(relation.ValidTo is { } validTo ? Json(validTo) : "null");
+        return Row(values);
+    }
+
+    // Nulls at the end of a row are left out: the reader reads them as absent.
+    private static string Row(List<string> values)
+    {
+        var count = values.Count;
+        while (values[count - 1] == "null")
+        {
+            count--;
+        }
+
+        return Array(values.Take(count));
+    }
+
+    private static string Array(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+
+    private static string Absent(bool isList) => isList ? "[]" : "null";
+
+    private string Id(string memberName)
+    {
+        _idsByMember ??= _graph.Entities.ToDictionary(entity => entity.MemberName, entity => entity.Id);
+        return Json(_idsByMember[memberName]);
+    }
+
+    private string JsonValue(ValueModel value) => value.Type.IsList
+        ? Array(value.Items.Select(item => JsonScalar(value.Type, item)))
+        : JsonScalar(value.Type, value.Items[0]);
+
+    private string JsonScalar(PropertyType type, string text) => type.Kind switch
+    {
+        ScalarKind.Int or ScalarKind.Long or ScalarKind.Double or ScalarKind.Decimal or ScalarKind.Bool => text,
+        ScalarKind.Enum => Json(_graph.Enums.First(e => e.ClassName == type.EnumClassName).Values.First(v => v.MemberName == text).SchemaName),
+        _ => Json(text),
+    };
+
+    /// <summary>
+    /// A JSON string that reads well in a C# raw string literal: quotes, backslashes, control characters, line
+    /// and paragraph separators (which end a line in C#) and invisible formatting characters are escaped.
+    /// </summary>
+    private static string Json(string text)
+    {
+        var json = new StringBuilder(text.Length + 2).Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"':
+                    json.Append("\\\"");
+                    break;
+                case '\\':
+                    json.Append("\\\\");
+                    break;
+                case '\n':
+                    json.Append("\\n");
+                    break;
+                case '\r':
+                    json.Append("\\r");
+                    break;
+                case '\t':
+                    json.Append("\\t");
+                    break;
+                default:
+                    if (IsInvisible(text, i))
+                    {
+                        json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        json.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return json.Append('"').ToString();
+    }
+
+    private static bool IsInvisible(string text, int index)
+    {
+        var c = text[index];
+        if (char.IsHighSurrogate(c))
+        {
+            return index + 1 == text.Length || !char.IsLowSurrogate(text[index + 1]);
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return index == 0 || !char.IsHighSurrogate(text[index - 1]);
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+    }
+
+    /// <summary>The expression that reads a value of the type from <c>row</c>.</summary>
+    private string ReadValue(PropertyType type)
+    {
+        if (type.IsList)
+        {
+            return type.Kind == ScalarKind.Enum
+                ? $"row.List({EnumReader(type.EnumClassName!)})"
+                : $"row.List(static (ref {Reader} item) => {ReadScalar(type, "item")})";
+        }
+
+        var read = ReadScalar(type, "row");
+        return type.IsOptional ? $"row.IsNull() ? null : {read}" : read;
+    }
+
+    private static string ReadScalar(PropertyType type, string reader) => type.Kind switch
+    {
+        ScalarKind.String => $"{reader}.String()",
+        ScalarKind.Int => $"{reader}.Int32()",
+        ScalarKind.Long => $"{reader}.Int64()",
+        ScalarKind.Double => $"{reader}.Double()",
+        ScalarKind.Decimal => $"{reader}.Decimal()",
+        ScalarKind.Bool => $"{reader}.Boolean()",
+        ScalarKind.Date => $"{reader}.Date()",
+        ScalarKind.DateTime => $"{reader}.DateTime()",
+        ScalarKind.Uri => $"{reader}.Uri()",
+        _ => $"{EnumReader(type.EnumClassName!)}(ref {reader})",
+    };
+
+    private string ReadRole(RoleModel role)
+    {
+        var entity = $"Entity<{Qualified(role.TypeClassName)}>()";
+        return role.IsList
+            ? $"row.List(static (ref {Reader} item) => item.{entity})"
+            : role.IsOptional ? $"row.IsNull() ? null : row.{entity}" : $"row.{entity}";
+    }
+
+    private static string EnumReader(string enumClassName) => "Read" + enumClassName.TrimStart('@') + "Value";
+}
