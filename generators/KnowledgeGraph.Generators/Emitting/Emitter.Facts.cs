@@ -29,9 +29,6 @@ internal sealed partial class Emitter
 
     private const string Reader = Runtime + ".FactReader";
 
-    // A reader runs once per row while the graph loads, before tiered compilation would optimize it.
-    private const string Optimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
-
     private Dictionary<string, string>? _idsByMember;
 
     private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
@@ -49,7 +46,6 @@ internal sealed partial class Emitter
 
         var entityTypes = _graph.EntityTypes.Where(type => !type.IsAbstract).ToList();
         writer.Line("/// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>");
-        writer.Line(Optimized);
         writer.Line($"public static {Runtime}.Entity ReadEntity(ref {Reader} row) => row.Symbol() switch");
         writer.OpenBlock();
         foreach (var type in entityTypes)
@@ -66,8 +62,7 @@ internal sealed partial class Emitter
         {
             writer.Line();
             writer.Line("/// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>");
-            writer.Line(Optimized);
-            writer.Line($"public static {Runtime}.Relation ReadRelation(ref {Reader} row) => row.Symbol() switch");
+                writer.Line($"public static {Runtime}.Relation ReadRelation(ref {Reader} row) => row.Symbol() switch");
             writer.OpenBlock();
             foreach (var type in relationTypes)
             {

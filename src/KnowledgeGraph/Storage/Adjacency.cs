@@ -34,8 +34,6 @@ internal sealed class Adjacency
     public Relation[] ByStart => _out;
 
     /// <summary>Indexes <paramref name="relations"/> (in file order) over the entity ordinals 0 … <paramref name="entityCount"/> − 1.</summary>
-    // Optimized from the first call: it runs once, over every fact, when a graph is sealed.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Adjacency Build(int entityCount, Relation[] relations)
     {
         var outStart = new int[entityCount + 1];

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace KnowledgeGraph;
@@ -63,8 +62,6 @@ internal sealed class CompactStore
     public ReadOnlyCollection<Relation> AllRelations => _allRelations ?? Publish(ref _allRelations, new ReadOnlyCollection<Relation>(Relations));
 
     /// <summary>The store of a whole graph: every entity and relation it holds, indexed now.</summary>
-    // Optimized from the first call: it runs once, over every fact, when a graph is sealed.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CompactStore ForGraph(Entity[] entities, Relation[] relations, IReadOnlyList<RolePlay>? roles)
     {
         var store = new CompactStore(entities, relations, entities.Length, null, null, roles is { Count: > 0 } ? RoleIndex.Build(entities.Length, roles) : null);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph;
 
@@ -12,8 +11,6 @@ internal sealed class IdTable
     private readonly Entity[] _entities;
     private readonly int[] _slots; // ordinal + 1, 0 for an empty slot
 
-    // Optimized from the first call: it runs once, over every fact, when a graph is sealed.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IdTable(Entity[] entities)
     {
         _entities = entities;

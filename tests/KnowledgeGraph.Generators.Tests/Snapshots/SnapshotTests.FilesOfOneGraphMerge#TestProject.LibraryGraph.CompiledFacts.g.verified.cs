@@ -9,7 +9,6 @@ partial class LibraryGraph
     private static partial class CompiledFacts
     {
         /// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Entity ReadEntity(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "Author" => new global::TestProject.Author(row.Id())
@@ -25,7 +24,6 @@ partial class LibraryGraph
         };
 
         /// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Relation ReadRelation(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "wrote" => new global::TestProject.Wrote(row.Entity<global::TestProject.Author>(), row.Entity<global::TestProject.Book>())

@@ -9,7 +9,6 @@ partial class ZooGraph
     private static partial class CompiledFacts
     {
         /// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Entity ReadEntity(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "Cat" => new global::Zoo.Cat(row.Id())
@@ -27,7 +26,6 @@ partial class ZooGraph
         };
 
         /// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Relation ReadRelation(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "feeds" => new global::Zoo.Feeds(row.Entity<global::Zoo.Keeper>(), row.Entity<global::Zoo.Animal>())

@@ -9,7 +9,6 @@ partial class CatalogGraph
     private static partial class CompiledFacts
     {
         /// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Entity ReadEntity(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "Source" => new global::Catalog.Source(row.Id())
@@ -37,7 +36,6 @@ partial class CatalogGraph
         };
 
         /// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Relation ReadRelation(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "replaces" => new global::Catalog.Replaces(row.Entity<global::Catalog.Item>(), row.Entity<global::Catalog.Item>())

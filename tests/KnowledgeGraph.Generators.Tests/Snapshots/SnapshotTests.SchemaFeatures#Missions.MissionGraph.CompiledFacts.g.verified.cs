@@ -9,7 +9,6 @@ partial class MissionGraph
     private static partial class CompiledFacts
     {
         /// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Entity ReadEntity(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "Astronaut" => new global::Missions.Astronaut(row.Id())
@@ -39,7 +38,6 @@ partial class MissionGraph
         };
 
         /// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Relation ReadRelation(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "flew" => new global::Missions.Flew(row.Entity<global::Missions.Astronaut>(), row.Entity<global::Missions.Mission>())

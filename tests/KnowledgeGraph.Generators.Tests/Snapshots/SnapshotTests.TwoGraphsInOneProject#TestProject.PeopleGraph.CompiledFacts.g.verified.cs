@@ -9,7 +9,6 @@ partial class PeopleGraph
     private static partial class CompiledFacts
     {
         /// <summary>Reads an entity row: the type's name, the id, then each property, inherited ones first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Entity ReadEntity(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "Person" => new global::TestProject.Person(row.Id())
@@ -20,7 +19,6 @@ partial class PeopleGraph
         };
 
         /// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static global::KnowledgeGraph.Relation ReadRelation(ref global::KnowledgeGraph.FactReader row) => row.Symbol() switch
         {
             "knows" => new global::TestProject.Knows(row.Entity<global::TestProject.Person>(), row.Entity<global::TestProject.Person>())
