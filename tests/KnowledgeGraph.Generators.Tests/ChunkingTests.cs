@@ -28,4 +28,24 @@ public sealed class ChunkingTests
         var graph = result.Sources.Single(source => source.HintName == "TestProject.Big.g.cs").SourceText.ToString();
         Assert.Contains("AddEntities(CompiledFacts.Entities2, CompiledFacts.ReadEntity);\n        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);", graph);
     }
+
+    [Fact]
+    public void AGraphWithMoreEntitiesThanAClassCanHoldMembersForHasNone()
+    {
+        var count = Emitter.MaxEntityMembers + 1;
+        var json = new StringBuilder("""{ "graph": "Huge", "entityTypes": { "P": {} }, "relationTypes": { "next": { "from": "P", "to": "P" } }, "entities": {""");
+        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"\"p{i}\": {{ \"type\": \"P\" }}")));
+        json.Append("""}, "relations": [""");
+        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"[\"p{i}\", \"next\", \"p{(i + 1) % count}\"]")));
+        json.Append("]}");
+
+        var result = GeneratorHarness.Run(new ModelFile("huge.kg.json", json.ToString())).ShouldCompileCleanly();
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.DoesNotContain(result.Sources, source => source.SourceText.ToString().Contains("EntityAt<", System.StringComparison.Ordinal));
+        var last = result.Sources.Single(source => source.HintName == $"TestProject.Huge.Entities{count / Emitter.ChunkSize}.g.cs").SourceText.ToString();
+        Assert.Contains($"[\"P\", \"p{count - 1}\"]", last);
+        var graph = result.Sources.Single(source => source.HintName == "TestProject.Huge.g.cs").SourceText.ToString();
+        Assert.Contains("/// <remarks>More than 60,000 entities: too many for a member each", graph);
+    }
 }

@@ -27,7 +27,15 @@ internal sealed partial class Emitter
     /// </summary>
     internal const int ChunkSize = 500;
 
+    /// <summary>
+    /// The most entities that get a member of the graph class each. The runtime allows at most 65,535 methods in
+    /// a class, a getter included; this leaves room for the class's other members and a user's own.
+    /// </summary>
+    internal const int MaxEntityMembers = 60_000;
+
     private const string Reader = Runtime + ".FactReader";
+
+    private bool HasEntityMembers => _graph.Entities.Count <= MaxEntityMembers;
 
     private Dictionary<string, string>? _idsByMember;
 
@@ -113,7 +121,7 @@ internal sealed partial class Emitter
         writer.Line($"partial class {_graph.ClassName}");
         writer.OpenBlock();
         Table(writer, $"Entities{chunk}", $"Entities {first + 1} to {first + entities.Count}", entities.Select(EntityRow));
-        for (var i = 0; i < entities.Count; i++)
+        for (var i = 0; i < entities.Count && HasEntityMembers; i++)
         {
             var entity = entities[i];
             var type = Qualified(entity.ClassName);

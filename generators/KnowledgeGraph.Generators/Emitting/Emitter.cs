@@ -487,6 +487,11 @@ internal sealed partial class Emitter
         writer.Summary(
             $"The {Xml.Code(graph.ClassName)} knowledge graph: {Count(graph.Entities.Count, "entity", "entities")} and {Count(graph.Relations.Count, "relation", "relations")} from its <c>.kg.json</c> files.",
             isMarkup: true);
+        if (!HasEntityMembers)
+        {
+            writer.Line($"/// <remarks>More than {MaxEntityMembers.ToString("N0", CultureInfo.InvariantCulture)} entities: too many for a member each (a class holds at most 65,535 methods); find an entity with <c>FindEntity(id)</c> or <c>Entities&lt;T&gt;()</c>.</remarks>");
+        }
+
         writer.Line(GeneratedCodeAttribute);
         writer.Line($"public sealed partial class {graph.ClassName} : {Runtime}.Graph");
         writer.OpenBlock();
