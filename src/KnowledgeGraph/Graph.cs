@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph;
 
@@ -43,8 +42,6 @@ public abstract class Graph : GraphView
     /// <summary>Adds an entity while the graph is being built.</summary>
     /// <exception cref="InvalidOperationException">The graph is sealed.</exception>
     /// <exception cref="ArgumentException">The entity already belongs to a graph, or the graph already has an entity with the same id.</exception>
-    // Optimized from the first call: it runs for every fact while a graph loads, long before tiered compilation would optimize it.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -72,8 +69,6 @@ public abstract class Graph : GraphView
     /// <exception cref="ArgumentException">
     /// An endpoint, a source or a role player is not an entity of this graph, or the relation is already in the graph.
     /// </exception>
-    // Optimized from the first call: it runs for every fact while a graph loads, long before tiered compilation would optimize it.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected TRelation AddRelation<TRelation>(TRelation relation) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(relation);
@@ -130,7 +125,6 @@ public abstract class Graph : GraphView
     /// <param name="table">The rows, as <see cref="FactReader"/> describes them.</param>
     /// <param name="read">Reads one row into a new entity.</param>
     /// <exception cref="System.IO.InvalidDataException">A row does not match <paramref name="read"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void AddEntities(ReadOnlySpan<byte> table, FactRowReader<Entity> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -149,7 +143,6 @@ public abstract class Graph : GraphView
     /// <param name="table">The rows, as <see cref="FactReader"/> describes them.</param>
     /// <param name="read">Reads one row into a new relation between entities added before.</param>
     /// <exception cref="System.IO.InvalidDataException">A row does not match <paramref name="read"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void AddRelations(ReadOnlySpan<byte> table, FactRowReader<Relation> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -163,7 +156,6 @@ public abstract class Graph : GraphView
     }
 
     /// <summary>The one list of sources that every fact citing only <paramref name="source"/> shares.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IReadOnlyList<Entity> SoleSource(Entity source)
     {
         if (!_soleSources!.TryGetValue(source, out var shared))
@@ -253,7 +245,6 @@ public abstract class Graph : GraphView
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EnsureMember(Entity entity, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(entity, parameterName);

@@ -48,9 +48,7 @@ public abstract class Relation : IEdge<Entity>
     {
         get => _sources;
         // A copy: the graph checks the sources when it adds the relation, so the caller's list must not
-        // be able to change them afterwards (or while other threads read them). Optimized from the first call:
-        // a graph loading its facts sets it for every fact.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // be able to change them afterwards (or while other threads read them).
         init => _sources = value switch
         {
             null or ImmutableArray<Entity> { IsDefault: true } => throw new ArgumentNullException(nameof(value)),
