@@ -37,7 +37,10 @@ internal sealed partial class Emitter
 
     private bool HasEntityMembers => _graph.Entities.Count <= MaxEntityMembers;
 
-    private Dictionary<string, string>? _idsByMember;
+    // Lookups the rows need, made once: a row per fact would otherwise search the types and quote the ids again.
+    private Dictionary<string, string>? _jsonIdsByMember;
+    private Dictionary<string, EntityTypeModel>? _entityTypesByClass;
+    private Dictionary<string, RelationTypeModel>? _relationTypesByClass;
 
     private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
 
@@ -175,7 +178,8 @@ internal sealed partial class Emitter
 
     private string EntityRow(EntityModel entity)
     {
-        var type = _graph.EntityTypes.First(t => t.ClassName == entity.ClassName);
+        _entityTypesByClass ??= _graph.EntityTypes.ToDictionary(t => t.ClassName);
+        var type = _entityTypesByClass[entity.ClassName];
         var values = new List<string> { Json(type.SchemaName), Json(entity.Id) };
         foreach (var property in type.InheritedProperties.Concat(type.Properties))
         {
@@ -187,7 +191,8 @@ internal sealed partial class Emitter
 
     private string RelationRow(RelationModel relation)
     {
-        var type = _graph.RelationTypes.First(t => t.ClassName == relation.ClassName);
+        _relationTypesByClass ??= _graph.RelationTypes.ToDictionary(t => t.ClassName);
+        var type = _relationTypesByClass[relation.ClassName];
         var values = new List<string> { Json(type.SchemaName), Id(relation.FromMemberName), Id(relation.ToMemberName) };
         foreach (var property in type.InheritedProperties.Concat(type.Properties))
         {
@@ -225,8 +230,8 @@ internal sealed partial class Emitter
 
     private string Id(string memberName)
     {
-        _idsByMember ??= _graph.Entities.ToDictionary(entity => entity.MemberName, entity => entity.Id);
-        return Json(_idsByMember[memberName]);
+        _jsonIdsByMember ??= _graph.Entities.ToDictionary(entity => entity.MemberName, entity => Json(entity.Id));
+        return _jsonIdsByMember[memberName];
     }
 
     private string JsonValue(ValueModel value) => value.Type.IsList
@@ -246,7 +251,12 @@ internal sealed partial class Emitter
     /// </summary>
     private static string Json(string text)
     {
-        var json = new StringBuilder(text.Length + 2).Append('"');
+        if (!NeedsEscape(text))
+        {
+            return "\"" + text + "\"";
+        }
+
+        var json = new StringBuilder(text.Length + 8).Append('"');
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -282,6 +292,20 @@ internal sealed partial class Emitter
         }
 
         return json.Append('"').ToString();
+    }
+
+    private static bool NeedsEscape(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\\' || (c < 128 ? c < ' ' || c == '\x7f' : IsInvisible(text, i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInvisible(string text, int index)
