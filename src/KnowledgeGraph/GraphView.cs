@@ -55,6 +55,20 @@ public abstract partial class GraphView
     public IEnumerable<TRelation> Relations<TRelation>() where TRelation : Relation =>
         IsFrozen ? Store.RelationsOf<TRelation>() : Live<Relation, TRelation>(static store => store.Relations);
 
+    /// <summary>
+    /// The <typeparamref name="TRelation"/> relations of this view indexed by their ends, for loops over many
+    /// entities at the speed of arrays: <c>index.Targets(person)</c> is a span, typed, with nothing allocated.
+    /// Made on first request and kept (a graph still being built makes a new one each time).
+    /// </summary>
+    /// <typeparam name="TRelation">The relation type (its subtypes are included).</typeparam>
+    /// <typeparam name="TFrom">The type of its start, as the relation type declares it.</typeparam>
+    /// <typeparam name="TTo">The type of its target, as the relation type declares it.</typeparam>
+    public RelationIndex<TRelation, TFrom, TTo> Index<TRelation, TFrom, TTo>()
+        where TRelation : Relation<TFrom, TTo>
+        where TFrom : Entity
+        where TTo : Entity =>
+        Store.IndexOf<TRelation, TFrom, TTo>(Root);
+
     /// <summary>The number of entities.</summary>
     public int EntityCount => CountEntities();
 

@@ -42,6 +42,9 @@ public class QueryBenchmarks
     [Benchmark(Description = "Runtime"), BenchmarkCategory("1-hop worksFor")]
     public int OneHopRuntime() => _runtime.OneHop();
 
+    [Benchmark(Description = "Runtime index"), BenchmarkCategory("1-hop worksFor")]
+    public int OneHopRuntimeIndex() => _runtime.OneHopIndexed();
+
     [Benchmark(Baseline = true, Description = "QuikGraph"), BenchmarkCategory("1-hop worksFor")]
     public int OneHopQuikGraph() => _quik.OneHop();
 
@@ -52,6 +55,9 @@ public class QueryBenchmarks
 
     [Benchmark(Description = "Runtime"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
     public int ThreeHopRuntime() => _runtime.ThreeHop();
+
+    [Benchmark(Description = "Runtime index"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
+    public int ThreeHopRuntimeIndex() => _runtime.ThreeHopIndexed();
 
     [Benchmark(Baseline = true, Description = "QuikGraph"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
     public int ThreeHopQuikGraph() => _quik.ThreeHop();
@@ -115,7 +121,9 @@ public static class StoreCheck
     public static void EnsureAgree(SyntheticData data, RuntimeGraph runtime, QuikStore quik, ArrayStore arrays)
     {
         Same("1-hop", runtime.OneHop(), quik.OneHop(), arrays.OneHop());
+        Same("1-hop through the index", runtime.OneHopIndexed(), quik.OneHop(), arrays.OneHop());
         Same("3-hop", runtime.ThreeHop(), quik.ThreeHop(), arrays.ThreeHop());
+        Same("3-hop through the indexes", runtime.ThreeHopIndexed(), quik.ThreeHop(), arrays.ThreeHop());
         Same("scan", runtime.CallsBefore(SyntheticData.CallCutoff), quik.CallsBefore(SyntheticData.CallCutoff), arrays.CallsBefore(SyntheticData.CallCutoff));
         var (from, to) = data.PathEnds;
         var length = Same("shortest path", runtime.ShortestPathLength(from, to), quik.ShortestPathLength(from, to), arrays.ShortestPathLength(from, to));

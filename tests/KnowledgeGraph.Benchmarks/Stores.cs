@@ -84,6 +84,40 @@ public sealed class RuntimeGraph : Graph
         .OfType<Country>()
         .Count();
 
+    /// <summary>1 hop through <see cref="GraphView.Index{TRelation, TFrom, TTo}"/>: the loop written for analytics over a whole graph.</summary>
+    public int OneHopIndexed()
+    {
+        var worksFor = Index<WorksFor, Person, Organization>();
+        var count = 0;
+        foreach (var person in Entities<Person>())
+        {
+            count += worksFor.Targets(person).Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>3 hops through relation indexes.</summary>
+    public int ThreeHopIndexed()
+    {
+        var attended = Index<Attended, Person, Meeting>();
+        var heldIn = Index<HeldIn, Meeting, City>();
+        var locatedIn = Index<LocatedIn, City, Country>();
+        var count = 0;
+        foreach (var person in Entities<Person>())
+        {
+            foreach (var meeting in attended.Targets(person))
+            {
+                foreach (var city in heldIn.Targets(meeting))
+                {
+                    count += locatedIn.Targets(city).Length;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>A filtered scan of one relation type: the calls before <see cref="SyntheticData.CallCutoff"/>.</summary>
     public int CallsBefore(DateOnly cutoff) => Relations<Called>().Count(call => call.On < cutoff);
 

@@ -69,6 +69,10 @@ public sealed class CookbookTests
         builder.AddRelation(new Called(g.Trump, zelensky) { On = new DateOnly(2025, 2, 19) });
         DiplomacyGraph whatIf = builder.Build();              // whatIf.Trump.Called: Putin, Zelensky
 
+        // Loops over a whole graph at the speed of arrays: a relation type indexed by its ends, each row a typed span.
+        var leads   = g.Index<Leads, Person, Delegation>();
+        var leaders = g.Entities<Person>().Count(p => !leads.Targets(p).IsEmpty);          // 2
+
         // Power users: the QuikGraph graph itself.
         IBidirectionalGraph<Entity, Relation> quik = g.AsQuikGraph();
 
@@ -98,6 +102,7 @@ public sealed class CookbookTests
         Assert.Equal(g.RelationCount, bySource[g.ReutersIstanbul].Count());
         Assert.Equal(["Vladimir Putin", "Volodymyr Zelensky"], whatIf.Trump.Called.Select(p => p.Name));
         Assert.Equal(["Vladimir Putin"], g.Trump.Called.Select(p => p.Name));
+        Assert.Equal(2, leaders);
         Assert.Equal(g.RelationCount, quik.EdgeCount);
     }
 }

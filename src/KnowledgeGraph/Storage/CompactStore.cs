@@ -106,6 +106,16 @@ internal sealed class CompactStore
             ? (IEnumerable<TRelation>)AllRelations
             : (IEnumerable<TRelation>)TypedSets.GetOrAdd(typeof(TRelation), static (_, store) => Filter<Relation, TRelation>(store.Relations), this);
 
+    /// <summary>The index of the <typeparamref name="TRelation"/> relations by their ends, made once per type.</summary>
+    public RelationIndex<TRelation, TFrom, TTo> IndexOf<TRelation, TFrom, TTo>(Graph root)
+        where TRelation : Relation<TFrom, TTo>
+        where TFrom : Entity
+        where TTo : Entity =>
+        (RelationIndex<TRelation, TFrom, TTo>)TypedSets.GetOrAdd(
+            typeof(RelationIndex<TRelation, TFrom, TTo>),
+            static (_, state) => new RelationIndex<TRelation, TFrom, TTo>(state.root, state.store._rootEntityCount, FilterToArray<Relation, TRelation>(state.store.Relations)),
+            (store: this, root));
+
     /// <summary>The <typeparamref name="TRelation"/> relations in which the entity plays <paramref name="role"/>, in file order.</summary>
     public IReadOnlyList<TRelation> RelationsWithRole<TRelation>(int entity, string role) where TRelation : Relation =>
         _roles is null ? Array.Empty<TRelation>() : _roles.Find<TRelation>(entity, role);
@@ -119,7 +129,10 @@ internal sealed class CompactStore
     private static T Publish<T>(ref T? field, T value) where T : class =>
         Interlocked.CompareExchange(ref field, value, null) ?? value;
 
-    private static ReadOnlyCollection<TItem> Filter<TBase, TItem>(TBase[] items) where TItem : TBase
+    private static ReadOnlyCollection<TItem> Filter<TBase, TItem>(TBase[] items) where TItem : TBase =>
+        new(FilterToArray<TBase, TItem>(items));
+
+    private static TItem[] FilterToArray<TBase, TItem>(TBase[] items) where TItem : TBase
     {
         var count = 0;
         foreach (var item in items)
@@ -140,7 +153,7 @@ internal sealed class CompactStore
             }
         }
 
-        return new ReadOnlyCollection<TItem>(matches);
+        return matches;
     }
 }
 

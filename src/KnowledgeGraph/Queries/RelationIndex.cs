@@ -1,0 +1,132 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// The relations of one type indexed by their ends, for traversals at the speed of arrays: the targets of an
+/// entity are one slice of one array, typed, in file order, and reading them allocates nothing. Get it from
+/// <see cref="GraphView.Index{TRelation, TFrom, TTo}"/>.
+/// </summary>
+/// <remarks>
+/// Navigation members (<c>person.WorksFor</c>) and LINQ read the same facts one object at a time; an index is for
+/// loops over many entities, such as analytics over a whole graph. It holds what its graph or view held when it was
+/// made; the relations of subtypes of <typeparamref name="TRelation"/> are included. A symmetric fact is indexed
+/// once, from its first end to its second: read both <see cref="Targets"/> and <see cref="Origins"/> for its partners.
+/// </remarks>
+/// <typeparam name="TRelation">The relation type.</typeparam>
+/// <typeparam name="TFrom">The type of the relation's start.</typeparam>
+/// <typeparam name="TTo">The type of the relation's target.</typeparam>
+public sealed class RelationIndex<TRelation, TFrom, TTo>
+    where TRelation : Relation<TFrom, TTo>
+    where TFrom : Entity
+    where TTo : Entity
+{
+    private readonly Graph _root;
+
+    // Compressed rows over the root graph's entity ordinals: the relations starting at entity e are
+    // _outgoing[_outStart[e] .. _outStart[e + 1]], and _targets holds their ends at the same positions.
+    private readonly int[] _outStart;
+    private readonly TRelation[] _outgoing;
+    private readonly TTo[] _targets;
+    private readonly int[] _inStart;
+    private readonly TRelation[] _incoming;
+    private readonly TFrom[] _origins;
+
+    internal RelationIndex(Graph root, int entityCount, ReadOnlySpan<TRelation> relations)
+    {
+        _root = root;
+        (_outStart, _outgoing) = Rows(entityCount, relations, static relation => relation.From.Ordinal);
+        (_inStart, _incoming) = Rows(entityCount, relations, static relation => relation.To.Ordinal);
+        _targets = new TTo[_outgoing.Length];
+        _origins = new TFrom[_incoming.Length];
+        for (var i = 0; i < _outgoing.Length; i++)
+        {
+            _targets[i] = _outgoing[i].To;
+            _origins[i] = _incoming[i].From;
+        }
+    }
+
+    /// <summary>The number of relations indexed.</summary>
+    public int Count => _outgoing.Length;
+
+    /// <summary>The targets of the relations that start at <paramref name="from"/>, in file order (an entity once per relation).</summary>
+    /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<TTo> Targets(TFrom from)
+    {
+        var (start, length) = Row(_outStart, from);
+        return new ReadOnlySpan<TTo>(_targets, start, length);
+    }
+
+    /// <summary>The starts of the relations that end at <paramref name="to"/>, in file order (an entity once per relation).</summary>
+    /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<TFrom> Origins(TTo to)
+    {
+        var (start, length) = Row(_inStart, to);
+        return new ReadOnlySpan<TFrom>(_origins, start, length);
+    }
+
+    /// <summary>The relations that start at <paramref name="from"/>, in file order.</summary>
+    /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<TRelation> Outgoing(TFrom from)
+    {
+        var (start, length) = Row(_outStart, from);
+        return new ReadOnlySpan<TRelation>(_outgoing, start, length);
+    }
+
+    /// <summary>The relations that end at <paramref name="to"/>, in file order.</summary>
+    /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<TRelation> Incoming(TTo to)
+    {
+        var (start, length) = Row(_inStart, to);
+        return new ReadOnlySpan<TRelation>(_incoming, start, length);
+    }
+
+    // Where the entity's row lies. Not generic, so that it inlines into the callers' loops.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Start, int Length) Row(int[] rows, Entity entity)
+    {
+        if (entity?.Owner != _root)
+        {
+            ThrowNotOfGraph(entity);
+        }
+
+        // An entity added after the index was made (while a graph is built) has no row: no relations in the index.
+        var e = entity!.Ordinal;
+        return (uint)e < (uint)(rows.Length - 1) ? (rows[e], rows[e + 1] - rows[e]) : (0, 0);
+    }
+
+    private static void ThrowNotOfGraph(Entity? entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
+    }
+
+    // A stable counting sort by one end: each entity's relations stay in file order.
+    private static (int[] Start, TRelation[] Placed) Rows(int entityCount, ReadOnlySpan<TRelation> relations, Func<TRelation, int> end)
+    {
+        var start = new int[entityCount + 1];
+        foreach (var relation in relations)
+        {
+            start[end(relation) + 1]++;
+        }
+
+        for (var e = 0; e < entityCount; e++)
+        {
+            start[e + 1] += start[e];
+        }
+
+        var cursor = start.AsSpan(0, entityCount).ToArray();
+        var placed = new TRelation[relations.Length];
+        foreach (var relation in relations)
+        {
+            placed[cursor[end(relation)]++] = relation;
+        }
+
+        return (start, placed);
+    }
+}
