@@ -26,8 +26,8 @@ public abstract class Graph : GraphView
     private List<RolePlay>? _roles = [];
     private List<RolePlayer>? _rolesOfOne = [];
 
-    // One list of sources per entity cited alone, shared by every fact citing it (the generated code gives each
-    // fact its own): most facts cite one source, and most sources back many facts.
+    // One list of sources per entity cited alone, shared by every fact citing it (the fact reader asks for it;
+    // AddRelation swaps it in for a relation made in code): most facts cite one source, most sources back many facts.
     private Dictionary<Entity, IReadOnlyList<Entity>>? _soleSources = new(ReferenceEqualityComparer.Instance);
     private FactLoader? _loader;
     private bool _sealed;

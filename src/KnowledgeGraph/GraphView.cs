@@ -58,7 +58,7 @@ public abstract partial class GraphView
     /// <summary>
     /// The <typeparamref name="TRelation"/> relations of this view indexed by their ends, for loops over many
     /// entities at the speed of arrays: <c>index.Targets(person)</c> is a span, typed, with nothing allocated.
-    /// Made on first request and kept (a graph still being built makes a new one each time).
+    /// Made on first request and kept (by a graph still being built, until its next addition).
     /// </summary>
     /// <typeparam name="TRelation">The relation type (its subtypes are included).</typeparam>
     /// <typeparam name="TFrom">The type of its start, as the relation type declares it.</typeparam>

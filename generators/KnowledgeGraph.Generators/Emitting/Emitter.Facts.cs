@@ -44,6 +44,19 @@ internal sealed partial class Emitter
 
     private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
 
+    // By index: Skip would walk every earlier item again for each chunk.
+    private static List<T> Chunk<T>(EquatableArray<T> items, int chunk) where T : System.IEquatable<T>
+    {
+        var end = System.Math.Min(items.Count, (chunk + 1) * ChunkSize);
+        var list = new List<T>(ChunkSize);
+        for (var i = chunk * ChunkSize; i < end; i++)
+        {
+            list.Add(items[i]);
+        }
+
+        return list;
+    }
+
     private string FactReaders()
     {
         var writer = Header();
@@ -119,7 +132,7 @@ internal sealed partial class Emitter
     private string EntityChunk(int chunk)
     {
         var first = chunk * ChunkSize;
-        var entities = _graph.Entities.Skip(first).Take(ChunkSize).ToList();
+        var entities = Chunk(_graph.Entities, chunk);
         var writer = Header();
         writer.Line($"partial class {_graph.ClassName}");
         writer.OpenBlock();
@@ -140,7 +153,7 @@ internal sealed partial class Emitter
     private string RelationChunk(int chunk)
     {
         var first = chunk * ChunkSize;
-        var relations = _graph.Relations.Skip(first).Take(ChunkSize).ToList();
+        var relations = Chunk(_graph.Relations, chunk);
         var writer = Header();
         writer.Line($"partial class {_graph.ClassName}");
         writer.OpenBlock();

@@ -25,7 +25,7 @@ internal sealed class CompactStore
     private readonly RoleIndex? _roles;
     private Adjacency? _adjacency;
     private Adjacency? _citations;
-    private ConcurrentDictionary<Type, object>? _typedSets;
+    private ConcurrentDictionary<Type, object>? _typedSets; // per type, on first need: typed sets and relation indexes
     private ReadOnlyCollection<Entity>? _allEntities;
     private ReadOnlyCollection<Relation>? _allRelations;
 
