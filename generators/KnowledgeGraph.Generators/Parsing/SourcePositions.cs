@@ -13,6 +13,7 @@ internal sealed class SourcePositions
     private readonly string _path;
     private readonly SourceText _text;
     private readonly int[]? _charIndexOfByte;
+    private int _line;
 
     public SourcePositions(string path, SourceText text, string content, byte[] utf8)
     {
@@ -29,7 +30,7 @@ internal sealed class SourcePositions
         var start = CharIndex(startByte);
         var end = CharIndex(endByte);
         var span = TextSpan.FromBounds(start, end < start ? start : end);
-        return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+        return new LocationInfo(_path, span, new LinePositionSpan(Position(span.Start), Position(span.End)));
     }
 
     /// <summary>The location of one character on a line, from the 0-based line and byte column of a reader error.</summary>
@@ -53,6 +54,26 @@ internal sealed class SourcePositions
         var start = textLine.Start + column;
         var span = new TextSpan(start, start < textLine.End ? 1 : 0);
         return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+    }
+
+    // Tokens are located mostly in file order, so the line of the last position is where to look first; a
+    // binary search over every line for every token took a tenth of parsing a large file.
+    private LinePosition Position(int charIndex)
+    {
+        var lines = _text.Lines;
+        var line = _line;
+        if (charIndex < lines[line].Start)
+        {
+            return lines.GetLinePosition(charIndex);
+        }
+
+        while (line + 1 < lines.Count && charIndex >= lines[line + 1].Start)
+        {
+            line++;
+        }
+
+        _line = line;
+        return new LinePosition(line, charIndex - lines[line].Start);
     }
 
     private int CharIndex(long byteOffset)
