@@ -48,12 +48,12 @@ public abstract partial class GraphView
     internal abstract Graph Root { get; }
 
     /// <summary>Every entity of type <typeparamref name="TEntity"/> (subtypes included), in the order of the files.</summary>
-    public IEnumerable<TEntity> Entities<TEntity>() where TEntity : Entity =>
-        IsFrozen ? Store.EntitiesOf<TEntity>() : Live<Entity, TEntity>(static store => store.Entities);
+    public GraphSet<TEntity> Entities<TEntity>() where TEntity : Entity =>
+        IsFrozen ? Store.EntitiesOf<TEntity>() : new(() => CompactStore.Filter<Entity, TEntity>(Store.Entities));
 
     /// <summary>Every relation of type <typeparamref name="TRelation"/> (subtypes included), in the order of the files.</summary>
-    public IEnumerable<TRelation> Relations<TRelation>() where TRelation : Relation =>
-        IsFrozen ? Store.RelationsOf<TRelation>() : Live<Relation, TRelation>(static store => store.Relations);
+    public GraphSet<TRelation> Relations<TRelation>() where TRelation : Relation =>
+        IsFrozen ? Store.RelationsOf<TRelation>() : new(() => CompactStore.Filter<Relation, TRelation>(Store.Relations));
 
     /// <summary>
     /// The <typeparamref name="TRelation"/> relations of this view indexed by their ends, for loops over many
@@ -208,17 +208,6 @@ public abstract partial class GraphView
     }
 
     // While a graph is built, typed sets are filtered when enumerated, so they see every addition made before.
-    private IEnumerable<TItem> Live<TBase, TItem>(Func<CompactStore, TBase[]> items) where TItem : TBase
-    {
-        foreach (var item in items(Store))
-        {
-            if (item is TItem match)
-            {
-                yield return match;
-            }
-        }
-    }
-
     /// <summary>Refuses null and an entity of another graph; an entity the view leaves out is accepted.</summary>
     private protected void EnsureOfGraph(Entity entity, string parameterName)
     {

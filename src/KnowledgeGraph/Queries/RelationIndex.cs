@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace KnowledgeGraph;
 
@@ -56,7 +57,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     public ReadOnlySpan<TTo> Targets(TFrom from)
     {
         var (start, length) = Row(_outStart, from);
-        return new ReadOnlySpan<TTo>(_targets, start, length);
+        return Slice(_targets, start, length);
     }
 
     /// <summary>The starts of the relations that end at <paramref name="to"/>, in file order (an entity once per relation).</summary>
@@ -65,7 +66,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     public ReadOnlySpan<TFrom> Origins(TTo to)
     {
         var (start, length) = Row(_inStart, to);
-        return new ReadOnlySpan<TFrom>(_origins, start, length);
+        return Slice(_origins, start, length);
     }
 
     /// <summary>The relations that start at <paramref name="from"/>, in file order.</summary>
@@ -74,7 +75,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     public ReadOnlySpan<TRelation> Outgoing(TFrom from)
     {
         var (start, length) = Row(_outStart, from);
-        return new ReadOnlySpan<TRelation>(_outgoing, start, length);
+        return Slice(_outgoing, start, length);
     }
 
     /// <summary>The relations that end at <paramref name="to"/>, in file order.</summary>
@@ -83,7 +84,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     public ReadOnlySpan<TRelation> Incoming(TTo to)
     {
         var (start, length) = Row(_inStart, to);
-        return new ReadOnlySpan<TRelation>(_incoming, start, length);
+        return Slice(_incoming, start, length);
     }
 
     // Where the entity's row lies. Not generic, so that it inlines into the callers' loops.
@@ -97,8 +98,20 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
 
         // An entity added after the index was made (while a graph is built) has no row: no relations in the index.
         var e = entity!.Ordinal;
-        return (uint)e < (uint)(rows.Length - 1) ? (rows[e], rows[e + 1] - rows[e]) : (0, 0);
+        if ((uint)e >= (uint)(rows.Length - 1))
+        {
+            return (0, 0);
+        }
+
+        // In bounds by the check above; the rows only grow, and end at the length of the arrays they slice.
+        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), e);
+        return (row, Unsafe.Add(ref row, 1) - row);
     }
+
+    // Without bounds checks: Row gives a start and a length within the array.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<T> Slice<T>(T[] items, int start, int length) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), start), length);
 
     private static void ThrowNotOfGraph(Entity? entity)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Threading;
 
 namespace KnowledgeGraph;
@@ -26,8 +25,8 @@ internal sealed class CompactStore
     private Adjacency? _adjacency;
     private Adjacency? _citations;
     private ConcurrentDictionary<Type, object>? _typedSets; // per type, on first need: typed sets and relation indexes
-    private ReadOnlyCollection<Entity>? _allEntities;
-    private ReadOnlyCollection<Relation>? _allRelations;
+    private GraphSet<Entity>? _allEntities;
+    private GraphSet<Relation>? _allRelations;
 
     private CompactStore(
         Entity[] entities, Relation[] relations, int rootEntityCount, ulong[]? entityMembers, ulong[]? relationMembers, RoleIndex? roles)
@@ -54,12 +53,6 @@ internal sealed class CompactStore
     /// slices are the facts each source backs, built on first need (only provenance queries ask).
     /// </summary>
     public Adjacency Citations => _citations ?? Publish(ref _citations, Adjacency.BuildCitations(_rootEntityCount, Relations));
-
-    /// <summary>Every entity, read-only, in file order.</summary>
-    public ReadOnlyCollection<Entity> AllEntities => _allEntities ?? Publish(ref _allEntities, new ReadOnlyCollection<Entity>(Entities));
-
-    /// <summary>Every relation, read-only, in file order.</summary>
-    public ReadOnlyCollection<Relation> AllRelations => _allRelations ?? Publish(ref _allRelations, new ReadOnlyCollection<Relation>(Relations));
 
     /// <summary>The store of a whole graph: every entity and relation it holds, indexed now.</summary>
     public static CompactStore ForGraph(Entity[] entities, Relation[] relations, IReadOnlyList<RolePlay>? roles)
@@ -92,19 +85,19 @@ internal sealed class CompactStore
         _relationMembers is null ? relation.Ordinal < Relations.Length : IsMarked(_relationMembers, relation.Ordinal);
 
     /// <summary>
-    /// The entities of type <typeparamref name="TEntity"/>, read-only, in file order: filtered once per type and
-    /// kept, so asking again costs a lookup.
+    /// The entities of type <typeparamref name="TEntity"/>, in file order: filtered once per type and kept, so
+    /// asking again costs a lookup.
     /// </summary>
-    public IEnumerable<TEntity> EntitiesOf<TEntity>() where TEntity : Entity =>
+    public GraphSet<TEntity> EntitiesOf<TEntity>() where TEntity : Entity =>
         typeof(TEntity) == typeof(Entity)
-            ? (IEnumerable<TEntity>)AllEntities
-            : (IEnumerable<TEntity>)TypedSets.GetOrAdd(typeof(TEntity), static (_, store) => Filter<Entity, TEntity>(store.Entities), this);
+            ? (GraphSet<TEntity>)(object)(_allEntities ?? Publish(ref _allEntities, new GraphSet<Entity>(Entities)))
+            : (GraphSet<TEntity>)TypedSets.GetOrAdd(typeof(TEntity), static (_, store) => new GraphSet<TEntity>(Filter<Entity, TEntity>(store.Entities)), this);
 
-    /// <summary>The relations of type <typeparamref name="TRelation"/>, read-only, in file order, filtered once per type.</summary>
-    public IEnumerable<TRelation> RelationsOf<TRelation>() where TRelation : Relation =>
+    /// <summary>The relations of type <typeparamref name="TRelation"/>, in file order, filtered once per type.</summary>
+    public GraphSet<TRelation> RelationsOf<TRelation>() where TRelation : Relation =>
         typeof(TRelation) == typeof(Relation)
-            ? (IEnumerable<TRelation>)AllRelations
-            : (IEnumerable<TRelation>)TypedSets.GetOrAdd(typeof(TRelation), static (_, store) => Filter<Relation, TRelation>(store.Relations), this);
+            ? (GraphSet<TRelation>)(object)(_allRelations ?? Publish(ref _allRelations, new GraphSet<Relation>(Relations)))
+            : (GraphSet<TRelation>)TypedSets.GetOrAdd(typeof(TRelation), static (_, store) => new GraphSet<TRelation>(Filter<Relation, TRelation>(store.Relations)), this);
 
     /// <summary>The index of the <typeparamref name="TRelation"/> relations by their ends, made once per type.</summary>
     public RelationIndex<TRelation, TFrom, TTo> IndexOf<TRelation, TFrom, TTo>(Graph root)
@@ -113,7 +106,7 @@ internal sealed class CompactStore
         where TTo : Entity =>
         (RelationIndex<TRelation, TFrom, TTo>)TypedSets.GetOrAdd(
             typeof(RelationIndex<TRelation, TFrom, TTo>),
-            static (_, state) => new RelationIndex<TRelation, TFrom, TTo>(state.root, state.store._rootEntityCount, FilterToArray<Relation, TRelation>(state.store.Relations)),
+            static (_, state) => new RelationIndex<TRelation, TFrom, TTo>(state.root, state.store._rootEntityCount, Filter<Relation, TRelation>(state.store.Relations)),
             (store: this, root));
 
     /// <summary>The <typeparamref name="TRelation"/> relations in which the entity plays <paramref name="role"/>, in file order.</summary>
@@ -129,10 +122,8 @@ internal sealed class CompactStore
     private static T Publish<T>(ref T? field, T value) where T : class =>
         Interlocked.CompareExchange(ref field, value, null) ?? value;
 
-    private static ReadOnlyCollection<TItem> Filter<TBase, TItem>(TBase[] items) where TItem : TBase =>
-        new(FilterToArray<TBase, TItem>(items));
-
-    private static TItem[] FilterToArray<TBase, TItem>(TBase[] items) where TItem : TBase
+    /// <summary>The items of type <typeparamref name="TItem"/>, in order, in a new array.</summary>
+    public static TItem[] Filter<TBase, TItem>(TBase[] items) where TItem : TBase
     {
         var count = 0;
         foreach (var item in items)

@@ -27,7 +27,7 @@ internal sealed class QuikGraphView : IBidirectionalGraph<Entity, Relation>
 
     public int VertexCount => _view.Store.Entities.Length;
 
-    public IEnumerable<Entity> Vertices => _view.Store.AllEntities;
+    public IEnumerable<Entity> Vertices => _view.Store.EntitiesOf<Entity>();
 
     public bool IsEdgesEmpty => _view.Store.Relations.Length == 0;
 

@@ -1,0 +1,63 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// The entities or relations of one type in a graph or a view, in file order: a read-only list whose
+/// <c>foreach</c> allocates nothing, and whose items are also a span (<see cref="AsSpan"/>) for the tightest loops.
+/// </summary>
+/// <remarks>
+/// A built graph and a view filter their set once per type and keep it. A graph still being built filters what it
+/// holds each time the set is read, so a set taken early sees what was added later.
+/// </remarks>
+/// <typeparam name="T">The entity or relation type.</typeparam>
+public sealed class GraphSet<T> : IReadOnlyList<T>
+    where T : class
+{
+    private readonly T[]? _items;
+    private readonly Func<T[]>? _current;
+
+    internal GraphSet(T[] items) => _items = items;
+
+    internal GraphSet(Func<T[]> current) => _current = current;
+
+    /// <summary>The number of items.</summary>
+    public int Count => Items.Length;
+
+    private T[] Items => _items ?? _current!();
+
+    /// <summary>The item at <paramref name="index"/>, in file order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below <see cref="Count"/>.</exception>
+    public T this[int index] => (uint)index < (uint)Items.Length ? Items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The items as a span, in file order.</summary>
+    public ReadOnlySpan<T> AsSpan() => Items;
+
+    /// <summary>Enumerates the items without allocating.</summary>
+    public Enumerator GetEnumerator() => new(Items);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => Items.GetEnumerator();
+
+    /// <summary>Enumerates a <see cref="GraphSet{T}"/>.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        internal Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        /// <summary>The current item.</summary>
+        public readonly T Current => _items[_index];
+
+        /// <summary>Moves to the next item.</summary>
+        public bool MoveNext() => ++_index < _items.Length;
+    }
+}

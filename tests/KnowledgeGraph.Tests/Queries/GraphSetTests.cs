@@ -1,0 +1,57 @@
+using System;
+using System.Linq;
+using KnowledgeGraph.Tests.Runtime;
+
+namespace KnowledgeGraph.Tests.Queries;
+
+/// <summary>The typed sets of a graph: a read-only list, a span and an allocation-free enumerator over the same items.</summary>
+public sealed class GraphSetTests
+{
+    private readonly QueryWorld _g = new();
+
+    [Fact]
+    public void List_span_and_enumerator_give_the_same_items_in_file_order()
+    {
+        var people = _g.Entities<Person>();
+
+        Person[] expected = [_g.Trump, _g.Putin, _g.Darchiyev, _g.Coulter, _g.Witkoff];
+        Assert.Equal(expected, people);
+        Assert.Equal(expected, people.AsSpan().ToArray());
+        Assert.Equal(expected.Length, people.Count);
+        Assert.Same(_g.Darchiyev, people[2]);
+        var enumerated = new System.Collections.Generic.List<Person>();
+        foreach (var person in people)
+        {
+            enumerated.Add(person);
+        }
+
+        Assert.Equal(expected, enumerated);
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => people[expected.Length]);
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => people[-1]);
+    }
+
+    [Fact]
+    public void A_built_graph_and_a_view_keep_their_sets()
+    {
+        Assert.Same(_g.Entities<Person>(), _g.Entities<Person>());
+        Assert.Same(_g.Relations<Called>(), _g.Relations<Called>());
+        var view = _g.AsOf(new DateOnly(2025, 2, 15));
+        Assert.Same(view.Relations<Called>(), view.Relations<Called>());
+        Assert.Equal(view.Relations<Relation>().OfType<Called>(), view.Relations<Called>());
+    }
+
+    [Fact]
+    public void A_set_of_a_graph_being_built_sees_later_additions()
+    {
+        var g = new OpenGraph();
+        var people = g.Entities<Person>();
+        var calls = g.Relations<Called>();
+        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
+        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
+        var call = g.AddRelation(new Called(ada, bob) { On = new DateOnly(2025, 1, 1) });
+
+        Assert.Equal([ada, bob], people);
+        Assert.Equal(2, people.Count);
+        Assert.Equal([call], calls.AsSpan().ToArray());
+    }
+}
