@@ -7,6 +7,35 @@ namespace KnowledgeGraph.Generators.Validation;
 
 // The builder's working state: mutable while one graph is checked, then turned into the equatable model.
 
+/// <summary>A declared type that may extend another of its kind (an entity type, a relation type).</summary>
+internal interface IExtendingType<TSelf>
+    where TSelf : class, IExtendingType<TSelf>
+{
+    string Name { get; }
+
+    Located DeclaredName { get; }
+
+    Located? Extends { get; }
+
+    TSelf? Base { get; set; }
+
+    bool IsBroken { get; set; }
+}
+
+internal static class ExtendingTypes
+{
+    /// <summary>The types this one extends, nearest first; stops at a cycle, which is reported elsewhere.</summary>
+    public static IEnumerable<T> Ancestors<T>(this T type)
+        where T : class, IExtendingType<T>
+    {
+        var seen = new HashSet<T> { type };
+        for (var ancestor = type.Base; ancestor is not null && seen.Add(ancestor); ancestor = ancestor.Base)
+        {
+            yield return ancestor;
+        }
+    }
+}
+
 internal sealed class EnumInfo(EnumDeclaration declaration, int order)
 {
     public EnumDeclaration Declaration { get; } = declaration;
@@ -79,13 +108,17 @@ internal sealed class RoleInfo(RoleDeclaration declaration, EntityTypeInfo type,
     public RoleModel ToModel() => new(Name, MemberName, Type.ClassName, IsList, IsOptional, Declaration.Description);
 }
 
-internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int order)
+internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int order) : IExtendingType<EntityTypeInfo>
 {
     public EntityTypeDeclaration Declaration { get; } = declaration;
 
     public int Order { get; } = order;
 
     public string Name => Declaration.Name.Value;
+
+    public Located DeclaredName => Declaration.Name;
+
+    public Located? Extends => Declaration.Extends;
 
     public string ClassName { get; set; } = "";
 
@@ -102,22 +135,12 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
 
     public Dictionary<string, LocationInfo> MemberLocations { get; } = new(System.StringComparer.Ordinal);
 
-    /// <summary>The types this one extends, nearest first; stops at a cycle, which is reported elsewhere.</summary>
-    public IEnumerable<EntityTypeInfo> Ancestors()
-    {
-        var seen = new HashSet<EntityTypeInfo> { this };
-        for (var type = Base; type is not null && seen.Add(type); type = type.Base)
-        {
-            yield return type;
-        }
-    }
-
-    public bool Is(EntityTypeInfo other) => this == other || Ancestors().Contains(other);
+    public bool Is(EntityTypeInfo other) => this == other || this.Ancestors().Contains(other);
 
     /// <summary>The properties of the type and of every type it extends, the base type's first.</summary>
-    public IEnumerable<PropertyInfo> AllProperties() => Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
+    public IEnumerable<PropertyInfo> AllProperties() => this.Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
 
-    public bool IsRelatedTo(EntityTypeInfo other) => Ancestors().Contains(other) || other.Ancestors().Contains(this);
+    public bool IsRelatedTo(EntityTypeInfo other) => this.Ancestors().Contains(other) || other.Ancestors().Contains(this);
 
     public EntityTypeModel ToModel() => new(
         Name,
@@ -126,18 +149,22 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
         Declaration.IsAbstract,
         Declaration.Description,
         Properties.Any(p => p.Name == "name" && p.Type is { Kind: ScalarKind.String, IsList: false, IsOptional: false }),
-        Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
+        this.Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
         Properties.Select(p => p.ToModel()).ToEquatableArray(),
         Navigations.ToEquatableArray());
 }
 
-internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int order)
+internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int order) : IExtendingType<RelationTypeInfo>
 {
     public RelationTypeDeclaration Declaration { get; } = declaration;
 
     public int Order { get; } = order;
 
     public string Name => Declaration.Name.Value;
+
+    public Located DeclaredName => Declaration.Name;
+
+    public Located? Extends => Declaration.Extends;
 
     public string ClassName { get; set; } = "";
 
@@ -167,21 +194,11 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
 
     public HashSet<string> Ignored { get; } = new(System.StringComparer.Ordinal);
 
-    /// <summary>The types this one extends, nearest first; stops at a cycle, which is reported elsewhere.</summary>
-    public IEnumerable<RelationTypeInfo> Ancestors()
-    {
-        var seen = new HashSet<RelationTypeInfo> { this };
-        for (var type = Base; type is not null && seen.Add(type); type = type.Base)
-        {
-            yield return type;
-        }
-    }
+    public IEnumerable<RelationTypeInfo> SelfAndAncestors() => this.Ancestors().Prepend(this);
 
-    public IEnumerable<RelationTypeInfo> SelfAndAncestors() => Ancestors().Prepend(this);
+    public IEnumerable<PropertyInfo> AllProperties() => this.Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
 
-    public IEnumerable<PropertyInfo> AllProperties() => Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
-
-    public IEnumerable<RoleInfo> AllRoles() => Ancestors().Reverse().Append(this).SelectMany(type => type.Roles);
+    public IEnumerable<RoleInfo> AllRoles() => this.Ancestors().Reverse().Append(this).SelectMany(type => type.Roles);
 
     public IEnumerable<string> AllIgnored() => SelfAndAncestors().SelectMany(type => type.Ignored);
 
@@ -200,9 +217,9 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
         IsSymmetric,
         IsSymmetric && !(Base?.IsSymmetric ?? false),
         Declaration.Description,
-        Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
+        this.Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
         Properties.Select(p => p.ToModel()).ToEquatableArray(),
-        Ancestors().Reverse().SelectMany(type => type.Roles).Select(r => r.ToModel()).ToEquatableArray(),
+        this.Ancestors().Reverse().SelectMany(type => type.Roles).Select(r => r.ToModel()).ToEquatableArray(),
         Roles.Select(r => r.ToModel()).ToEquatableArray());
 }
 

@@ -59,38 +59,12 @@ internal sealed partial class GraphBuilder
 
     private void CollectEntityTypes()
     {
-        var order = 0;
-        foreach (var declaration in _files.SelectMany(file => file.EntityTypes))
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (_entityTypes.TryGetValue(declaration.Name.Value, out var earlier))
-            {
-                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Entity type", declaration.Name.Value);
-                continue;
-            }
-
-            _entityTypes.Add(declaration.Name.Value, new EntityTypeInfo(declaration, order++) { IsBroken = !declaration.IsValid });
-        }
-
-        foreach (var type in _entityTypes.Values)
-        {
-            if (type.Declaration.Extends is not { } extends)
-            {
-                continue;
-            }
-
-            if (_entityTypes.TryGetValue(extends.Value, out var baseType))
-            {
-                type.Base = baseType;
-            }
-            else
-            {
-                Report(Descriptors.UnknownEntityType, extends.Location, extends.Value, _graphName);
-                type.IsBroken = true;
-            }
-        }
-
-        BreakCycles(_entityTypes.Values, type => type.Base, (type, value) => type.Base = value, type => type.Name, type => type.Declaration.Extends!, "Entity type", type => type.IsBroken = true);
+        CollectTypes(
+            _files.SelectMany(file => file.EntityTypes),
+            _entityTypes,
+            (declaration, order) => new EntityTypeInfo(declaration, order) { IsBroken = !declaration.IsValid },
+            "Entity type",
+            Descriptors.UnknownEntityType);
 
         foreach (var type in _entityTypes.Values)
         {
@@ -116,38 +90,12 @@ internal sealed partial class GraphBuilder
 
     private void CollectRelationTypes()
     {
-        var order = 0;
-        foreach (var declaration in _files.SelectMany(file => file.RelationTypes))
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (_relationTypes.TryGetValue(declaration.Name.Value, out var earlier))
-            {
-                Report(Descriptors.Duplicate, declaration.Name.Location, earlier.Declaration.Name.Location, "Relation type", declaration.Name.Value);
-                continue;
-            }
-
-            _relationTypes.Add(declaration.Name.Value, new RelationTypeInfo(declaration, order++) { IsBroken = !declaration.IsValid });
-        }
-
-        foreach (var type in _relationTypes.Values)
-        {
-            if (type.Declaration.Extends is not { } extends)
-            {
-                continue;
-            }
-
-            if (_relationTypes.TryGetValue(extends.Value, out var baseType))
-            {
-                type.Base = baseType;
-            }
-            else
-            {
-                Report(Descriptors.UnknownRelationType, extends.Location, extends.Value, _graphName);
-                type.IsBroken = true;
-            }
-        }
-
-        BreakCycles(_relationTypes.Values, type => type.Base, (type, value) => type.Base = value, type => type.Name, type => type.Declaration.Extends!, "Relation type", type => type.IsBroken = true);
+        CollectTypes(
+            _files.SelectMany(file => file.RelationTypes),
+            _relationTypes,
+            (declaration, order) => new RelationTypeInfo(declaration, order) { IsBroken = !declaration.IsValid },
+            "Relation type",
+            Descriptors.UnknownRelationType);
 
         // Base types first, so that what a type inherits is settled before it is checked.
         foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order))
@@ -312,29 +260,61 @@ internal sealed partial class GraphBuilder
         return resolved;
     }
 
-    /// <summary>Reports each inheritance cycle once, on its first type; the types that lead into it break with it.</summary>
-    private void BreakCycles<T>(
-        IEnumerable<T> types,
-        Func<T, T?> getBase,
-        Action<T, T?> setBase,
-        Func<T, string> name,
-        Func<T, Located> extends,
+    /// <summary>
+    /// Takes the declared types of one kind by name, reporting a name declared twice, then links each type to the
+    /// one it extends, reporting an unknown one and breaking inheritance cycles.
+    /// </summary>
+    private void CollectTypes<TDeclaration, TType>(
+        IEnumerable<TDeclaration> declarations,
+        Dictionary<string, TType> types,
+        Func<TDeclaration, int, TType> create,
         string kind,
-        Action<T> markBroken)
-        where T : class
+        Microsoft.CodeAnalysis.DiagnosticDescriptor unknown)
+        where TType : class, IExtendingType<TType>
     {
-        foreach (var type in types)
+        foreach (var declaration in declarations)
         {
-            var seen = new List<T>();
-            for (var ancestor = type; ancestor is not null; ancestor = getBase(ancestor))
+            _cancellationToken.ThrowIfCancellationRequested();
+            var type = create(declaration, types.Count);
+            if (types.TryGetValue(type.Name, out var earlier))
+            {
+                Report(Descriptors.Duplicate, type.DeclaredName.Location, earlier.DeclaredName.Location, kind, type.Name);
+                continue;
+            }
+
+            types.Add(type.Name, type);
+        }
+
+        foreach (var type in types.Values)
+        {
+            if (type.Extends is not { } extends)
+            {
+                continue;
+            }
+
+            if (types.TryGetValue(extends.Value, out var baseType))
+            {
+                type.Base = baseType;
+            }
+            else
+            {
+                Report(unknown, extends.Location, extends.Value, _graphName);
+                type.IsBroken = true;
+            }
+        }
+
+        foreach (var type in types.Values)
+        {
+            var seen = new List<TType>();
+            for (var ancestor = type; ancestor is not null; ancestor = ancestor.Base)
             {
                 if (seen.Contains(ancestor))
                 {
                     if (ancestor == type)
                     {
-                        Report(Descriptors.InheritanceCycle, extends(type).Location, $"{kind} '{name(type)}'", string.Join(" → ", seen.Select(name).Concat([name(type)])));
-                        markBroken(type);
-                        setBase(type, null);
+                        Report(Descriptors.InheritanceCycle, type.Extends!.Location, $"{kind} '{type.Name}'", string.Join(" → ", seen.Select(t => t.Name).Concat([type.Name])));
+                        type.IsBroken = true;
+                        type.Base = null;
                     }
 
                     break;
