@@ -303,6 +303,7 @@ internal sealed partial class GraphBuilder
             }
         }
 
+        // Each cycle is reported once, on its first type; the types that lead into it break with it later.
         foreach (var type in types.Values)
         {
             var seen = new List<TType>();
