@@ -330,11 +330,7 @@ internal sealed class FileParser
                     }
                 }
 
-                if (type is null && !role.Members.Any(part => part.Key.Value == "type"))
-                {
-                    _diagnostics.Add(DiagnosticInfo.Create(
-                        Descriptors.MissingKey, name.Location, $"Role '{name.Value}'", "type", "the entity type that plays it, such as \"City\" or \"Delegation[]\""));
-                }
+                RequireType(role, name, $"Role '{name.Value}'", "the entity type that plays it, such as \"City\" or \"Delegation[]\"");
 
                 roles.Add(new RoleDeclaration(name, type, inverse, description));
                 break;
@@ -342,6 +338,15 @@ internal sealed class FileParser
                 Unexpected(value, Quote(name.Value), "an entity type such as \"City\", or an object with 'type', 'inverse' and 'description'");
                 roles.Add(new RoleDeclaration(name, null, null, null));
                 break;
+        }
+    }
+
+    /// <summary>Reports a declaration written as an object without a 'type' (one given with a wrong value was reported already).</summary>
+    private void RequireType(JsonObject declaration, Located name, string what, string hint)
+    {
+        if (!declaration.Members.Any(part => part.Key.Value == "type"))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingKey, name.Location, what, "type", hint));
         }
     }
 
@@ -399,11 +404,7 @@ internal sealed class FileParser
                         }
                     }
 
-                    if (type is null && !property.Members.Any(part => part.Key.Value == "type"))
-                    {
-                        _diagnostics.Add(DiagnosticInfo.Create(
-                            Descriptors.MissingKey, name.Location, $"Property '{name.Value}'", "type", "its type, such as \"string\""));
-                    }
+                    RequireType(property, name, $"Property '{name.Value}'", "its type, such as \"string\"");
 
                     properties.Add(new PropertyDeclaration(name, type, description, new PropertyConstraints(unique, key, pattern, min, max, minItems)));
                     break;
