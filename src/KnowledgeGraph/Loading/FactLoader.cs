@@ -15,6 +15,7 @@ internal sealed class FactLoader
     private int[] _idEnds = new int[256];
     private int[] _slots = new int[512]; // index into _entities + 1; 0 for an empty slot
     private int _idLength;
+    private int _nextIdLength = -1; // the id read for the next Add, kept at _ids[_idLength ..]; -1 when none
 
     public List<(byte[] Utf8, string Text)> Symbols { get; } = [];
 
@@ -22,27 +23,34 @@ internal sealed class FactLoader
 
     public IReadOnlyList<Entity>? LastSources { get; set; }
 
-    /// <summary>The id the last entity row read, for <see cref="Add"/>.</summary>
-    public byte[]? NextId { get; set; }
-
     /// <summary>The row being read, counted from 1 in each table, for messages.</summary>
     public int Row { get; set; }
 
-    /// <summary>Records the entity the last row read under its id.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(Entity entity)
+    /// <summary>Keeps the id an entity row read, after the ids of the entities added before, for <see cref="Add"/>.</summary>
+    public void SetNextId(ReadOnlySpan<byte> id)
     {
-        var id = NextId ?? throw new InvalidOperationException("An entity row must read its id with FactReader.Id().");
-        NextId = null;
-        var index = _entities.Count;
-        _entities.Add(entity);
         if (_idLength + id.Length > _ids.Length)
         {
             Array.Resize(ref _ids, Math.Max(_ids.Length * 2, _idLength + id.Length));
         }
 
         id.CopyTo(_ids.AsSpan(_idLength));
-        _idLength += id.Length;
+        _nextIdLength = id.Length;
+    }
+
+    /// <summary>Records the entity the last row read under its id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(Entity entity)
+    {
+        if (_nextIdLength < 0)
+        {
+            throw new InvalidOperationException("An entity row must read its id with FactReader.Id().");
+        }
+
+        var index = _entities.Count;
+        _entities.Add(entity);
+        _idLength += _nextIdLength;
+        _nextIdLength = -1;
         if (index == _idEnds.Length)
         {
             Array.Resize(ref _idEnds, _idEnds.Length * 2);
@@ -55,7 +63,7 @@ internal sealed class FactLoader
         }
         else
         {
-            Insert(index, id);
+            Insert(index, IdOf(index));
         }
     }
 

@@ -98,7 +98,7 @@ public ref struct FactReader
     public string Id()
     {
         var utf8 = StringBytes();
-        _loader.NextId = utf8.ToArray();
+        _loader.SetNextId(utf8);
         return Encoding.UTF8.GetString(utf8);
     }
 
