@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph;
@@ -32,6 +33,23 @@ public abstract class Entity
 
     /// <summary>The entity's place in its graph's file order (from 0): its slot in every index of the graph.</summary>
     internal int Ordinal { get; set; }
+
+    /// <summary>Refuses null and an entity of another graph: the check of every query that takes an entity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void EnsureOwnedBy([NotNull] Entity? entity, Graph root, string parameterName)
+    {
+        if (entity is null || entity.Owner != root)
+        {
+            ThrowNotOwnedBy(entity, parameterName);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNotOwnedBy(Entity? entity, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(entity, parameterName);
+        throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", parameterName);
+    }
 
     /// <summary>The relations of type <typeparamref name="TRelation"/> that start at this entity.</summary>
     public IEnumerable<TRelation> Outgoing<TRelation>() where TRelation : Relation =>

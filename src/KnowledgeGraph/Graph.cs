@@ -245,12 +245,5 @@ public abstract class Graph : GraphView
         }
     }
 
-    private void EnsureMember(Entity entity, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(entity, parameterName);
-        if (!ReferenceEquals(entity.Owner, this))
-        {
-            throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", parameterName);
-        }
-    }
+    private void EnsureMember(Entity entity, string parameterName) => Entity.EnsureOwnedBy(entity, this, parameterName);
 }

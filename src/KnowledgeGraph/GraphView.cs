@@ -207,14 +207,6 @@ public abstract partial class GraphView
         }
     }
 
-    // While a graph is built, typed sets are filtered when enumerated, so they see every addition made before.
     /// <summary>Refuses null and an entity of another graph; an entity the view leaves out is accepted.</summary>
-    private protected void EnsureOfGraph(Entity entity, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(entity, parameterName);
-        if (!ReferenceEquals(entity.Owner, Root))
-        {
-            throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", parameterName);
-        }
-    }
+    private protected void EnsureOfGraph(Entity entity, string parameterName) => Entity.EnsureOwnedBy(entity, Root, parameterName);
 }

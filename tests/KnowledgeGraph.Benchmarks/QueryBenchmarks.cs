@@ -59,6 +59,12 @@ public class QueryBenchmarks
     [Benchmark(Description = "Runtime index"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
     public int ThreeHopRuntimeIndex() => _runtime.ThreeHopIndexed();
 
+    [Benchmark(Description = "Runtime path"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
+    public int ThreeHopRuntimePath() => _runtime.ThreeHopPath();
+
+    [Benchmark(Description = "Runtime path, each end"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
+    public int ThreeHopRuntimePathEnds() => _runtime.ThreeHopPathEnds();
+
     [Benchmark(Baseline = true, Description = "QuikGraph"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
     public int ThreeHopQuikGraph() => _quik.ThreeHop();
 
@@ -124,6 +130,8 @@ public static class StoreCheck
         Same("1-hop through the index", runtime.OneHopIndexed(), quik.OneHop(), arrays.OneHop());
         Same("3-hop", runtime.ThreeHop(), quik.ThreeHop(), arrays.ThreeHop());
         Same("3-hop through the indexes", runtime.ThreeHopIndexed(), quik.ThreeHop(), arrays.ThreeHop());
+        Same("3-hop through a path", runtime.ThreeHopPath(), quik.ThreeHop(), arrays.ThreeHop());
+        Same("3-hop through a path, each end", runtime.ThreeHopPathEnds(), quik.ThreeHop(), arrays.ThreeHop());
         Same("scan", runtime.CallsBefore(SyntheticData.CallCutoff), quik.CallsBefore(SyntheticData.CallCutoff), arrays.CallsBefore(SyntheticData.CallCutoff));
         var (from, to) = data.PathEnds;
         var length = Same("shortest path", runtime.ShortestPathLength(from, to), quik.ShortestPathLength(from, to), arrays.ShortestPathLength(from, to));

@@ -118,6 +118,38 @@ public sealed class RuntimeGraph : Graph
         return count;
     }
 
+    /// <summary>3 hops as one <see cref="RelationPath{TFrom, TTo}"/>, counted: the path steps by ordinal and reads no entity.</summary>
+    public int ThreeHopPath()
+    {
+        var trips = Index<Attended, Person, Meeting>().Then(Index<HeldIn, Meeting, City>()).Then(Index<LocatedIn, City, Country>());
+        var count = 0;
+        foreach (var person in Entities<Person>())
+        {
+            count += trips.Count(person);
+        }
+
+        return count;
+    }
+
+    /// <summary>3 hops as one path, each end enumerated.</summary>
+    public int ThreeHopPathEnds()
+    {
+        var trips = Index<Attended, Person, Meeting>().Then(Index<HeldIn, Meeting, City>()).Then(Index<LocatedIn, City, Country>());
+        var count = 0;
+        foreach (var person in Entities<Person>())
+        {
+            foreach (var country in trips.Targets(person))
+            {
+                if (country is not null)
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>A filtered scan of one relation type: the calls before <see cref="SyntheticData.CallCutoff"/>.</summary>
     public int CallsBefore(DateOnly cutoff) => Relations<Called>().Count(call => call.On < cutoff);
 

@@ -34,6 +34,9 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     private readonly TRelation[] _incoming;
     private readonly TFrom[] _origins;
 
+    // The ordinals of _targets, so that a RelationPath steps from one index to the next without reading entities.
+    private readonly int[] _targetOrdinals;
+
     internal RelationIndex(Graph root, int entityCount, ReadOnlySpan<TRelation> relations)
     {
         _root = root;
@@ -41,9 +44,11 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
         (_inStart, _incoming) = Rows(entityCount, relations, static relation => relation.To.Ordinal);
         _targets = new TTo[_outgoing.Length];
         _origins = new TFrom[_incoming.Length];
+        _targetOrdinals = new int[_outgoing.Length];
         for (var i = 0; i < _outgoing.Length; i++)
         {
             _targets[i] = _outgoing[i].To;
+            _targetOrdinals[i] = _targets[i].Ordinal;
             _origins[i] = _incoming[i].From;
         }
     }
@@ -51,12 +56,29 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     /// <summary>The number of relations indexed.</summary>
     public int Count => _outgoing.Length;
 
+    internal Graph Root => _root;
+
+    internal PathHop Hop => new(_outStart, _targetOrdinals);
+
+    internal TTo[] TargetArray => _targets;
+
+    /// <summary>
+    /// A path that follows a relation of this index, then one of <paramref name="next"/>: the entities two hops
+    /// from a start, such as the cities of a person's meetings (<c>attended.Then(heldIn)</c>).
+    /// </summary>
+    /// <param name="next">The index of the next hop, whose start is this index's target type.</param>
+    /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
+    public RelationPath<TFrom, TNext> Then<TNextRelation, TNext>(RelationIndex<TNextRelation, TTo, TNext> next)
+        where TNextRelation : Relation<TTo, TNext>
+        where TNext : Entity =>
+        RelationPath<TFrom, TNext>.Through(_root, [Hop], next);
+
     /// <summary>The targets of the relations that start at <paramref name="from"/>, in file order (an entity once per relation).</summary>
     /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<TTo> Targets(TFrom from)
     {
-        var (start, length) = Row(_outStart, from);
+        var (start, length) = Row(_outStart, from, nameof(from));
         return Slice(_targets, start, length);
     }
 
@@ -65,7 +87,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<TFrom> Origins(TTo to)
     {
-        var (start, length) = Row(_inStart, to);
+        var (start, length) = Row(_inStart, to, nameof(to));
         return Slice(_origins, start, length);
     }
 
@@ -74,7 +96,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<TRelation> Outgoing(TFrom from)
     {
-        var (start, length) = Row(_outStart, from);
+        var (start, length) = Row(_outStart, from, nameof(from));
         return Slice(_outgoing, start, length);
     }
 
@@ -83,21 +105,18 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<TRelation> Incoming(TTo to)
     {
-        var (start, length) = Row(_inStart, to);
+        var (start, length) = Row(_inStart, to, nameof(to));
         return Slice(_incoming, start, length);
     }
 
     // Where the entity's row lies. Not generic, so that it inlines into the callers' loops.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (int Start, int Length) Row(int[] rows, Entity entity)
+    private (int Start, int Length) Row(int[] rows, Entity entity, string parameterName)
     {
-        if (entity?.Owner != _root)
-        {
-            ThrowNotOfGraph(entity);
-        }
+        Entity.EnsureOwnedBy(entity, _root, parameterName);
 
         // An entity added after the index was made (while a graph is built) has no row: no relations in the index.
-        var e = entity!.Ordinal;
+        var e = entity.Ordinal;
         if ((uint)e >= (uint)(rows.Length - 1))
         {
             return (0, 0);
@@ -112,12 +131,6 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<T> Slice<T>(T[] items, int start, int length) =>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), start), length);
-
-    private static void ThrowNotOfGraph(Entity? entity)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
-    }
 
     // A stable counting sort by one end: each entity's relations stay in file order.
     private static (int[] Start, TRelation[] Placed) Rows(int entityCount, ReadOnlySpan<TRelation> relations, Func<TRelation, int> end)

@@ -79,9 +79,9 @@ public sealed class RelationIndexTests
     {
         var called = _g.Index<Called, Person, Person>();
 
-        Assert.Throws<ArgumentException>("entity", () => called.Targets(new QueryWorld().Trump).Length);
-        Assert.Throws<ArgumentException>("entity", () => called.Origins(new Person("loose") { Name = "Loose" }).Length);
-        Assert.Throws<ArgumentNullException>("entity", () => called.Outgoing(null!).Length);
+        Assert.Throws<ArgumentException>("from", () => called.Targets(new QueryWorld().Trump).Length);
+        Assert.Throws<ArgumentException>("to", () => called.Origins(new Person("loose") { Name = "Loose" }).Length);
+        Assert.Throws<ArgumentNullException>("from", () => called.Outgoing(null!).Length);
     }
 
     [Fact]
