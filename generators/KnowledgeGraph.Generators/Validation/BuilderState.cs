@@ -19,21 +19,10 @@ internal interface IExtendingType<TSelf>
 
     TSelf? Base { get; set; }
 
-    bool IsBroken { get; set; }
-}
+    /// <summary>The types this one extends, nearest first: set once the types are linked and their cycles broken.</summary>
+    IReadOnlyList<TSelf> Ancestors { get; set; }
 
-internal static class ExtendingTypes
-{
-    /// <summary>The types this one extends, nearest first; stops at a cycle, which is reported elsewhere.</summary>
-    public static IEnumerable<T> Ancestors<T>(this T type)
-        where T : class, IExtendingType<T>
-    {
-        var seen = new HashSet<T> { type };
-        for (var ancestor = type.Base; ancestor is not null && seen.Add(ancestor); ancestor = ancestor.Base)
-        {
-            yield return ancestor;
-        }
-    }
+    bool IsBroken { get; set; }
 }
 
 internal sealed class EnumInfo(EnumDeclaration declaration, int order)
@@ -124,6 +113,8 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
 
     public EntityTypeInfo? Base { get; set; }
 
+    public IReadOnlyList<EntityTypeInfo> Ancestors { get; set; } = [];
+
     public bool IsBroken { get; set; }
 
     public List<PropertyInfo> Properties { get; } = [];
@@ -135,12 +126,12 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
 
     public Dictionary<string, LocationInfo> MemberLocations { get; } = new(System.StringComparer.Ordinal);
 
-    public bool Is(EntityTypeInfo other) => this == other || this.Ancestors().Contains(other);
+    public bool Is(EntityTypeInfo other) => this == other || Ancestors.Contains(other);
 
     /// <summary>The properties of the type and of every type it extends, the base type's first.</summary>
-    public IEnumerable<PropertyInfo> AllProperties() => this.Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
+    public IEnumerable<PropertyInfo> AllProperties() => Ancestors.Reverse().Append(this).SelectMany(type => type.Properties);
 
-    public bool IsRelatedTo(EntityTypeInfo other) => this.Ancestors().Contains(other) || other.Ancestors().Contains(this);
+    public bool IsRelatedTo(EntityTypeInfo other) => Ancestors.Contains(other) || other.Ancestors.Contains(this);
 
     public EntityTypeModel ToModel() => new(
         Name,
@@ -149,7 +140,7 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
         Declaration.IsAbstract,
         Declaration.Description,
         Properties.Any(p => p.Name == "name" && p.Type is { Kind: ScalarKind.String, IsList: false, IsOptional: false }),
-        this.Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
+        Ancestors.Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
         Properties.Select(p => p.ToModel()).ToEquatableArray(),
         Navigations.ToEquatableArray());
 }
@@ -169,6 +160,8 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
     public string ClassName { get; set; } = "";
 
     public RelationTypeInfo? Base { get; set; }
+
+    public IReadOnlyList<RelationTypeInfo> Ancestors { get; set; } = [];
 
     public bool HasSubtypes { get; set; }
 
@@ -194,11 +187,11 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
 
     public HashSet<string> Ignored { get; } = new(System.StringComparer.Ordinal);
 
-    public IEnumerable<RelationTypeInfo> SelfAndAncestors() => this.Ancestors().Prepend(this);
+    public IEnumerable<RelationTypeInfo> SelfAndAncestors() => Ancestors.Prepend(this);
 
-    public IEnumerable<PropertyInfo> AllProperties() => this.Ancestors().Reverse().Append(this).SelectMany(type => type.Properties);
+    public IEnumerable<PropertyInfo> AllProperties() => Ancestors.Reverse().Append(this).SelectMany(type => type.Properties);
 
-    public IEnumerable<RoleInfo> AllRoles() => this.Ancestors().Reverse().Append(this).SelectMany(type => type.Roles);
+    public IEnumerable<RoleInfo> AllRoles() => Ancestors.Reverse().Append(this).SelectMany(type => type.Roles);
 
     public IEnumerable<string> AllIgnored() => SelfAndAncestors().SelectMany(type => type.Ignored);
 
@@ -217,9 +210,9 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
         IsSymmetric,
         IsSymmetric && !(Base?.IsSymmetric ?? false),
         Declaration.Description,
-        this.Ancestors().Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
+        Ancestors.Reverse().SelectMany(type => type.Properties).Select(p => p.ToModel()).ToEquatableArray(),
         Properties.Select(p => p.ToModel()).ToEquatableArray(),
-        this.Ancestors().Reverse().SelectMany(type => type.Roles).Select(r => r.ToModel()).ToEquatableArray(),
+        Ancestors.Reverse().SelectMany(type => type.Roles).Select(r => r.ToModel()).ToEquatableArray(),
         Roles.Select(r => r.ToModel()).ToEquatableArray());
 }
 
@@ -230,4 +223,41 @@ internal sealed class EntityInfo(EntityDeclaration declaration, EntityTypeInfo t
     public EntityTypeInfo Type { get; } = type;
 
     public EntityModel Model { get; } = model;
+}
+
+/// <summary>
+/// What the facts of one entity or relation type are checked against, worked out once per type, when its first
+/// fact is checked: by then the schema no longer changes.
+/// </summary>
+internal sealed class FactShape(
+    string description,
+    IReadOnlyList<PropertyInfo> properties,
+    HashSet<string> ignored,
+    bool ignoresUnknown,
+    IReadOnlyList<RoleInfo> roles,
+    HashSet<string> notProperties)
+{
+    /// <summary>The type, for messages: "entity type 'Person'".</summary>
+    public string Description { get; } = description;
+
+    /// <summary>The properties of the type and of every type it extends, the base type's first.</summary>
+    public IReadOnlyList<PropertyInfo> Properties { get; } = properties;
+
+    /// <summary>Properties and roles left out after a reported mistake: values given for them are skipped silently.</summary>
+    public HashSet<string> Ignored { get; } = ignored;
+
+    /// <summary>The type or a type it extends has keys the generator does not know: unknown names are not reported.</summary>
+    public bool IgnoresUnknown { get; } = ignoresUnknown;
+
+    /// <summary>The roles of a relation type and of every type it extends, the base type's first.</summary>
+    public IReadOnlyList<RoleInfo> Roles { get; } = roles;
+
+    /// <summary>The names in a fact that are not property values: a relation's reserved keys and its roles.</summary>
+    public HashSet<string> NotProperties { get; } = notProperties;
+
+    /// <summary>
+    /// The ends a fact of a relation type counts at, for the cardinality of the type and of every type it extends:
+    /// at its start or its target (<c>AtTarget</c>), forward or inverse.
+    /// </summary>
+    public List<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> SingleEnds { get; } = [];
 }

@@ -12,6 +12,61 @@ internal sealed partial class GraphBuilder
     // The names of the graph class's methods that add its facts, a chunk each (Emitter.ChunkSize).
     private static readonly System.Text.RegularExpressions.Regex ChunkMethod = new("^Add(Entities|Relations)[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    private readonly Dictionary<EntityTypeInfo, FactShape> _entityShapes = [];
+    private readonly Dictionary<RelationTypeInfo, FactShape> _relationShapes = [];
+
+    private FactShape ShapeOf(EntityTypeInfo type)
+    {
+        if (!_entityShapes.TryGetValue(type, out var shape))
+        {
+            var lineage = type.Ancestors.Prepend(type).ToList();
+            shape = new FactShape(
+                $"entity type '{type.Name}'",
+                type.AllProperties().ToList(),
+                new HashSet<string>(lineage.SelectMany(t => t.Ignored), StringComparer.Ordinal),
+                lineage.Any(t => t.Declaration.HasUnknownKeys),
+                [],
+                []);
+            _entityShapes.Add(type, shape);
+        }
+
+        return shape;
+    }
+
+    private FactShape ShapeOf(RelationTypeInfo type)
+    {
+        if (!_relationShapes.TryGetValue(type, out var shape))
+        {
+            var roles = type.AllRoles().ToList();
+            shape = new FactShape(
+                $"relation type '{type.Name}'",
+                type.AllProperties().ToList(),
+                new HashSet<string>(type.AllIgnored(), StringComparer.Ordinal),
+                type.SelfAndAncestors().Any(t => t.Declaration.HasUnknownKeys),
+                roles,
+                new HashSet<string>(roles.Select(role => role.Name).Concat(["source", "validFrom", "validTo"]), StringComparer.Ordinal));
+
+            // A fact of a sub-type is a fact of every type it extends: each one's cardinality counts it.
+            // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
+            foreach (var counted in type.SelfAndAncestors())
+            {
+                if (counted.IsSingleForward)
+                {
+                    shape.SingleEnds.Add((counted, true, false));
+                }
+
+                if (counted.IsSymmetric ? counted.IsSingleForward : counted.IsSingleInverse)
+                {
+                    shape.SingleEnds.Add((counted, counted.IsSymmetric, true));
+                }
+            }
+
+            _relationShapes.Add(type, shape);
+        }
+
+        return shape;
+    }
+
     private List<EntityModel> CollectEntities(string graphClassName)
     {
         var members = new NameScope(this, "the graph class");
@@ -78,14 +133,7 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
-        var values = CheckValues(
-            $"entity type '{type.Name}'",
-            $"Entity '{id.Value}'",
-            id.Location,
-            type.AllProperties().ToList(),
-            type.Ancestors().Prepend(type).SelectMany(t => t.Ignored),
-            declaration.Values,
-            ignoreUnknown: type.Ancestors().Prepend(type).Any(t => t.Declaration.HasUnknownKeys));
+        var values = CheckValues(ShapeOf(type), declaration.Values, id.Location, () => $"Entity '{id.Value}'");
         var memberName = Identifiers.ToPascalCase(id.Value);
         if (ChunkMethod.IsMatch(memberName))
         {
@@ -105,7 +153,7 @@ internal sealed partial class GraphBuilder
     private bool CheckUniqueValues(EntityDeclaration declaration, EntityTypeInfo type)
     {
         var valid = true;
-        foreach (var owner in type.Ancestors().Prepend(type))
+        foreach (var owner in type.Ancestors.Prepend(type))
         {
             foreach (var property in owner.Properties.Where(p => p.IsUnique))
             {
@@ -133,7 +181,7 @@ internal sealed partial class GraphBuilder
 
         if (valid)
         {
-            foreach (var owner in type.Ancestors().Prepend(type))
+            foreach (var owner in type.Ancestors.Prepend(type))
             {
                 foreach (var property in owner.Properties.Where(p => p.IsUnique))
                 {
@@ -167,13 +215,25 @@ internal sealed partial class GraphBuilder
             named.Add(relation.To!.Value);
             foreach (var value in relation.Values)
             {
-                named.UnionWith(value.Value.Items.Append(value.Value).Where(item => item.Kind == FactValueKind.String).Select(item => item.Text));
+                Name(value.Value);
+                foreach (var item in value.Value.Items)
+                {
+                    Name(item);
+                }
             }
         }
 
         foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value)))
         {
             Report(Descriptors.UnusedEntity, entity.Declaration.Id.Location, entity.Declaration.Id.Value);
+        }
+
+        void Name(FactValue value)
+        {
+            if (value.Kind == FactValueKind.String)
+            {
+                named.Add(value.Text);
+            }
         }
     }
 
@@ -224,17 +284,11 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            // A fact of a sub-type is a fact of every type it extends: each one's cardinality counts it.
-            // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
-            var ends = type.SelfAndAncestors()
-                .SelectMany(counted => counted.IsSymmetric
-                    ? new[] { (counted, true, counted.IsSingleForward, from), (counted, true, counted.IsSingleForward, to) }
-                    : new[] { (counted, true, counted.IsSingleForward, from), (counted, false, counted.IsSingleInverse, to) })
-                .Where(end => end.Item3)
-                .ToList();
+            var ends = ShapeOf(type).SingleEnds;
             var breach = false;
-            foreach (var (counted, forward, _, entity) in ends)
+            foreach (var (counted, forward, atTarget) in ends)
             {
+                var entity = atTarget ? to : from;
                 var key = (counted.Name, forward, entity.Declaration.Id.Value);
                 if (singleEnds.TryGetValue(key, out var earlier))
                 {
@@ -257,9 +311,9 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            foreach (var (counted, forward, _, entity) in ends)
+            foreach (var (counted, forward, atTarget) in ends)
             {
-                singleEnds[(counted.Name, forward, entity.Declaration.Id.Value)] = declaration.Location.StartOnly();
+                singleEnds[(counted.Name, forward, (atTarget ? to : from).Declaration.Id.Value)] = declaration.Location.StartOnly();
             }
 
             facts.Add(fact, (models.Count, declaration.Location.StartOnly()));
@@ -291,11 +345,15 @@ internal sealed partial class GraphBuilder
             valid = false;
         }
 
-        var reserved = declaration.Values.Where(value => value.Name.Value is "source" or "validFrom" or "validTo").ToList();
         var sources = new List<string>();
         string? validFrom = null, validTo = null;
-        foreach (var value in reserved)
+        foreach (var value in declaration.Values)
         {
+            if (value.Name.Value is not ("source" or "validFrom" or "validTo"))
+            {
+                continue;
+            }
+
             if (value.Name.Value == "source")
             {
                 valid &= CheckSources(value.Value, sources);
@@ -323,17 +381,10 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
-        var owner = $"The '{type.Name}' relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'";
-        var roles = type.AllRoles().ToList();
-        var roleValues = CheckRoles(owner, declaration, roles, out var rolesValid);
-        var values = CheckValues(
-            $"relation type '{type.Name}'",
-            owner,
-            declaration.Location.StartOnly(),
-            type.AllProperties().ToList(),
-            type.AllIgnored(),
-            declaration.Values.Where(value => !reserved.Contains(value) && !roles.Any(role => role.Name == value.Name.Value)),
-            ignoreUnknown: type.SelfAndAncestors().Any(t => t.Declaration.HasUnknownKeys));
+        var shape = ShapeOf(type);
+        string Owner() => $"The '{type.Name}' relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'";
+        var roleValues = CheckRoles(Owner, declaration, shape.Roles, out var rolesValid);
+        var values = CheckValues(shape, declaration.Values, declaration.Location.StartOnly(), Owner);
         if (!valid || !rolesValid || values is null || from?.Entity is not { } fromEntity || to?.Entity is not { } toEntity)
         {
             return null;
@@ -352,7 +403,7 @@ internal sealed partial class GraphBuilder
     }
 
     /// <summary>Checks the entities a fact names for its roles: known, of the role's type, given when required.</summary>
-    private List<RoleValueModel> CheckRoles(string owner, RelationDeclaration declaration, List<RoleInfo> roles, out bool valid)
+    private List<RoleValueModel> CheckRoles(Func<string> owner, RelationDeclaration declaration, IReadOnlyList<RoleInfo> roles, out bool valid)
     {
         valid = true;
         var models = new List<RoleValueModel>();
@@ -363,7 +414,7 @@ internal sealed partial class GraphBuilder
             {
                 if (role.IsRequired)
                 {
-                    Report(Descriptors.MissingRequiredProperty, declaration.Location.StartOnly(), owner, role.Name, role.Type.Name);
+                    Report(Descriptors.MissingRequiredProperty, declaration.Location.StartOnly(), owner(), role.Name, role.Type.Name);
                     valid = false;
                 }
 
@@ -403,7 +454,7 @@ internal sealed partial class GraphBuilder
 
                 if (player.Value.Type is { } playerType && !playerType.Is(role.Type))
                 {
-                    if (!playerType.Ancestors().Prepend(playerType).Any(type => type.Declaration.HasUnknownKeys))
+                    if (!playerType.Ancestors.Prepend(playerType).Any(type => type.Declaration.HasUnknownKeys))
                     {
                         Report(Descriptors.WrongEndpointType, id.Location, id.Text, playerType.Name, role.Name, declaration.Type!.Value, role.Type.Name);
                     }
@@ -452,12 +503,12 @@ internal sealed partial class GraphBuilder
     /// </returns>
     private bool CheckEndpoint(Located id, EntityTypeInfo? actual, string end, RelationTypeInfo relation, EntityTypeInfo expected)
     {
-        if (actual is null || actual.Ancestors().Prepend(actual).Contains(expected))
+        if (actual is null || actual.Is(expected))
         {
             return true;
         }
 
-        if (actual.Ancestors().Prepend(actual).Any(type => type.Declaration.HasUnknownKeys))
+        if (actual.Ancestors.Prepend(actual).Any(type => type.Declaration.HasUnknownKeys))
         {
             return false;
         }
@@ -468,7 +519,7 @@ internal sealed partial class GraphBuilder
 
     private bool CheckSources(FactValue value, List<string> sources)
     {
-        var ids = value.Kind == FactValueKind.List ? value.Items.ToList() : [value];
+        IReadOnlyList<FactValue> ids = value.Kind == FactValueKind.List ? value.Items : [value];
         var valid = true;
         foreach (var id in ids)
         {
@@ -493,33 +544,32 @@ internal sealed partial class GraphBuilder
         return valid;
     }
 
-    /// <returns>The checked values in the order of <paramref name="properties"/>, or null after reporting a mistake.</returns>
-    private List<ValueModel>? CheckValues(
-        string typeDescription,
-        string ownerDescription,
-        LocationInfo ownerLocation,
-        IReadOnlyList<PropertyInfo> properties,
-        IEnumerable<string> ignored,
-        IEnumerable<ValueDeclaration> values,
-        bool ignoreUnknown)
+    /// <returns>The checked values in the order of the shape's properties, or null after reporting a mistake.</returns>
+    private List<ValueModel>? CheckValues(FactShape shape, IReadOnlyList<ValueDeclaration> values, LocationInfo ownerLocation, Func<string> owner)
     {
         var valid = true;
-        var given = new Dictionary<string, ValueModel>(StringComparer.Ordinal);
-        var ignoredNames = new HashSet<string>(ignored, StringComparer.Ordinal);
+        var properties = shape.Properties;
+        var given = new ValueModel?[properties.Count];
         foreach (var value in values)
         {
-            var property = properties.FirstOrDefault(p => p.Name == value.Name.Value);
-            if (property is null)
+            if (shape.NotProperties.Contains(value.Name.Value))
             {
-                if (!ignoreUnknown && !ignoredNames.Contains(value.Name.Value))
+                continue;
+            }
+
+            var index = IndexOf(properties, value.Name.Value);
+            if (index < 0)
+            {
+                if (!shape.IgnoresUnknown && !shape.Ignored.Contains(value.Name.Value))
                 {
-                    Report(Descriptors.UnknownProperty, value.Name.Location, value.Name.Value, typeDescription);
+                    Report(Descriptors.UnknownProperty, value.Name.Location, value.Name.Value, shape.Description);
                     valid = false;
                 }
 
                 continue;
             }
 
+            var property = properties[index];
             if (value.Value.Kind == FactValueKind.Null && !property.Type.IsRequired)
             {
                 continue;
@@ -532,8 +582,8 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            var items = property.Type.IsList ? value.Value.Items.ToList() : [value.Value];
-            var normalized = new List<string>();
+            IReadOnlyList<FactValue> items = property.Type.IsList ? value.Value.Items : [value.Value];
+            var normalized = new List<string>(items.Count);
             foreach (var item in items)
             {
                 if (Normalize(property.Type, item) is not { } text)
@@ -558,25 +608,44 @@ internal sealed partial class GraphBuilder
                 valid = false;
             }
 
-            given[property.Name] = new ValueModel(property.MemberName, property.Type, normalized.ToEquatableArray());
+            given[index] = new ValueModel(property.MemberName, property.Type, normalized.ToEquatableArray());
         }
 
-        foreach (var property in properties.Where(p => !given.ContainsKey(p.Name)))
+        var checkedValues = new List<ValueModel>(properties.Count);
+        for (var i = 0; i < properties.Count; i++)
         {
-            if (property.Type.IsRequired)
+            var property = properties[i];
+            if (given[i] is { } checkedValue)
             {
-                Report(Descriptors.MissingRequiredProperty, ownerLocation, ownerDescription, property.Name, property.Type.ToString());
+                checkedValues.Add(checkedValue);
+            }
+            else if (property.Type.IsRequired)
+            {
+                Report(Descriptors.MissingRequiredProperty, ownerLocation, owner(), property.Name, property.Type.ToString());
                 valid = false;
             }
             else if (property.MinItems > 0 && !property.Type.IsOptional)
             {
                 // A list left out would be empty: with a least number of items, it must be given.
-                Report(Descriptors.MissingRequiredProperty, ownerLocation, ownerDescription, property.Name, $"{property.Type}, {property.MinItems} item{(property.MinItems == 1 ? "" : "s")} at least");
+                Report(Descriptors.MissingRequiredProperty, ownerLocation, owner(), property.Name, $"{property.Type}, {property.MinItems} item{(property.MinItems == 1 ? "" : "s")} at least");
                 valid = false;
             }
         }
 
-        return valid ? properties.Where(p => given.ContainsKey(p.Name)).Select(p => given[p.Name]).ToList() : null;
+        return valid ? checkedValues : null;
+    }
+
+    private static int IndexOf(IReadOnlyList<PropertyInfo> properties, string name)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The value in the one form the emitter writes, or null when it is not a value of the type.</summary>

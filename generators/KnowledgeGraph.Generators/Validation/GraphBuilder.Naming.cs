@@ -18,16 +18,16 @@ internal sealed partial class GraphBuilder
 
         foreach (var type in _entityTypes.Values.Where(type => !type.IsBroken))
         {
-            type.IsBroken = type.Ancestors().Any(ancestor => ancestor.IsBroken);
+            type.IsBroken = type.Ancestors.Any(ancestor => ancestor.IsBroken);
         }
 
         // Base relation types first: a type breaks with the type it extends.
-        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order))
+        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors.Count).ThenBy(type => type.Order))
         {
             type.IsBroken = type.IsBroken
                 || type.From!.IsBroken
                 || type.To!.IsBroken
-                || type.Ancestors().Any(ancestor => ancestor.IsBroken)
+                || type.Ancestors.Any(ancestor => ancestor.IsBroken)
                 || type.Roles.Any(role => role.Type.IsBroken);
             if (!type.IsBroken)
             {
@@ -74,7 +74,7 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        var relationTypes = _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order).ToList();
+        var relationTypes = _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Ancestors.Count).ThenBy(type => type.Order).ToList();
         foreach (var relation in relationTypes)
         {
             NameRelationMembers(relation);
@@ -134,7 +134,7 @@ internal sealed partial class GraphBuilder
         }
 
         // Inherited members keep their names; this type's own members must not hide them.
-        foreach (var ancestor in relation.Ancestors())
+        foreach (var ancestor in relation.Ancestors)
         {
             foreach (var member in ancestor.Properties.Select(p => (p.MemberName, p.Declaration.Name.Location)).Concat(ancestor.Roles.Select(r => (r.MemberName, r.Declaration.Name.Location))))
             {

@@ -68,7 +68,7 @@ internal sealed partial class GraphBuilder
 
         foreach (var type in _entityTypes.Values)
         {
-            type.IsBroken |= type.Ancestors().Any(ancestor => ancestor.IsBroken);
+            type.IsBroken |= type.Ancestors.Any(ancestor => ancestor.IsBroken);
             foreach (var property in type.Declaration.Properties)
             {
                 if (property.Name.Value is "id" or "type" or "description")
@@ -98,7 +98,7 @@ internal sealed partial class GraphBuilder
             Descriptors.UnknownRelationType);
 
         // Base types first, so that what a type inherits is settled before it is checked.
-        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors().Count()).ThenBy(type => type.Order))
+        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors.Count).ThenBy(type => type.Order))
         {
             CheckRelationType(type);
         }
@@ -159,7 +159,7 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        var inherited = new HashSet<string>(type.Ancestors().SelectMany(ancestor => ancestor.Properties.Select(p => p.Name).Concat(ancestor.Roles.Select(r => r.Name))), StringComparer.Ordinal);
+        var inherited = new HashSet<string>(type.Ancestors.SelectMany(ancestor => ancestor.Properties.Select(p => p.Name).Concat(ancestor.Roles.Select(r => r.Name))), StringComparer.Ordinal);
         foreach (var property in declaration.Properties)
         {
             if (RelationKeys.Contains(property.Name.Value))
@@ -227,7 +227,7 @@ internal sealed partial class GraphBuilder
 
     /// <summary>Where the property or role of that name is declared first on the type or the types it extends.</summary>
     private static LocationInfo InheritedLocation(RelationTypeInfo type, string name) =>
-        type.Ancestors().Reverse().Append(type)
+        type.Ancestors.Reverse().Append(type)
             .SelectMany(t => t.Declaration.Properties.Select(p => p.Name).Concat(t.Declaration.Roles.Select(r => r.Name)))
             .First(declared => declared.Value == name)
             .Location;
@@ -323,6 +323,18 @@ internal sealed partial class GraphBuilder
 
                 seen.Add(ancestor);
             }
+        }
+
+        // The chains are final and end: kept once, for the checks of every fact that walk them.
+        foreach (var type in types.Values)
+        {
+            var ancestors = new List<TType>();
+            for (var ancestor = type.Base; ancestor is not null && ancestor != type && !ancestors.Contains(ancestor); ancestor = ancestor.Base)
+            {
+                ancestors.Add(ancestor);
+            }
+
+            type.Ancestors = ancestors;
         }
     }
 
