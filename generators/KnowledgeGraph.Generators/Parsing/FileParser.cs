@@ -491,7 +491,7 @@ internal sealed class FileParser
 
             case JsonObject relation:
                 Located? from = null, type = null, to = null;
-                var given = new HashSet<string>(StringComparer.Ordinal);
+                bool fromGiven = false, typeGiven = false, toGiven = false;
                 var values = new List<ValueDeclaration>();
                 foreach (var member in Keys(relation))
                 {
@@ -499,15 +499,15 @@ internal sealed class FileParser
                     {
                         case "from":
                             from = ExpectString(member);
-                            given.Add("from");
+                            fromGiven = true;
                             break;
                         case "type":
                             type = ExpectString(member);
-                            given.Add("type");
+                            typeGiven = true;
                             break;
                         case "to":
                             to = ExpectString(member);
-                            given.Add("to");
+                            toGiven = true;
                             break;
                         default:
                             AddValue(member, values);
@@ -516,10 +516,13 @@ internal sealed class FileParser
                 }
 
                 // A key given with a wrong value was reported already; only an absent one is missing.
-                foreach (var key in new[] { "from", "type", "to" }.Where(key => !given.Contains(key)))
+                foreach (var (key, given) in fromGiven && typeGiven && toGiven ? [] : new[] { ("from", fromGiven), ("type", typeGiven), ("to", toGiven) })
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(
-                        Descriptors.MissingKey, relation.Location.StartOnly(), "The relation", key, "every relation names 'from', 'type' and 'to'"));
+                    if (!given)
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(
+                            Descriptors.MissingKey, relation.Location.StartOnly(), "The relation", key, "every relation names 'from', 'type' and 'to'"));
+                    }
                 }
 
                 if (from is not null && type is not null && to is not null)
@@ -630,9 +633,16 @@ internal sealed class FileParser
     }
 
     /// <summary>The keys of an object of the format, each once: a repeated key is reported and its value skipped.</summary>
-    private IEnumerable<JsonMember> Keys(JsonObject node)
+    /// <summary>The members of an object, each key once: a repeated key is reported and its member left out.</summary>
+    private IReadOnlyList<JsonMember> Keys(JsonObject node)
     {
+        if (!HasRepeatedKey(node.Members))
+        {
+            return node.Members;
+        }
+
         var seen = new Dictionary<string, Located>(StringComparer.Ordinal);
+        var members = new List<JsonMember>();
         foreach (var member in node.Members)
         {
             if (seen.TryGetValue(member.Key.Value, out var first))
@@ -642,8 +652,33 @@ internal sealed class FileParser
             }
 
             seen.Add(member.Key.Value, member.Key);
-            yield return member;
+            members.Add(member);
         }
+
+        return members;
+    }
+
+    // Without a set for the few keys of a fact: there is an object per fact.
+    private static bool HasRepeatedKey(IReadOnlyList<JsonMember> members)
+    {
+        if (members.Count > 16)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return !members.All(member => seen.Add(member.Key.Value));
+        }
+
+        for (var i = 1; i < members.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(members[i].Key.Value, members[j].Key.Value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <param name="what">What must have another shape: a quoted name (<see cref="Quote"/>) or a phrase ("a relation").</param>

@@ -23,13 +23,14 @@ internal static class JsonTreeReader
         var content = text.ToString();
         var utf8 = Encoding.UTF8.GetBytes(content);
         var positions = new SourcePositions(path, text, content, utf8);
+        var strings = new StringPool(utf8);
         var reader = new Utf8JsonReader(utf8, Options);
         try
         {
             // A file without a value makes Read throw, as any other invalid JSON does.
             reader.Read();
 
-            var root = ReadValue(ref reader, positions, cancellationToken);
+            var root = ReadValue(ref reader, positions, strings, cancellationToken);
             if (reader.Read())
             {
                 error = DiagnosticInfo.Create(
@@ -52,7 +53,7 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, SourcePositions positions, CancellationToken cancellationToken)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, SourcePositions positions, StringPool strings, CancellationToken cancellationToken)
     {
         var start = reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -62,9 +63,9 @@ internal static class JsonTreeReader
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var key = new Located(reader.GetString()!, positions.Locate(reader.TokenStartIndex, StringEnd(ref reader)));
+                    var key = new Located(Text(ref reader, strings), positions.Locate(reader.TokenStartIndex, StringEnd(ref reader)));
                     reader.Read();
-                    members.Add(new JsonMember(key, ReadValue(ref reader, positions, cancellationToken)));
+                    members.Add(new JsonMember(key, ReadValue(ref reader, positions, strings, cancellationToken)));
                 }
 
                 return new JsonObject(positions.Locate(start, reader.TokenStartIndex + 1), members);
@@ -73,13 +74,13 @@ internal static class JsonTreeReader
                 var items = new List<JsonNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, positions, cancellationToken));
+                    items.Add(ReadValue(ref reader, positions, strings, cancellationToken));
                 }
 
                 return new JsonArray(positions.Locate(start, reader.TokenStartIndex + 1), items);
 
             case JsonTokenType.String:
-                return new JsonScalar(positions.Locate(start, StringEnd(ref reader)), JsonScalarKind.String, reader.GetString()!);
+                return new JsonScalar(positions.Locate(start, StringEnd(ref reader)), JsonScalarKind.String, Text(ref reader, strings));
 
             default:
                 var kind = reader.TokenType switch
@@ -89,10 +90,14 @@ internal static class JsonTreeReader
                     JsonTokenType.False => JsonScalarKind.False,
                     _ => JsonScalarKind.Null,
                 };
-                var raw = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                var raw = strings.Get((int)start, reader.ValueSpan.Length);
                 return new JsonScalar(positions.Locate(start, start + reader.ValueSpan.Length), kind, raw);
         }
     }
+
+    // The text of a string or a key: from the pool unless it has escapes to undo.
+    private static string Text(ref Utf8JsonReader reader, StringPool strings) =>
+        reader.ValueIsEscaped ? reader.GetString()! : strings.Get((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
 
     // ValueSpan holds the raw bytes between the quotes, escapes included.
     private static long StringEnd(ref Utf8JsonReader reader) => reader.TokenStartIndex + reader.ValueSpan.Length + 2;
