@@ -416,6 +416,20 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_repeated_key_is_reported_where_it_stands_among_the_other_mistakes()
+    {
+        var facts = new ModelFile("story.kg.json", Facts("", """
+            { "from": 5, "from": "ada", "type": "worksFor", "to": "acme" },
+            { "from": "bob", "type": 7, "to": "acme" }
+            """));
+
+        var result = GeneratorHarness.Run(Schema, facts);
+
+        // In the order of the text: the first fact's wrong value, then its key given again, then the second fact.
+        Assert.Equal(["KG0002", "KG0009", "KG0002"], result.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void AFileThatIsNotJsonHidesNoNameButCausesNoUnknownNameErrors()
     {
         var broken = new ModelFile("broken.kg.json", """{ "graph": "TestGraph", "entities": { "zed": { "type": "Person" """);

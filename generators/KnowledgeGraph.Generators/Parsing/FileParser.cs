@@ -516,18 +516,22 @@ internal sealed class FileParser
                 }
 
                 // A key given with a wrong value was reported already; only an absent one is missing.
-                foreach (var (key, given) in fromGiven && typeGiven && toGiven ? [] : new[] { ("from", fromGiven), ("type", typeGiven), ("to", toGiven) })
+                Missing(fromGiven, "from");
+                Missing(typeGiven, "type");
+                Missing(toGiven, "to");
+
+                if (from is not null && type is not null && to is not null)
+                {
+                    declarations.Add(new RelationDeclaration(relation.Location, from, type, to, values.ToEquatableArray()));
+                }
+
+                void Missing(bool given, string key)
                 {
                     if (!given)
                     {
                         _diagnostics.Add(DiagnosticInfo.Create(
                             Descriptors.MissingKey, relation.Location.StartOnly(), "The relation", key, "every relation names 'from', 'type' and 'to'"));
                     }
-                }
-
-                if (from is not null && type is not null && to is not null)
-                {
-                    declarations.Add(new RelationDeclaration(relation.Location, from, type, to, values.ToEquatableArray()));
                 }
 
                 break;
@@ -633,16 +637,12 @@ internal sealed class FileParser
     }
 
     /// <summary>The keys of an object of the format, each once: a repeated key is reported and its value skipped.</summary>
-    /// <summary>The members of an object, each key once: a repeated key is reported and its member left out.</summary>
-    private IReadOnlyList<JsonMember> Keys(JsonObject node)
-    {
-        if (!HasRepeatedKey(node.Members))
-        {
-            return node.Members;
-        }
+    /// <remarks>Reported as it is reached, so that the diagnostics of a file come in the order of its text.</remarks>
+    private IEnumerable<JsonMember> Keys(JsonObject node) => HasRepeatedKey(node.Members) ? WithoutRepeatedKeys(node) : node.Members;
 
+    private IEnumerable<JsonMember> WithoutRepeatedKeys(JsonObject node)
+    {
         var seen = new Dictionary<string, Located>(StringComparer.Ordinal);
-        var members = new List<JsonMember>();
         foreach (var member in node.Members)
         {
             if (seen.TryGetValue(member.Key.Value, out var first))
@@ -652,10 +652,8 @@ internal sealed class FileParser
             }
 
             seen.Add(member.Key.Value, member.Key);
-            members.Add(member);
+            yield return member;
         }
-
-        return members;
     }
 
     // Without a set for the few keys of a fact: there is an object per fact.

@@ -19,7 +19,7 @@ internal interface IExtendingType<TSelf>
 
     TSelf? Base { get; set; }
 
-    /// <summary>The types this one extends, nearest first: set once the types are linked and their cycles broken.</summary>
+    /// <summary>The types this one extends, nearest first: set once the types are linked and their cycles broken (empty before).</summary>
     IReadOnlyList<TSelf> Ancestors { get; set; }
 
     bool IsBroken { get; set; }
@@ -235,7 +235,8 @@ internal sealed class FactShape(
     HashSet<string> ignored,
     bool ignoresUnknown,
     IReadOnlyList<RoleInfo> roles,
-    HashSet<string> notProperties)
+    HashSet<string> notProperties,
+    IReadOnlyList<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> singleEnds)
 {
     /// <summary>The type, for messages: "entity type 'Person'".</summary>
     public string Description { get; } = description;
@@ -259,5 +260,5 @@ internal sealed class FactShape(
     /// The ends a fact of a relation type counts at, for the cardinality of the type and of every type it extends:
     /// at its start or its target (<c>AtTarget</c>), forward or inverse.
     /// </summary>
-    public List<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> SingleEnds { get; } = [];
+    public IReadOnlyList<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> SingleEnds { get; } = singleEnds;
 }

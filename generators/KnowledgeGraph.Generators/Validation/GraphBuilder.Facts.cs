@@ -26,6 +26,7 @@ internal sealed partial class GraphBuilder
                 new HashSet<string>(lineage.SelectMany(t => t.Ignored), StringComparer.Ordinal),
                 lineage.Any(t => t.Declaration.HasUnknownKeys),
                 [],
+                [],
                 []);
             _entityShapes.Add(type, shape);
         }
@@ -37,6 +38,22 @@ internal sealed partial class GraphBuilder
     {
         if (!_relationShapes.TryGetValue(type, out var shape))
         {
+            // A fact of a sub-type is a fact of every type it extends: each one's cardinality counts it.
+            // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
+            var singleEnds = new List<(RelationTypeInfo, bool, bool)>();
+            foreach (var counted in type.SelfAndAncestors())
+            {
+                if (counted.IsSingleForward)
+                {
+                    singleEnds.Add((counted, true, false));
+                }
+
+                if (counted.IsSymmetric ? counted.IsSingleForward : counted.IsSingleInverse)
+                {
+                    singleEnds.Add((counted, counted.IsSymmetric, true));
+                }
+            }
+
             var roles = type.AllRoles().ToList();
             shape = new FactShape(
                 $"relation type '{type.Name}'",
@@ -44,23 +61,8 @@ internal sealed partial class GraphBuilder
                 new HashSet<string>(type.AllIgnored(), StringComparer.Ordinal),
                 type.SelfAndAncestors().Any(t => t.Declaration.HasUnknownKeys),
                 roles,
-                new HashSet<string>(roles.Select(role => role.Name).Concat(["source", "validFrom", "validTo"]), StringComparer.Ordinal));
-
-            // A fact of a sub-type is a fact of every type it extends: each one's cardinality counts it.
-            // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
-            foreach (var counted in type.SelfAndAncestors())
-            {
-                if (counted.IsSingleForward)
-                {
-                    shape.SingleEnds.Add((counted, true, false));
-                }
-
-                if (counted.IsSymmetric ? counted.IsSingleForward : counted.IsSingleInverse)
-                {
-                    shape.SingleEnds.Add((counted, counted.IsSymmetric, true));
-                }
-            }
-
+                new HashSet<string>(roles.Select(role => role.Name).Concat(["source", "validFrom", "validTo"]), StringComparer.Ordinal),
+                singleEnds);
             _relationShapes.Add(type, shape);
         }
 
@@ -133,7 +135,7 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
-        var values = CheckValues(ShapeOf(type), declaration.Values, id.Location, () => $"Entity '{id.Value}'");
+        var values = CheckValues(ShapeOf(type), declaration.Values, id.Location, declaration, Describe);
         var memberName = Identifiers.ToPascalCase(id.Value);
         if (ChunkMethod.IsMatch(memberName))
         {
@@ -382,9 +384,8 @@ internal sealed partial class GraphBuilder
         }
 
         var shape = ShapeOf(type);
-        string Owner() => $"The '{type.Name}' relation from '{declaration.From!.Value}' to '{declaration.To!.Value}'";
-        var roleValues = CheckRoles(Owner, declaration, shape.Roles, out var rolesValid);
-        var values = CheckValues(shape, declaration.Values, declaration.Location.StartOnly(), Owner);
+        var roleValues = CheckRoles(declaration, shape.Roles, out var rolesValid);
+        var values = CheckValues(shape, declaration.Values, declaration.Location.StartOnly(), declaration, Describe);
         if (!valid || !rolesValid || values is null || from?.Entity is not { } fromEntity || to?.Entity is not { } toEntity)
         {
             return null;
@@ -403,7 +404,7 @@ internal sealed partial class GraphBuilder
     }
 
     /// <summary>Checks the entities a fact names for its roles: known, of the role's type, given when required.</summary>
-    private List<RoleValueModel> CheckRoles(Func<string> owner, RelationDeclaration declaration, IReadOnlyList<RoleInfo> roles, out bool valid)
+    private List<RoleValueModel> CheckRoles(RelationDeclaration declaration, IReadOnlyList<RoleInfo> roles, out bool valid)
     {
         valid = true;
         var models = new List<RoleValueModel>();
@@ -414,7 +415,7 @@ internal sealed partial class GraphBuilder
             {
                 if (role.IsRequired)
                 {
-                    Report(Descriptors.MissingRequiredProperty, declaration.Location.StartOnly(), owner(), role.Name, role.Type.Name);
+                    Report(Descriptors.MissingRequiredProperty, declaration.Location.StartOnly(), Describe(declaration), role.Name, role.Type.Name);
                     valid = false;
                 }
 
@@ -454,7 +455,7 @@ internal sealed partial class GraphBuilder
 
                 if (player.Value.Type is { } playerType && !playerType.Is(role.Type))
                 {
-                    if (!playerType.Ancestors.Prepend(playerType).Any(type => type.Declaration.HasUnknownKeys))
+                    if (!ShapeOf(playerType).IgnoresUnknown)
                     {
                         Report(Descriptors.WrongEndpointType, id.Location, id.Text, playerType.Name, role.Name, declaration.Type!.Value, role.Type.Name);
                     }
@@ -508,7 +509,7 @@ internal sealed partial class GraphBuilder
             return true;
         }
 
-        if (actual.Ancestors.Prepend(actual).Any(type => type.Declaration.HasUnknownKeys))
+        if (ShapeOf(actual).IgnoresUnknown)
         {
             return false;
         }
@@ -519,10 +520,11 @@ internal sealed partial class GraphBuilder
 
     private bool CheckSources(FactValue value, List<string> sources)
     {
-        IReadOnlyList<FactValue> ids = value.Kind == FactValueKind.List ? value.Items : [value];
+        var count = value.Kind == FactValueKind.List ? value.Items.Count : 1;
         var valid = true;
-        foreach (var id in ids)
+        for (var i = 0; i < count; i++)
         {
+            var id = value.Kind == FactValueKind.List ? value.Items[i] : value;
             if (id.Kind != FactValueKind.String)
             {
                 Report(Descriptors.WrongValueType, id.Location, "source", "the id of an entity, or a list of ids", DescribeActual(id));
@@ -544,8 +546,18 @@ internal sealed partial class GraphBuilder
         return valid;
     }
 
+    // What a message calls an entity or a fact: made only for a message, as most facts have no mistake.
+    private static string Describe(EntityDeclaration entity) => $"Entity '{entity.Id.Value}'";
+
+    private static string Describe(RelationDeclaration fact) => $"The '{fact.Type!.Value}' relation from '{fact.From!.Value}' to '{fact.To!.Value}'";
+
     /// <returns>The checked values in the order of the shape's properties, or null after reporting a mistake.</returns>
-    private List<ValueModel>? CheckValues(FactShape shape, IReadOnlyList<ValueDeclaration> values, LocationInfo ownerLocation, Func<string> owner)
+    private List<ValueModel>? CheckValues<TOwner>(
+        FactShape shape,
+        IReadOnlyList<ValueDeclaration> values,
+        LocationInfo ownerLocation,
+        TOwner owner,
+        Func<TOwner, string> describe)
     {
         var valid = true;
         var properties = shape.Properties;
@@ -582,10 +594,11 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            IReadOnlyList<FactValue> items = property.Type.IsList ? value.Value.Items : [value.Value];
-            var normalized = new List<string>(items.Count);
-            foreach (var item in items)
+            var itemCount = property.Type.IsList ? value.Value.Items.Count : 1;
+            var normalized = new List<string>(itemCount);
+            for (var i = 0; i < itemCount; i++)
             {
+                var item = property.Type.IsList ? value.Value.Items[i] : value.Value;
                 if (Normalize(property.Type, item) is not { } text)
                 {
                     Report(Descriptors.WrongValueType, Point(item), value.Name.Value, Describe(property.Type), DescribeActual(item));
@@ -602,9 +615,9 @@ internal sealed partial class GraphBuilder
                 }
             }
 
-            if (property.MinItems is { } minItems && items.Count < minItems)
+            if (property.MinItems is { } minItems && itemCount < minItems)
             {
-                Report(Descriptors.ConstraintBreach, Point(value.Value), $"with {items.Count} item{(items.Count == 1 ? "" : "s")}", value.Name.Value, $"it needs {minItems} at least");
+                Report(Descriptors.ConstraintBreach, Point(value.Value), $"with {itemCount} item{(itemCount == 1 ? "" : "s")}", value.Name.Value, $"it needs {minItems} at least");
                 valid = false;
             }
 
@@ -621,13 +634,13 @@ internal sealed partial class GraphBuilder
             }
             else if (property.Type.IsRequired)
             {
-                Report(Descriptors.MissingRequiredProperty, ownerLocation, owner(), property.Name, property.Type.ToString());
+                Report(Descriptors.MissingRequiredProperty, ownerLocation, describe(owner), property.Name, property.Type.ToString());
                 valid = false;
             }
             else if (property.MinItems > 0 && !property.Type.IsOptional)
             {
                 // A list left out would be empty: with a least number of items, it must be given.
-                Report(Descriptors.MissingRequiredProperty, ownerLocation, owner(), property.Name, $"{property.Type}, {property.MinItems} item{(property.MinItems == 1 ? "" : "s")} at least");
+                Report(Descriptors.MissingRequiredProperty, ownerLocation, describe(owner), property.Name, $"{property.Type}, {property.MinItems} item{(property.MinItems == 1 ? "" : "s")} at least");
                 valid = false;
             }
         }

@@ -325,7 +325,8 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        // The chains are final and end: kept once, for the checks of every fact that walk them.
+        // The chains are final now and end: kept once, for the checks of every fact that walk them. (The loop
+        // stops at a repeat all the same, so that a cycle missed above could never hang a build.)
         foreach (var type in types.Values)
         {
             var ancestors = new List<TType>();
