@@ -64,9 +64,10 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
 
     /// <summary>
     /// A path that follows a relation of this index, then one of <paramref name="next"/>: the entities two hops
-    /// from a start, such as the cities of a person's meetings (<c>attended.Then(heldIn)</c>).
+    /// from a start, such as the countries of the delegations a person leads (<c>leads.Then(represents)</c>).
     /// </summary>
     /// <param name="next">The index of the next hop, whose start is this index's target type.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="next"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
     public RelationPath<TFrom, TNext> Then<TNextRelation, TNext>(RelationIndex<TNextRelation, TTo, TNext> next)
         where TNextRelation : Relation<TTo, TNext>

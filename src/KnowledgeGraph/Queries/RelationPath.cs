@@ -1,17 +1,21 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph;
 
 /// <summary>
 /// Relation indexes followed one after another: the entities reached from a start by one relation of each index in
-/// turn, as a path pattern reads (person → attended → meeting → heldIn → city → locatedIn → country). Made by
+/// turn, as a path pattern reads (person → leads → delegation → represents → country). Made by
 /// <see cref="RelationIndex{TRelation, TFrom, TTo}.Then{TNextRelation, TNext}"/>.
 /// </summary>
 /// <remarks>
 /// Walking a path steps from one index's row to the next by entity ordinal and reads no entity on the way, so a walk
 /// of several hops costs about what hand-written adjacency arrays do. An end is reached once per path to it: a
-/// country reached through two meetings is counted, and enumerated, twice. A path holds what its indexes held.
+/// country reached through two delegations is counted, and enumerated, twice (<c>Distinct()</c> gives each once).
+/// Each hop follows its relations from start to target, as <see cref="RelationIndex{TRelation, TFrom, TTo}.Targets"/>
+/// reads them: a symmetric fact is followed from its first end to its second only. A path holds what its indexes held.
 /// </remarks>
 /// <typeparam name="TFrom">The type of the path's start.</typeparam>
 /// <typeparam name="TTo">The type of the entities it reaches.</typeparam>
@@ -20,7 +24,7 @@ public sealed class RelationPath<TFrom, TTo>
     where TTo : Entity
 {
     /// <summary>The most hops a path has: as many as the four entities of a <see cref="GraphView.Match{T}"/> pattern span.</summary>
-    public const int MaxHops = 3;
+    public static int MaxHops => 3;
 
     private readonly Graph _root;
 
@@ -43,6 +47,7 @@ public sealed class RelationPath<TFrom, TTo>
 
     /// <summary>This path, then a relation of <paramref name="next"/>.</summary>
     /// <param name="next">The index of the next hop, whose start is this path's end type.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="next"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
     /// <exception cref="InvalidOperationException">The path would have more than <see cref="MaxHops"/> hops.</exception>
     public RelationPath<TFrom, TNext> Then<TNextRelation, TNext>(RelationIndex<TNextRelation, TTo, TNext> next)
@@ -70,7 +75,9 @@ public sealed class RelationPath<TFrom, TTo>
     }
 
     /// <summary>The number of paths from <paramref name="from"/>: its ends, each as often as it is reached.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="from"/> is null.</exception>
     /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
+    /// <exception cref="OverflowException">There are more than <see cref="int.MaxValue"/> paths.</exception>
     public int Count(TFrom from)
     {
         Entity.EnsureOwnedBy(from, _root, nameof(from));
@@ -78,29 +85,33 @@ public sealed class RelationPath<TFrom, TTo>
         var (next, end) = Row(hops[0].Starts, from.Ordinal);
 
         // The last hop's rows are measured, not walked; the loops read the hops' arrays from locals.
-        var lastStarts = hops[^1].Starts;
-        if (hops.Length == 2)
+        checked
         {
-            return Measure(lastStarts, hops[0].TargetOrdinals, next, end);
-        }
+            var lastStarts = hops[^1].Starts;
+            if (hops.Length == 2)
+            {
+                return Measure(lastStarts, hops[0].TargetOrdinals, next, end);
+            }
 
-        var (targets, middleStarts, middleTargets) = (hops[0].TargetOrdinals, hops[1].Starts, hops[1].TargetOrdinals);
-        var count = 0;
-        for (var i = next; i < end; i++)
-        {
-            var (middle, middleEnd) = Row(middleStarts, targets[i]);
-            count += Measure(lastStarts, middleTargets, middle, middleEnd);
-        }
+            var (targets, middleStarts, middleTargets) = (hops[0].TargetOrdinals, hops[1].Starts, hops[1].TargetOrdinals);
+            var count = 0;
+            for (var i = next; i < end; i++)
+            {
+                var (middle, middleEnd) = Row(middleStarts, targets[i]);
+                count += Measure(lastStarts, middleTargets, middle, middleEnd);
+            }
 
-        return count;
+            return count;
+        }
     }
 
     /// <summary>
     /// The entities the paths from <paramref name="from"/> reach, each once per path, depth first in file order;
-    /// enumerating them allocates nothing.
+    /// a <c>foreach</c> over them allocates nothing.
     /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="from"/> is null.</exception>
     /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
-    public TargetEnumerator Targets(TFrom from)
+    public TargetSequence Targets(TFrom from)
     {
         Entity.EnsureOwnedBy(from, _root, nameof(from));
         return new(this, from.Ordinal);
@@ -119,10 +130,30 @@ public sealed class RelationPath<TFrom, TTo>
         for (var i = next; i < end; i++)
         {
             var (start, rowEnd) = Row(starts, entities[i]);
-            count += rowEnd - start;
+            count = checked(count + (rowEnd - start));
         }
 
         return count;
+    }
+
+    /// <summary>The ends of the paths from one entity (<see cref="Targets"/>), each once per path.</summary>
+    public readonly struct TargetSequence : IEnumerable<TTo>
+    {
+        private readonly RelationPath<TFrom, TTo> _path;
+        private readonly int _from;
+
+        internal TargetSequence(RelationPath<TFrom, TTo> path, int from)
+        {
+            _path = path;
+            _from = from;
+        }
+
+        /// <summary>Enumerates the ends without allocating.</summary>
+        public Enumerator GetEnumerator() => new(_path, _from);
+
+        IEnumerator<TTo> IEnumerable<TTo>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Enumerates the ends of the paths from one entity (<see cref="Targets"/>).</summary>
@@ -130,7 +161,7 @@ public sealed class RelationPath<TFrom, TTo>
     /// The hops are held from the last one back: the last row (whose targets are the ends), the middle row and the
     /// first row. A path of two hops starts at the middle row and leaves the first empty.
     /// </remarks>
-    public ref struct TargetEnumerator
+    public struct Enumerator : IEnumerator<TTo>
     {
         private readonly TTo[] _targets;
         private readonly int[] _lastStarts = [];
@@ -142,7 +173,7 @@ public sealed class RelationPath<TFrom, TTo>
         private int _last, _lastEnd, _middle, _middleEnd, _first, _firstEnd;
         private TTo? _current;
 
-        internal TargetEnumerator(RelationPath<TFrom, TTo> path, int from)
+        internal Enumerator(RelationPath<TFrom, TTo> path, int from)
         {
             _targets = path._targets;
             var hops = path._hops;
@@ -163,8 +194,7 @@ public sealed class RelationPath<TFrom, TTo>
         /// <summary>The current end.</summary>
         public readonly TTo Current => _current!;
 
-        /// <summary>Returns this enumerator, so that <see cref="Targets"/> can be used in <c>foreach</c>.</summary>
-        public readonly TargetEnumerator GetEnumerator() => this;
+        readonly object IEnumerator.Current => Current;
 
         /// <summary>Moves to the next end.</summary>
         public bool MoveNext()
@@ -177,6 +207,13 @@ public sealed class RelationPath<TFrom, TTo>
 
             return false;
         }
+
+        /// <summary>Does nothing: the enumerator holds nothing to release.</summary>
+        public readonly void Dispose()
+        {
+        }
+
+        readonly void IEnumerator.Reset() => throw new NotSupportedException();
 
         // Moves to the next last row that has an end; false when there is none.
         private bool NextLastRow()

@@ -98,6 +98,57 @@ public sealed class RelationPathTests
     }
 
     [Fact]
+    public void The_ends_are_a_sequence_for_LINQ()
+    {
+        var places = _g.Index<Leads, Person, Delegation>()
+            .Then(_g.Index<Attended, Delegation, Meeting>())
+            .Then(_g.Index<HeldIn, Meeting, Place>());
+
+        Assert.Equal([_g.Istanbul], places.Targets(_g.Darchiyev).Distinct());
+        Assert.Equal(2, places.Targets(_g.Darchiyev).Count());
+    }
+
+    [Fact]
+    public void A_symmetric_fact_is_followed_from_its_first_end_to_its_second_only()
+    {
+        var g = new OpenGraph();
+        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
+        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
+        var team = g.AddEntity(new Delegation("team") { Name = "Team" });
+        g.AddRelation(new MetWith(ada, bob));
+        g.AddRelation(new Leads(ada, team));
+        g.AddRelation(new Leads(bob, team));
+        g.Seal();
+
+        var metsLeaders = g.Index<MetWith, Person, Person>().Then(g.Index<Leads, Person, Delegation>());
+
+        Assert.Equal([team], Ends(metsLeaders, ada));
+        Assert.Empty(Ends(metsLeaders, bob));
+    }
+
+    [Fact]
+    public void A_later_hop_made_before_an_entity_was_added_has_no_row_for_it()
+    {
+        var g = new OpenGraph();
+        var team = g.AddEntity(new Delegation("team") { Name = "Team" });
+        var talks = g.AddEntity(new Meeting("talks") { Name = "Talks", Date = new DateOnly(2025, 2, 27) });
+        var istanbul = g.AddEntity(new Place("istanbul") { Name = "Istanbul" });
+        g.AddRelation(new Attended(team, talks));
+        g.AddRelation(new HeldIn(talks, istanbul));
+        var heldIn = g.Index<HeldIn, Meeting, Place>();
+        var later = g.AddEntity(new Meeting("later") { Name = "Later", Date = new DateOnly(2025, 3, 1) });
+        g.AddRelation(new Attended(team, later));
+        g.AddRelation(new HeldIn(later, istanbul));
+
+        // The attended index, made now, reaches the later meeting; the heldIn index was made before it existed.
+        var venues = g.Index<Attended, Delegation, Meeting>().Then(heldIn);
+        Assert.Equal([istanbul], Ends(venues, team));
+        Assert.Equal(1, venues.Count(team));
+        var regions = g.Index<Attended, Delegation, Meeting>().Then(heldIn).Then(g.Index<LocatedIn, Place, Place>());
+        Assert.Empty(Ends(regions, team));
+    }
+
+    [Fact]
     public void A_path_over_a_view_reaches_only_through_what_the_view_keeps()
     {
         var view = _g.Where(relation => relation != _g.R9);
@@ -122,6 +173,7 @@ public sealed class RelationPathTests
         var located = _g.Index<LocatedIn, Place, Place>();
         var three = located.Then(located).Then(located);
 
+        Assert.Equal(3, RelationPath<Place, Place>.MaxHops);
         Assert.Equal(RelationPath<Place, Place>.MaxHops, three.Hops);
         Assert.Throws<InvalidOperationException>(() => three.Then(located));
     }
