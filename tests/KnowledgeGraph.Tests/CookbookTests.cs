@@ -72,7 +72,7 @@ public sealed class CookbookTests
         // Loops over a whole graph at the speed of arrays: a relation type indexed by its ends, each row a typed span.
         var leads     = g.Index<Leads, Person, Delegation>();
         var leaders   = g.Entities<Person>().Count(p => !leads.Targets(p).IsEmpty);         // 2
-        var speaksFor = leads.Then(g.Index<Represents, Delegation, Country>());             // a path of up to 3 indexes, walked by position
+        var speaksFor = leads.Then(g.Index<Represents, Delegation, Country>());             // up to 3 indexes, walked by position
         var envoys    = g.Entities<Person>().Sum(p => speaksFor.Count(p));                  // 2: a country per leader
 
         // Power users: the QuikGraph graph itself.
