@@ -19,6 +19,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --filter '*Query*' --sizes 100000 --job short
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --memory [--sizes 1000,100000]
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --compile [--sizes 1000,10000]   # above 10000: set a GC heap limit
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --phases [--sizes 10000,100000]  # the generator's phases, one by one
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
@@ -60,6 +61,17 @@ public static class Program
             return 0;
         }
 
+        if (TakeFlag(args, "--phases"))
+        {
+            if (args.Count > 0)
+            {
+                throw new UsageException("--phases takes only --sizes.");
+            }
+
+            PhasesMode.Run(sizes ?? [10_000, 100_000], Console.Out);
+            return 0;
+        }
+
         if (TakeFlag(args, "--compile"))
         {
             if (args.Count > 0)
@@ -81,7 +93,7 @@ public static class Program
 
     /// <summary>
     /// Every benchmark once (BenchmarkDotNet's Dry job, in this process) at the smallest size, the stores' answers
-    /// compared, the memory and compile modes at the smallest size. Asserts answers, never times.
+    /// compared, the memory, phases and compile modes at the smallest size. Asserts answers, never times.
     /// </summary>
     private static int Smoke(List<string> args)
     {
@@ -104,6 +116,7 @@ public static class Program
         var ok = Succeeded(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(filter, config));
 
         MemoryMode.Run([smallest], Console.Out);
+        PhasesMode.Run([smallest], Console.Out);
         CompileMode.Run([smallest], Console.Out, warmUp: false); // a check that it runs, not a measurement
         Console.WriteLine($"Smoke run {(ok == 0 ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F1} s.");
         return ok;
