@@ -12,13 +12,7 @@ public sealed class ChunkingTests
     public void FactsAreSplitIntoFilesOfAtMostOneChunk()
     {
         var count = (2 * Emitter.ChunkSize) + 1;
-        var json = new StringBuilder("""{ "graph": "Big", "entityTypes": { "P": {} }, "relationTypes": { "next": { "from": "P", "to": "P" } }, "entities": {""");
-        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"\"p{i}\": {{ \"type\": \"P\" }}")));
-        json.Append("""}, "relations": [""");
-        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"[\"p{i}\", \"next\", \"p{(i + 1) % count}\"]")));
-        json.Append("]}");
-
-        var result = GeneratorHarness.Run(new ModelFile("big.kg.json", json.ToString())).ShouldCompileCleanly();
+        var result = GeneratorHarness.Run(new ModelFile("big.kg.json", Ring("Big", count))).ShouldCompileCleanly();
 
         var hints = result.Sources.Select(source => source.HintName).ToList();
         Assert.Equal(["TestProject.Big.Entities0.g.cs", "TestProject.Big.Entities1.g.cs", "TestProject.Big.Entities2.g.cs"], hints.Where(h => h.Contains(".Entities")));
@@ -33,13 +27,7 @@ public sealed class ChunkingTests
     public void AGraphWithMoreEntitiesThanAClassCanHoldMembersForHasNone()
     {
         var count = Emitter.MaxEntityMembers + 1;
-        var json = new StringBuilder("""{ "graph": "Huge", "entityTypes": { "P": {} }, "relationTypes": { "next": { "from": "P", "to": "P" } }, "entities": {""");
-        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"\"p{i}\": {{ \"type\": \"P\" }}")));
-        json.Append("""}, "relations": [""");
-        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"[\"p{i}\", \"next\", \"p{(i + 1) % count}\"]")));
-        json.Append("]}");
-
-        var result = GeneratorHarness.Run(new ModelFile("huge.kg.json", json.ToString())).ShouldCompileCleanly();
+        var result = GeneratorHarness.Run(new ModelFile("huge.kg.json", Ring("Huge", count))).ShouldCompileCleanly();
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.DoesNotContain(result.Sources, source => source.SourceText.ToString().Contains("EntityAt<", System.StringComparison.Ordinal));
@@ -47,5 +35,16 @@ public sealed class ChunkingTests
         Assert.Contains($"[\"P\", \"p{count - 1}\"]", last);
         var graph = result.Sources.Single(source => source.HintName == "TestProject.Huge.g.cs").SourceText.ToString();
         Assert.Contains("/// <remarks>More than 60,000 entities: too many for a member each", graph);
+    }
+
+    // A graph of `count` entities, each linked to the next by one fact, the last to the first.
+    private static string Ring(string graph, int count)
+    {
+        var json = new StringBuilder($$"""{ "graph": "{{graph}}", "entityTypes": { "P": {} }, "relationTypes": { "next": { "from": "P", "to": "P" } }, "entities": {""");
+        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"\"p{i}\": {{ \"type\": \"P\" }}")));
+        json.Append("""}, "relations": [""");
+        json.Append(string.Join(",", Enumerable.Range(0, count).Select(i => $"[\"p{i}\", \"next\", \"p{(i + 1) % count}\"]")));
+        json.Append("]}");
+        return json.ToString();
     }
 }
