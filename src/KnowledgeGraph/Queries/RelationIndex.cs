@@ -115,17 +115,8 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     private (int Start, int Length) Row(int[] rows, Entity entity, string parameterName)
     {
         Entity.EnsureOwnedBy(entity, _root, parameterName);
-
-        // An entity added after the index was made (while a graph is built) has no row: no relations in the index.
-        var e = entity.Ordinal;
-        if ((uint)e >= (uint)(rows.Length - 1))
-        {
-            return (0, 0);
-        }
-
-        // In bounds by the check above; the rows only grow, and end at the length of the arrays they slice.
-        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), e);
-        return (row, Unsafe.Add(ref row, 1) - row);
+        var (start, end) = IndexRows.Of(rows, entity.Ordinal);
+        return (start, end - start);
     }
 
     // Without bounds checks: Row gives a start and a length within the array.
@@ -155,5 +146,24 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
         }
 
         return (start, placed);
+    }
+}
+
+/// <summary>The compressed rows of a <see cref="RelationIndex{TRelation, TFrom, TTo}"/>, read by entity ordinal.</summary>
+internal static class IndexRows
+{
+    /// <summary>Where the row of the entity with <paramref name="ordinal"/> starts and ends in the arrays it slices.</summary>
+    /// <remarks>An entity added after the index was made (while a graph is built) has no row: no relations in the index.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (int Start, int End) Of(int[] starts, int ordinal)
+    {
+        if ((uint)ordinal >= (uint)(starts.Length - 1))
+        {
+            return (0, 0);
+        }
+
+        // In bounds by the check above; the rows only grow, and end at the length of the arrays they slice.
+        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(starts), ordinal);
+        return (row, Unsafe.Add(ref row, 1));
     }
 }

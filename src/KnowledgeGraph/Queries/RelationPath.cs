@@ -82,7 +82,7 @@ public sealed class RelationPath<TFrom, TTo>
     {
         Entity.EnsureOwnedBy(from, _root, nameof(from));
         var hops = _hops;
-        var (next, end) = Row(hops[0].Starts, from.Ordinal);
+        var (next, end) = IndexRows.Of(hops[0].Starts, from.Ordinal);
 
         // The last hop's rows are measured, not walked; the loops read the hops' arrays from locals.
         checked
@@ -97,7 +97,7 @@ public sealed class RelationPath<TFrom, TTo>
             var count = 0;
             for (var i = next; i < end; i++)
             {
-                var (middle, middleEnd) = Row(middleStarts, targets[i]);
+                var (middle, middleEnd) = IndexRows.Of(middleStarts, targets[i]);
                 count += Measure(lastStarts, middleTargets, middle, middleEnd);
             }
 
@@ -117,11 +117,6 @@ public sealed class RelationPath<TFrom, TTo>
         return new(this, from.Ordinal);
     }
 
-    // The row of an entity in a hop's index; none for an entity added after the index was made (while a graph is built).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (int Next, int End) Row(int[] starts, int entity) =>
-        (uint)entity < (uint)(starts.Length - 1) ? (starts[entity], starts[entity + 1]) : (0, 0);
-
     // The number of relations in the rows of entities[next..end).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Measure(int[] starts, int[] entities, int next, int end)
@@ -129,7 +124,7 @@ public sealed class RelationPath<TFrom, TTo>
         var count = 0;
         for (var i = next; i < end; i++)
         {
-            var (start, rowEnd) = Row(starts, entities[i]);
+            var (start, rowEnd) = IndexRows.Of(starts, entities[i]);
             count = checked(count + (rowEnd - start));
         }
 
@@ -177,7 +172,7 @@ public sealed class RelationPath<TFrom, TTo>
         {
             _targets = path._targets;
             var hops = path._hops;
-            var start = Row(hops[0].Starts, from);
+            var start = IndexRows.Of(hops[0].Starts, from);
             if (hops.Length == 2)
             {
                 (_middle, _middleEnd) = start;
@@ -222,7 +217,7 @@ public sealed class RelationPath<TFrom, TTo>
             {
                 while (_middle < _middleEnd)
                 {
-                    (_last, _lastEnd) = Row(_lastStarts, _middleTargets[_middle++]);
+                    (_last, _lastEnd) = IndexRows.Of(_lastStarts, _middleTargets[_middle++]);
                     if (_last < _lastEnd)
                     {
                         return true;
@@ -234,7 +229,7 @@ public sealed class RelationPath<TFrom, TTo>
                     return false;
                 }
 
-                (_middle, _middleEnd) = Row(_middleStarts, _firstTargets[_first++]);
+                (_middle, _middleEnd) = IndexRows.Of(_middleStarts, _firstTargets[_first++]);
             }
         }
     }
