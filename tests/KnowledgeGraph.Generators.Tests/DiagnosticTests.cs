@@ -442,6 +442,25 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void AFileThatIsNotJsonHidesOnlyTheNamesItsTextHolds()
+    {
+        // The broken file may declare 'zed' where it cannot be read, but nothing in it could declare the others.
+        var broken = new ModelFile("broken.kg.json", """{ "graph": "TestGraph", "entities": { "zed": { "type": "Person" } "lonely": {} } }""");
+        var facts = new ModelFile("story.kg.json", Facts(
+            """
+            "moon": { "type": "Place", "name": "Moon" }, "armstrong": { "type": "Person", "name": "Neil" }
+            """,
+            """["ada", "worksFor", "zed"], ["aldrin", "walkedOn", "tranquility"]"""));
+
+        var result = GeneratorHarness.Run(Schema, broken, facts);
+
+        Assert.Equal(
+            ["KG0001", "KG0005 'Place'", "KG0006 'walkedOn'", "KG0007 'aldrin'", "KG0007 'tranquility'", "KG0025 'armstrong'"],
+            result.GeneratorDiagnostics.Select(d => d.Id == "KG0001" ? d.Id : $"{d.Id} '{d.GetMessage().Split('\'')[1]}'").Order());
+        result.ShouldCompileCleanly();
+    }
+
+    [Fact]
     public void KG0010_AListWithLeastItemsLeftOut() => AssertSingle("KG0010", """
         {
           "graph": "TestGraph",

@@ -4,6 +4,10 @@ namespace KnowledgeGraph.Generators.Model;
 // Declarations missing a required part stay in the model with that part null, so that the checks that
 // follow know the name and report nothing more about it.
 
+/// <param name="IncompleteText">
+/// The file's text when part of it could not be read, else null: a name it holds anywhere may be declared in the
+/// part that was lost, so another file's use of that name is not reported as unknown.
+/// </param>
 internal sealed record ParsedFile(
     string Path,
     LocationInfo Start,
@@ -15,7 +19,7 @@ internal sealed record ParsedFile(
     EquatableArray<EntityDeclaration> Entities,
     EquatableArray<RelationDeclaration> Relations,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    bool IsComplete);
+    string? IncompleteText);
 
 internal sealed record EnumDeclaration(Located Name, string? Description, EquatableArray<Located> Values);
 

@@ -42,7 +42,8 @@ internal sealed class FileParser
             parser._isComplete = false;
         }
 
-        return parser.ParseRoot(path, start, root);
+        var file = parser.ParseRoot(path, start, root);
+        return parser._isComplete ? file : file with { IncompleteText = text.ToString() };
     }
 
     private ParsedFile ParseRoot(string path, LocationInfo start, JsonNode? root)
@@ -129,7 +130,7 @@ internal sealed class FileParser
             entities.ToEquatableArray(),
             relations.ToEquatableArray(),
             _diagnostics.ToEquatableArray(),
-            _isComplete);
+            IncompleteText: null);
     }
 
     private void ParseEnum(Located name, JsonNode value, List<EnumDeclaration> declarations)

@@ -198,18 +198,13 @@ internal sealed partial class GraphBuilder
         return valid;
     }
 
-    /// <summary>Warns of entities that no fact mentions: often a typo in a fact, or a forgotten one.</summary>
     /// <summary>
     /// Warns of entities that no fact names, kept or not (a fact left out after a mistake still names its
-    /// entities): often a typo in a fact, or a forgotten one. Silent while a file cannot be read.
+    /// entities): often a typo in a fact, or a forgotten one. An id that a file read only in part holds is not
+    /// reported: a fact there may name it.
     /// </summary>
     private void ReportUnusedEntities()
     {
-        if (_anyFileIncomplete)
-        {
-            return;
-        }
-
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var relation in _files.SelectMany(file => file.Relations))
         {
@@ -225,7 +220,7 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value)))
+        foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value) && !MayBeDeclaredInLostPart(entity.Declaration.Id.Value)))
         {
             Report(Descriptors.UnusedEntity, entity.Declaration.Id.Location, entity.Declaration.Id.Value);
         }

@@ -24,8 +24,9 @@ internal sealed partial class GraphBuilder
     private readonly IReadOnlyList<ParsedFile> _files;
     private readonly CancellationToken _cancellationToken;
 
-    // A file read only in part may declare what other files name: while one is, no name is reported as unknown.
-    private readonly bool _anyFileIncomplete;
+    // The words of the files read only in part that may belong to this graph: a name that occurs in one of them
+    // may be declared in the part that was lost, so it is not reported as unknown; any other name is.
+    private readonly HashSet<string> _incompleteWords;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private string _traversalClassName = "";
 
@@ -43,11 +44,11 @@ internal sealed partial class GraphBuilder
     // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
     private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
 
-    private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, bool anyFileIncomplete, CancellationToken cancellationToken)
+    private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, IReadOnlyList<string> incompleteTexts, CancellationToken cancellationToken)
     {
         _graphName = graphName;
         _files = files;
-        _anyFileIncomplete = anyFileIncomplete;
+        _incompleteWords = new HashSet<string>(incompleteTexts.SelectMany(Words), StringComparer.Ordinal);
         _cancellationToken = cancellationToken;
     }
 
@@ -56,13 +57,17 @@ internal sealed partial class GraphBuilder
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
         // A file without a graph (not valid JSON, or no "graph") may belong to any graph.
-        var unplacedIncomplete = files.Any(file => file.Graph is null && !file.IsComplete);
+        var unplacedIncomplete = files.Where(file => file.Graph is null).Select(file => file.IncompleteText).OfType<string>().ToList();
         return files
             .Where(file => file.Graph is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .GroupBy(file => file.Graph!.Value, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new GraphBuilder(group.Key, group.ToList(), unplacedIncomplete || group.Any(file => !file.IsComplete), cancellationToken).Build(rootNamespace, namespaces))
+            .Select(group => new GraphBuilder(
+                group.Key,
+                group.ToList(),
+                [.. unplacedIncomplete, .. group.Select(file => file.IncompleteText).OfType<string>()],
+                cancellationToken).Build(rootNamespace, namespaces))
             .ToImmutableArray();
     }
 
@@ -136,11 +141,25 @@ internal sealed partial class GraphBuilder
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
     {
         var unknownName = descriptor == Descriptors.UnknownEntityType || descriptor == Descriptors.UnknownRelationType || descriptor == Descriptors.UnknownEntity;
-        if (!(unknownName && _anyFileIncomplete))
+        if (!(unknownName && MayBeDeclaredInLostPart(arguments[0])))
         {
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
         }
     }
+
+    /// <summary>The name occurs in the text of a file read only in part, which may declare it where it could not be read.</summary>
+    /// <remarks>
+    /// Looked up word by word in a set, not searched for in the texts: a project can name many thousands of
+    /// entities while a large file is broken.
+    /// </remarks>
+    private bool MayBeDeclaredInLostPart(string name) =>
+        _incompleteWords.Count > 0 && Words(name).All(_incompleteWords.Contains);
+
+    // A broken file's quotes may not pair up, so its words are what lies between JSON's punctuation and white space.
+    private static IEnumerable<string> Words(string text) =>
+        text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
+
+    private static readonly char[] WordSeparators = [.. "{}[]:,\"/*\\ \t\r\n\u000B\u000C\u0085\u00A0\u2028\u2029"];
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo additionalLocation, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, additionalLocation, arguments));
