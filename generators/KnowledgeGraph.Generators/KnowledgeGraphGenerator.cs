@@ -24,6 +24,8 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
         public const string ParseFile = nameof(ParseFile);
         public const string RootNamespace = nameof(RootNamespace);
         public const string BuildGraph = nameof(BuildGraph);
+        public const string GraphCode = nameof(GraphCode);
+        public const string GraphDiagnostics = nameof(GraphDiagnostics);
     }
 
     /// <inheritdoc/>
@@ -43,23 +45,22 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
             .SelectMany(static (input, cancellationToken) => GraphBuilder.Build(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.BuildGraph);
 
+        // Code and diagnostics are separate outputs, as in System.Text.Json's generator: a mistake that only moves
+        // in its file changes the diagnostics, and the code model, equal to the last one, is not written again.
+        var code = graphs
+            .Select(static (graph, _) => graph.Model)
+            .WithTrackingName(TrackingNames.GraphCode);
+        var graphDiagnostics = graphs
+            .Select(static (graph, _) => graph.Diagnostics)
+            .WithTrackingName(TrackingNames.GraphDiagnostics);
+
         // Severities come from .globalconfig or the project (NoWarn, WarningsAsErrors): the compiler applies
         // .editorconfig sections only to diagnostics in C# files, never to those in additional files.
-        context.RegisterSourceOutput(files, static (context, file) =>
-        {
-            foreach (var diagnostic in file.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(files.Select(static (file, _) => file.Diagnostics), ReportDiagnostics);
+        context.RegisterSourceOutput(graphDiagnostics, ReportDiagnostics);
 
-        context.RegisterSourceOutput(graphs, static (context, graph) =>
+        context.RegisterSourceOutput(code, static (context, graph) =>
         {
-            foreach (var diagnostic in graph.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (!graph.IsEmitted)
             {
                 return;
@@ -70,6 +71,14 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
                 context.AddSource(hintName, source);
             }
         });
+    }
+
+    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
     }
 
     private static readonly Microsoft.CodeAnalysis.Text.SourceText EmptyText = Microsoft.CodeAnalysis.Text.SourceText.From("");

@@ -57,7 +57,7 @@ public static class PhasesMode
         var (readMs, readBytes) = Lap(clock, ref allocated);
         var graphs = GraphBuilder.Build(files, "Model", CancellationToken.None);
         var (checkMs, checkBytes) = Lap(clock, ref allocated);
-        var chars = graphs.SelectMany(graph => Emitter.Emit(graph, CancellationToken.None)).Sum(source => (long)source.Source.Length);
+        var chars = graphs.SelectMany(graph => Emitter.Emit(graph.Model, CancellationToken.None)).Sum(source => (long)source.Source.Length);
         var (writeMs, writeBytes) = Lap(clock, ref allocated);
         return new Phases(readMs, readBytes / 1e6, checkMs, checkBytes / 1e6, writeMs, writeBytes / 1e6, chars);
     }

@@ -13,6 +13,8 @@ public sealed class IncrementalTests
         KnowledgeGraphGenerator.TrackingNames.ParseFile,
         KnowledgeGraphGenerator.TrackingNames.RootNamespace,
         KnowledgeGraphGenerator.TrackingNames.BuildGraph,
+        KnowledgeGraphGenerator.TrackingNames.GraphCode,
+        KnowledgeGraphGenerator.TrackingNames.GraphDiagnostics,
     ];
 
     [Fact]
@@ -78,4 +80,31 @@ public sealed class IncrementalTests
             IncrementalStepRunReason.Unchanged,
             result.TrackedSteps[KnowledgeGraphGenerator.TrackingNames.BuildGraph].Single().Outputs.Single().Reason);
     }
+
+    [Fact]
+    public void AMistakeThatOnlyMovesWritesNoCodeAgain()
+    {
+        var facts = GeneratorHarness.Load("Models/Merge/facts.kg.json");
+        var broken = facts with { Content = facts.Content.Replace("\"entities\": {", "\"entities\": { \"ghost\": { \"type\": \"Ghost\" },") };
+        var factsText = GeneratorHarness.ToText(broken);
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = GeneratorHarness.CreateDriver("TestProject", GeneratorHarness.ToText(GeneratorHarness.Load("Models/Merge/schema.kg.json")), factsText)
+            .RunGenerators(compilation);
+        Assert.Equal("KG0005", Assert.Single(driver.GetRunResult().Diagnostics).Id);
+
+        var moved = GeneratorHarness.ToText(broken with { Content = "\n\n" + broken.Content });
+        var result = driver.ReplaceAdditionalText(factsText, moved).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // The diagnostic moved two lines down; the code to write is equal, so the step that writes it does not run.
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, KnowledgeGraphGenerator.TrackingNames.BuildGraph));
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, KnowledgeGraphGenerator.TrackingNames.GraphDiagnostics));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(result, KnowledgeGraphGenerator.TrackingNames.GraphCode));
+        Assert.Equal(Line(driver.GetRunResult().Diagnostics) + 2, Line(result.Diagnostics));
+    }
+
+    private static int Line(System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics) =>
+        Assert.Single(diagnostics).Location.GetLineSpan().StartLinePosition.Line;
+
+    private static IncrementalStepRunReason Reason(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].Single().Outputs.Single().Reason;
 }

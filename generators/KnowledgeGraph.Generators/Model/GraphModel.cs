@@ -2,6 +2,12 @@ namespace KnowledgeGraph.Generators.Model;
 
 // One graph, merged from all its files, checked, and named in C#: exactly what the emitter writes.
 
+/// <summary>
+/// What checking one graph gives: the code to write and the mistakes to report. The pipeline splits the two, so
+/// that a diagnostic that only moves in its file writes no code again.
+/// </summary>
+internal sealed record BuiltGraph(GraphModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <param name="IsEmitted">False when the graph's class name is taken in its namespace: only its diagnostics are reported.</param>
 internal sealed record GraphModel(
     string Namespace,
@@ -11,8 +17,7 @@ internal sealed record GraphModel(
     EquatableArray<EntityTypeModel> EntityTypes,
     EquatableArray<RelationTypeModel> RelationTypes,
     EquatableArray<EntityModel> Entities,
-    EquatableArray<RelationModel> Relations,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<RelationModel> Relations);
 
 internal enum ScalarKind
 {

@@ -52,7 +52,7 @@ internal sealed partial class GraphBuilder
         _cancellationToken = cancellationToken;
     }
 
-    public static ImmutableArray<GraphModel> Build(ImmutableArray<ParsedFile> files, string? rootNamespace, CancellationToken cancellationToken)
+    public static ImmutableArray<BuiltGraph> Build(ImmutableArray<ParsedFile> files, string? rootNamespace, CancellationToken cancellationToken)
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
@@ -71,7 +71,7 @@ internal sealed partial class GraphBuilder
             .ToImmutableArray();
     }
 
-    private GraphModel Build(string? rootNamespace, Dictionary<string, NameScope.Names> namespaces)
+    private BuiltGraph Build(string? rootNamespace, Dictionary<string, NameScope.Names> namespaces)
     {
         var ns = ResolveNamespace(rootNamespace);
         var className = Identifiers.ToPascalCase(_graphName);
@@ -102,7 +102,7 @@ internal sealed partial class GraphBuilder
         var relations = CollectRelations();
         ReportUnusedEntities();
 
-        return new GraphModel(
+        var model = new GraphModel(
             ns,
             className,
             isEmitted,
@@ -110,8 +110,8 @@ internal sealed partial class GraphBuilder
             _entityTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             entities.ToEquatableArray(),
-            relations.ToEquatableArray(),
-            _diagnostics.ToEquatableArray());
+            relations.ToEquatableArray());
+        return new BuiltGraph(model, _diagnostics.ToEquatableArray());
     }
 
     private string ResolveNamespace(string? rootNamespace)
