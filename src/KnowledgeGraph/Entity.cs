@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -12,7 +13,7 @@ namespace KnowledgeGraph;
 /// Entities are immutable. An entity belongs to at most one graph; its navigation members read the
 /// relations of that graph.
 /// </remarks>
-public abstract class Entity
+public abstract class Entity : GraphElement
 {
     /// <summary>Creates an entity with the id it has in its <c>.kg.json</c> file.</summary>
     /// <exception cref="ArgumentException"><paramref name="id"/> is null, empty or white space.</exception>
@@ -59,20 +60,23 @@ public abstract class Entity
     public IEnumerable<TRelation> Incoming<TRelation>() where TRelation : Relation =>
         Owner is null ? Array.Empty<TRelation>() : Owner.IncomingOf<TRelation>(this);
 
-    // The navigation helpers below read the graph's compact store directly: no lookup, no iterator, and a list
-    // result is one array of exactly the result's size (a new one each call: the caller may keep or change it).
-    // Inlined into each generated member, the relation type is exact there, so the type test is one compare
-    // (shared generic code would call a cast helper for every relation it looks at).
+    // The navigation helpers below read the graph's compact store directly: no lookup, no iterator. A list result
+    // is made once, as one array of exactly its size, and kept in the generated member's field once the graph is
+    // sealed (a graph being built may still change it). Inlined into each generated member, the relation type is
+    // exact there, so the type test is one compare (shared generic code would call a cast helper for every
+    // relation it looks at).
 
     /// <summary>The targets of this entity's <typeparamref name="TRelation"/> relations, in fact order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected IReadOnlyList<TTarget> Targets<TRelation, TTarget>()
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected GraphSet<TTarget> Targets<TRelation, TTarget>(ref GraphSet<TTarget>? kept)
         where TRelation : Relation
         where TTarget : Entity =>
-        Owner is null ? Array.Empty<TTarget>() : Owner.Store.Adjacency.Targets<TRelation, TTarget>(Ordinal);
+        kept ?? Keep(ref kept, Owner?.Store.Adjacency.Targets<TRelation, TTarget>(Ordinal));
 
     /// <summary>The target of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected TTarget? Target<TRelation, TTarget>()
         where TRelation : Relation
         where TTarget : Entity =>
@@ -80,13 +84,15 @@ public abstract class Entity
 
     /// <summary>The entities whose <typeparamref name="TRelation"/> relations end at this entity, in fact order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected IReadOnlyList<TOrigin> Origins<TRelation, TOrigin>()
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected GraphSet<TOrigin> Origins<TRelation, TOrigin>(ref GraphSet<TOrigin>? kept)
         where TRelation : Relation
         where TOrigin : Entity =>
-        Owner is null ? Array.Empty<TOrigin>() : Owner.Store.Adjacency.Origins<TRelation, TOrigin>(Ordinal);
+        kept ?? Keep(ref kept, Owner?.Store.Adjacency.Origins<TRelation, TOrigin>(Ordinal));
 
     /// <summary>The entity whose <typeparamref name="TRelation"/> relation ends at this entity, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected TOrigin? Origin<TRelation, TOrigin>()
         where TRelation : Relation
         where TOrigin : Entity =>
@@ -97,13 +103,15 @@ public abstract class Entity
     /// this entity is at: the navigation of a symmetric relation such as <c>metWith</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected IReadOnlyList<TOther> Neighbors<TRelation, TOther>()
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected GraphSet<TOther> Neighbors<TRelation, TOther>(ref GraphSet<TOther>? kept)
         where TRelation : Relation
         where TOther : Entity =>
-        Owner is null ? Array.Empty<TOther>() : Owner.Store.Adjacency.Neighbors<TRelation, TOther>(Ordinal);
+        kept ?? Keep(ref kept, Owner?.Store.Adjacency.Neighbors<TRelation, TOther>(Ordinal));
 
     /// <summary>The entity at the other end of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected TOther? Neighbor<TRelation, TOther>()
         where TRelation : Relation
         where TOther : Entity
@@ -124,25 +132,32 @@ public abstract class Entity
     }
 
     /// <summary>The <typeparamref name="TRelation"/> relations in which this entity plays the role <paramref name="role"/>.</summary>
-    protected IReadOnlyList<TRelation> RelationsWithRole<TRelation>(string role)
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected GraphSet<TRelation> RelationsWithRole<TRelation>(string role, ref GraphSet<TRelation>? kept)
         where TRelation : Relation =>
-        Owner is null ? Array.Empty<TRelation>() : Owner.Store.RelationsWithRole<TRelation>(Ordinal, role);
+        kept ?? Keep(ref kept, Owner?.Store.RelationsWithRole<TRelation>(Ordinal, role));
+
+    // Two threads may both make a list: they make equal ones, and either may be kept.
+    private GraphSet<T> Keep<T>(ref GraphSet<T>? kept, T[]? items)
+        where T : class
+    {
+        if (items is null || items.Length == 0)
+        {
+            return GraphSet<T>.Empty;
+        }
+
+        var list = new GraphSet<T>(items);
+        if (Owner!.IsSealed)
+        {
+            kept = list;
+        }
+
+        return list;
+    }
 
     /// <summary>Adds the values of this entity's unique properties; generated classes add theirs.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal virtual void CollectKeys(ICollection<UniqueValue> keys)
-    {
-    }
-
-    /// <summary>
-    /// Adds how the values break the patterns, ranges and least numbers of items their properties declare; a
-    /// graph built at run time refuses a fact with any breach, as the generator refuses it in a file.
-    /// </summary>
-    protected internal virtual void CheckConstraints(ICollection<string> breaches)
-    {
-    }
-
-    /// <summary>Adds the dates this entity carries; generated classes add their date properties.</summary>
-    protected internal virtual void CollectDates(ICollection<DatedValue> dates)
     {
     }
 
@@ -150,6 +165,7 @@ public abstract class Entity
     /// An entity of the same type, id and properties that belongs to no graph yet: a graph built from another
     /// one copies its entities, since an entity belongs to one graph.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal abstract Entity Copy();
 
     /// <summary>The entity's id; generated classes with a <c>name</c> property show the name instead.</summary>

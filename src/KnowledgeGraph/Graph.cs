@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
 namespace KnowledgeGraph;
 
@@ -38,6 +39,9 @@ public abstract class Graph : GraphView
     }
 
     internal override Graph Root => this;
+
+    /// <summary>Whether the graph is sealed: from then on what any query reads of it never changes.</summary>
+    internal bool IsSealed => _sealed;
 
     /// <summary>Adds an entity while the graph is being built.</summary>
     /// <exception cref="InvalidOperationException">The graph is sealed.</exception>
@@ -125,6 +129,7 @@ public abstract class Graph : GraphView
     /// <param name="table">The rows, as <see cref="FactReader"/> describes them.</param>
     /// <param name="read">Reads one row into a new entity.</param>
     /// <exception cref="System.IO.InvalidDataException">A row does not match <paramref name="read"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected void AddEntities(ReadOnlySpan<byte> table, FactRowReader<Entity> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -143,6 +148,7 @@ public abstract class Graph : GraphView
     /// <param name="table">The rows, as <see cref="FactReader"/> describes them.</param>
     /// <param name="read">Reads one row into a new relation between entities added before.</param>
     /// <exception cref="System.IO.InvalidDataException">A row does not match <paramref name="read"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected void AddRelations(ReadOnlySpan<byte> table, FactRowReader<Relation> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -169,6 +175,7 @@ public abstract class Graph : GraphView
 
     /// <summary>Ends building: from now on the graph refuses every change.</summary>
     /// <remarks>Sealing indexes the graph for its queries and lets go of what only building needed.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected void Seal()
     {
         if (_sealed)
@@ -191,6 +198,7 @@ public abstract class Graph : GraphView
     }
 
     /// <summary>Adds everything a <see cref="GraphBuilder{TGraph}"/> built, then seals the graph.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected void Load(GraphContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -212,6 +220,7 @@ public abstract class Graph : GraphView
     /// this way, which needs no field per entity and holds for a graph built from this one, whose first entities
     /// are the copies of this graph's in the same order.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity =>
         (TEntity)(_entities is { } building ? building[index] : Store.Entities[index]);
 

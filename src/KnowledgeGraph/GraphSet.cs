@@ -5,8 +5,9 @@ using System.Collections.Generic;
 namespace KnowledgeGraph;
 
 /// <summary>
-/// The entities or relations of one type in a graph or a view, in file order: a read-only list whose
-/// <c>foreach</c> allocates nothing, and whose items are also a span (<see cref="AsSpan"/>) for the tightest loops.
+/// Entities or relations of a graph in file order, such as those of one type or an entity's navigation: a read-only
+/// list whose <c>foreach</c> allocates nothing, and whose items are also a span (<see cref="AsSpan"/>) for the
+/// tightest loops.
 /// </summary>
 /// <remarks>
 /// A built graph and a view filter their set once per type and keep it. A graph still being built filters what it
@@ -20,6 +21,9 @@ public sealed class GraphSet<T> : IReadOnlyList<T>
     private readonly Func<T[]>? _current;
 
     internal GraphSet(T[] items) => _items = items;
+
+    /// <summary>The empty list, shared.</summary>
+    internal static GraphSet<T> Empty { get; } = new([]);
 
     internal GraphSet(Func<T[]> current) => _current = current;
 

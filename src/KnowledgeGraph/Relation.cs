@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using QuikGraph;
@@ -15,7 +16,7 @@ namespace KnowledgeGraph;
 /// format: where it was taken from (<see cref="Sources"/>) and when it held (<see cref="ValidFrom"/>,
 /// <see cref="ValidTo"/>).
 /// </remarks>
-public abstract class Relation : IEdge<Entity>
+public abstract class Relation : GraphElement, IEdge<Entity>
 {
     private IReadOnlyList<Entity> _sources = Array.Empty<Entity>();
 
@@ -72,15 +73,8 @@ public abstract class Relation : IEdge<Entity>
     /// </summary>
     public virtual bool IsSymmetric => false;
 
-    /// <summary>
-    /// Adds how the values break the patterns, ranges and least numbers of items their properties declare; a
-    /// graph built at run time refuses a fact with any breach, as the generator refuses it in a file.
-    /// </summary>
-    protected internal virtual void CheckConstraints(ICollection<string> breaches)
-    {
-    }
-
     /// <summary>Adds the entities that play the roles of this n-ary relation beyond its two ends.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal virtual void CollectRoles(ICollection<RolePlayer> roles)
     {
     }
@@ -99,7 +93,8 @@ public abstract class Relation : IEdge<Entity>
     internal IReadOnlyList<Entity> StoredSources { get => _sources; set => _sources = value; }
 
     /// <summary>Adds the dates this relation carries: its validity, then its date properties in generated classes.</summary>
-    protected internal virtual void CollectDates(ICollection<DatedValue> dates)
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal override void CollectDates(ICollection<DatedValue> dates)
     {
         if (ValidFrom is { } validFrom)
         {
@@ -118,6 +113,7 @@ public abstract class Relation : IEdge<Entity>
     /// fact belongs to one graph.
     /// </summary>
     /// <remarks>Generated classes copy their own properties; <see cref="CopyWith"/> adds sources and validity.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal abstract Relation Copy(Func<Entity, Entity> map);
 
     internal Relation CopyWith(Func<Entity, Entity> map)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace KnowledgeGraph;
 
@@ -8,10 +9,12 @@ namespace KnowledgeGraph;
 /// <c>people.Leads()</c> are one line each on top of these.
 /// </summary>
 /// <remarks>Steps are lazy and keep repeats, like LINQ's <c>SelectMany</c>; add <c>Distinct()</c> for a set.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Traverse
 {
     /// <summary>Every target that <paramref name="step"/> gives for every entity of <paramref name="source"/>, in order.</summary>
-    public static IEnumerable<TTarget> Many<TSource, TTarget>(IEnumerable<TSource> source, Func<TSource, IReadOnlyList<TTarget>> step)
+    public static IEnumerable<TTarget> Many<TSource, TTarget>(IEnumerable<TSource> source, Func<TSource, GraphSet<TTarget>> step)
+        where TTarget : class
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(step);
@@ -27,25 +30,14 @@ public static class Traverse
         return OneIterator(source, step);
     }
 
-    private static IEnumerable<TTarget> ManyIterator<TSource, TTarget>(IEnumerable<TSource> source, Func<TSource, IReadOnlyList<TTarget>> step)
+    private static IEnumerable<TTarget> ManyIterator<TSource, TTarget>(IEnumerable<TSource> source, Func<TSource, GraphSet<TTarget>> step)
+        where TTarget : class
     {
         foreach (var item in source)
         {
-            // By index: navigation gives arrays, and enumerating each one through the interface would allocate.
-            var targets = step(item);
-            if (targets is TTarget[] array)
+            foreach (var target in step(item))
             {
-                foreach (var target in array)
-                {
-                    yield return target;
-                }
-            }
-            else
-            {
-                for (var i = 0; i < targets.Count; i++)
-                {
-                    yield return targets[i];
-                }
+                yield return target;
             }
         }
     }

@@ -313,19 +313,30 @@ internal sealed partial class Emitter
         var target = Qualified(navigation.TargetClassName);
         var relation = Qualified(navigation.RelationClassName);
         var name = Xml.Code(navigation.RelationSchemaName);
+
+        // A list is made on first use and kept in a field: reading it again allocates nothing.
+        var field = "_" + char.ToLowerInvariant(navigation.MemberName[0]) + navigation.MemberName.Substring(1);
         (string summary, string expression) = (navigation.Kind, navigation.IsSingle) switch
         {
             (NavigationKind.Forward, true) => ($"The target of this entity's {name} relation, or null when it has none.", $"Target<{relation}, {target}>()"),
-            (NavigationKind.Forward, false) => ($"The targets of this entity's {name} relations.", $"Targets<{relation}, {target}>()"),
+            (NavigationKind.Forward, false) => ($"The targets of this entity's {name} relations.", $"Targets<{relation}, {target}>(ref {field})"),
             (NavigationKind.Inverse, true) => ($"The entity whose {name} relation ends at this entity, or null when there is none.", $"Origin<{relation}, {target}>()"),
-            (NavigationKind.Inverse, false) => ($"The entities whose {name} relations end at this entity.", $"Origins<{relation}, {target}>()"),
+            (NavigationKind.Inverse, false) => ($"The entities whose {name} relations end at this entity.", $"Origins<{relation}, {target}>(ref {field})"),
             (NavigationKind.Symmetric, true) => ($"The entity at the other end of this entity's {name} relation, whichever end it is at, or null when it has none.", $"Neighbor<{relation}, {target}>()"),
-            (NavigationKind.Symmetric, false) => ($"The entities at the other end of this entity's {name} relations, whichever end it is at.", $"Neighbors<{relation}, {target}>()"),
-            _ => ($"The {name} relations in which this entity plays the {Xml.Code(navigation.RoleName!)} role.", $"RelationsWithRole<{relation}>({Literal(navigation.RoleName!)})"),
+            (NavigationKind.Symmetric, false) => ($"The entities at the other end of this entity's {name} relations, whichever end it is at.", $"Neighbors<{relation}, {target}>(ref {field})"),
+            _ => ($"The {name} relations in which this entity plays the {Xml.Code(navigation.RoleName!)} role.", $"RelationsWithRole<{relation}>({Literal(navigation.RoleName!)}, ref {field})"),
         };
-        var type = navigation.IsSingle ? target + "?" : $"{ReadOnlyList}<{target}>";
         writer.Summary(summary, isMarkup: true);
-        writer.Line($"public {type} {navigation.MemberName} => {expression};");
+        if (navigation.IsSingle)
+        {
+            writer.Line($"public {target}? {navigation.MemberName} => {expression};");
+            return;
+        }
+
+        var list = $"{Runtime}.GraphSet<{target}>";
+        writer.Line($"public {list} {navigation.MemberName} => {expression};");
+        writer.Line();
+        writer.Line($"private {list}? {field};");
     }
 
     private string RelationType(RelationTypeModel type)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 
 namespace KnowledgeGraph;
@@ -134,6 +135,7 @@ public abstract class GraphBuilder<TGraph>
     }
 
     /// <summary>Creates the generated graph from the built content (its constructor calls <c>Load</c>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract TGraph Create(GraphContent content);
 
     // The unique values of the existing graph, gathered on first need, then of every entity added.

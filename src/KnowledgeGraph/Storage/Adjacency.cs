@@ -195,7 +195,7 @@ internal sealed class Adjacency
 
     /// <summary>The ends of the entity's <typeparamref name="TRelation"/> relations, in file order: a new array of exactly that many.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public IReadOnlyList<TTarget> Targets<TRelation, TTarget>(int entity)
+    public TTarget[] Targets<TRelation, TTarget>(int entity)
         where TRelation : Relation
         where TTarget : Entity
     {
@@ -221,7 +221,7 @@ internal sealed class Adjacency
 
     /// <summary>The starts of the <typeparamref name="TRelation"/> relations ending at the entity, in file order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public IReadOnlyList<TOrigin> Origins<TRelation, TOrigin>(int entity)
+    public TOrigin[] Origins<TRelation, TOrigin>(int entity)
         where TRelation : Relation
         where TOrigin : Entity
     {
@@ -249,7 +249,7 @@ internal sealed class Adjacency
     /// The other ends of the entity's <typeparamref name="TRelation"/> relations: the targets of those starting there,
     /// then the starts of those ending there, a relation from the entity to itself once.
     /// </summary>
-    public IReadOnlyList<TOther> Neighbors<TRelation, TOther>(int entity)
+    public TOther[] Neighbors<TRelation, TOther>(int entity)
         where TRelation : Relation
         where TOther : Entity
     {

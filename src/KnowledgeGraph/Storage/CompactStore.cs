@@ -110,7 +110,7 @@ internal sealed class CompactStore
             (store: this, root));
 
     /// <summary>The <typeparamref name="TRelation"/> relations in which the entity plays <paramref name="role"/>, in file order.</summary>
-    public IReadOnlyList<TRelation> RelationsWithRole<TRelation>(int entity, string role) where TRelation : Relation =>
+    public TRelation[] RelationsWithRole<TRelation>(int entity, string role) where TRelation : Relation =>
         _roles is null ? Array.Empty<TRelation>() : _roles.Find<TRelation>(entity, role);
 
     private ConcurrentDictionary<Type, object> TypedSets =>
@@ -190,7 +190,7 @@ internal sealed class RoleIndex
         return new RoleIndex(start, placed);
     }
 
-    public IReadOnlyList<TRelation> Find<TRelation>(int entity, string role) where TRelation : Relation
+    public TRelation[] Find<TRelation>(int entity, string role) where TRelation : Relation
     {
         if ((uint)entity >= (uint)(_start.Length - 1))
         {

@@ -58,18 +58,11 @@ public abstract partial class GraphView
     {
         var entries = new List<TimelineEntry>();
         var dates = new List<DatedValue>();
-        foreach (var entity in Store.Entities)
+        foreach (var fact in Store.Entities.Concat<GraphElement>(Store.Relations))
         {
             dates.Clear();
-            entity.CollectDates(dates);
-            entries.AddRange(dates.Select(dated => new TimelineEntry(dated.Date, dated.Property, entity, null)));
-        }
-
-        foreach (var relation in Store.Relations)
-        {
-            dates.Clear();
-            relation.CollectDates(dates);
-            entries.AddRange(dates.Select(dated => new TimelineEntry(dated.Date, dated.Property, null, relation)));
+            fact.CollectDates(dates);
+            entries.AddRange(dates.Select(dated => new TimelineEntry(dated.Date, dated.Property, fact)));
         }
 
         // OrderBy is stable: equal dates keep the file order in which they were collected.

@@ -3,12 +3,11 @@ namespace KnowledgeGraph;
 /// <summary>One date of a <see cref="GraphView.Timeline"/>: a dated property of an entity or a relation.</summary>
 public sealed record TimelineEntry
 {
-    internal TimelineEntry(PartialDate date, string property, Entity? entity, Relation? relation)
+    internal TimelineEntry(PartialDate date, string property, GraphElement fact)
     {
         Date = date;
         Property = property;
-        Entity = entity;
-        Relation = relation;
+        Fact = fact;
     }
 
     /// <summary>The date, as exact as the file gives it.</summary>
@@ -17,14 +16,14 @@ public sealed record TimelineEntry
     /// <summary>The name of the dated property in the <c>.kg.json</c> file, such as <c>date</c>, <c>on</c> or <c>validFrom</c>.</summary>
     public string Property { get; }
 
+    /// <summary>The entity or the relation that carries the date.</summary>
+    public GraphElement Fact { get; }
+
     /// <summary>The entity that carries the date, or null when a relation does.</summary>
-    public Entity? Entity { get; }
+    public Entity? Entity => Fact as Entity;
 
     /// <summary>The relation that carries the date, or null when an entity does.</summary>
-    public Relation? Relation { get; }
-
-    /// <summary>The entity or the relation that carries the date.</summary>
-    public object Fact => (object?)Entity ?? Relation!;
+    public Relation? Relation => Fact as Relation;
 
     /// <summary>The entry as a line: <c>2025-02-12 on: Donald Trump —called→ Vladimir Putin</c>.</summary>
     public override string ToString() => $"{Date} {Property}: {Fact}";

@@ -21,13 +21,17 @@ public partial class Employee : global::KnowledgeGraph.Entity
     public global::Company.Team? MemberOf => Target<global::Company.MemberOf, global::Company.Team>();
 
     /// <summary>The targets of this entity's <c>manages</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Company.Team> Manages => Targets<global::Company.Manages, global::Company.Team>();
+    public global::KnowledgeGraph.GraphSet<global::Company.Team> Manages => Targets<global::Company.Manages, global::Company.Team>(ref _manages);
+
+    private global::KnowledgeGraph.GraphSet<global::Company.Team>? _manages;
 
     /// <summary>The target of this entity's <c>sitsAt</c> relation, or null when it has none.</summary>
     public global::Company.Desk? SitsAt => Target<global::Company.SitsAt, global::Company.Desk>();
 
     /// <summary>The targets of this entity's <c>knows</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Company.Skill> Knows => Targets<global::Company.Knows, global::Company.Skill>();
+    public global::KnowledgeGraph.GraphSet<global::Company.Skill> Knows => Targets<global::Company.Knows, global::Company.Skill>(ref _knows);
+
+    private global::KnowledgeGraph.GraphSet<global::Company.Skill>? _knows;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

@@ -18,7 +18,9 @@ public partial class Skill : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The entities whose <c>knows</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Company.Employee> KnownBy => Origins<global::Company.Knows, global::Company.Employee>();
+    public global::KnowledgeGraph.GraphSet<global::Company.Employee> KnownBy => Origins<global::Company.Knows, global::Company.Employee>(ref _knownBy);
+
+    private global::KnowledgeGraph.GraphSet<global::Company.Employee>? _knownBy;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

@@ -18,7 +18,9 @@ public partial class Team : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The entities whose <c>memberOf</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Company.Employee> Members => Origins<global::Company.MemberOf, global::Company.Employee>();
+    public global::KnowledgeGraph.GraphSet<global::Company.Employee> Members => Origins<global::Company.MemberOf, global::Company.Employee>(ref _members);
+
+    private global::KnowledgeGraph.GraphSet<global::Company.Employee>? _members;
 
     /// <summary>The entity whose <c>manages</c> relation ends at this entity, or null when there is none.</summary>
     public global::Company.Employee? ManagedBy => Origin<global::Company.Manages, global::Company.Employee>();

@@ -18,7 +18,9 @@ public partial class Author : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The targets of this entity's <c>wrote</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::TestProject.Book> Wrote => Targets<global::TestProject.Wrote, global::TestProject.Book>();
+    public global::KnowledgeGraph.GraphSet<global::TestProject.Book> Wrote => Targets<global::TestProject.Wrote, global::TestProject.Book>(ref _wrote);
+
+    private global::KnowledgeGraph.GraphSet<global::TestProject.Book>? _wrote;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

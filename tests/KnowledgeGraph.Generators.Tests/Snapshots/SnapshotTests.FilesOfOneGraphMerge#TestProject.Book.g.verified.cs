@@ -21,7 +21,9 @@ public partial class Book : global::KnowledgeGraph.Entity
     public int? Year { get; init; }
 
     /// <summary>The entities whose <c>wrote</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::TestProject.Author> WrittenBy => Origins<global::TestProject.Wrote, global::TestProject.Author>();
+    public global::KnowledgeGraph.GraphSet<global::TestProject.Author> WrittenBy => Origins<global::TestProject.Wrote, global::TestProject.Author>(ref _writtenBy);
+
+    private global::KnowledgeGraph.GraphSet<global::TestProject.Author>? _writtenBy;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

@@ -24,7 +24,9 @@ public partial class Country : global::KnowledgeGraph.Entity
     public string? Class { get; init; }
 
     /// <summary>The entities whose <c>born in</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Names.Of_Things.Person> BornHere => Origins<global::Names.Of_Things.BornIn, global::Names.Of_Things.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Names.Of_Things.Person> BornHere => Origins<global::Names.Of_Things.BornIn, global::Names.Of_Things.Person>(ref _bornHere);
+
+    private global::KnowledgeGraph.GraphSet<global::Names.Of_Things.Person>? _bornHere;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

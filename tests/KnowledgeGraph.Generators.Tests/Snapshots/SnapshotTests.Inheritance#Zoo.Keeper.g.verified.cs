@@ -18,7 +18,9 @@ public partial class Keeper : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The targets of this entity's <c>feeds</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Zoo.Animal> Feeds => Targets<global::Zoo.Feeds, global::Zoo.Animal>();
+    public global::KnowledgeGraph.GraphSet<global::Zoo.Animal> Feeds => Targets<global::Zoo.Feeds, global::Zoo.Animal>(ref _feeds);
+
+    private global::KnowledgeGraph.GraphSet<global::Zoo.Animal>? _feeds;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

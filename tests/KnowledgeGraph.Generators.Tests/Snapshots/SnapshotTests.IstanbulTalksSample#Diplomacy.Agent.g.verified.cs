@@ -15,14 +15,22 @@ public abstract partial class Agent : global::Diplomacy.Thing
     }
 
     /// <summary>The targets of this entity's <c>alliedWith</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Country> AlliedWith => Targets<global::Diplomacy.AlliedWith, global::Diplomacy.Country>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Country> AlliedWith => Targets<global::Diplomacy.AlliedWith, global::Diplomacy.Country>(ref _alliedWith);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Country>? _alliedWith;
 
     /// <summary>The targets of this entity's <c>stated</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Stated => Targets<global::Diplomacy.Stated, global::Diplomacy.Thing>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Thing> Stated => Targets<global::Diplomacy.Stated, global::Diplomacy.Thing>(ref _stated);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Thing>? _stated;
 
     /// <summary>The targets of this entity's <c>quoted</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Quoted => Targets<global::Diplomacy.Quoted, global::Diplomacy.Thing>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Thing> Quoted => Targets<global::Diplomacy.Quoted, global::Diplomacy.Thing>(ref _quoted);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Thing>? _quoted;
 
     /// <summary>The targets of this entity's <c>paraphrased</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Thing> Paraphrased => Targets<global::Diplomacy.Paraphrased, global::Diplomacy.Thing>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Thing> Paraphrased => Targets<global::Diplomacy.Paraphrased, global::Diplomacy.Thing>(ref _paraphrased);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Thing>? _paraphrased;
 }

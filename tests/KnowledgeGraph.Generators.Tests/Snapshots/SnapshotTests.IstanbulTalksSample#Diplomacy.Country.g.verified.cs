@@ -18,10 +18,14 @@ public partial class Country : global::Diplomacy.Place
     public required string IsoCode { get; init; }
 
     /// <summary>The entities whose <c>embassyOf</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Embassy> Embassies => Origins<global::Diplomacy.EmbassyOf, global::Diplomacy.Embassy>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Embassy> Embassies => Origins<global::Diplomacy.EmbassyOf, global::Diplomacy.Embassy>(ref _embassies);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Embassy>? _embassies;
 
     /// <summary>The entities at the other end of this entity's <c>inDisputeWith</c> relations, whichever end it is at.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Country> InDisputeWith => Neighbors<global::Diplomacy.InDisputeWith, global::Diplomacy.Country>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Country> InDisputeWith => Neighbors<global::Diplomacy.InDisputeWith, global::Diplomacy.Country>(ref _inDisputeWith);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Country>? _inDisputeWith;
 
     /// <inheritdoc/>
     protected override void CollectKeys(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.UniqueValue> keys)

@@ -24,7 +24,9 @@ public partial class Delegation : global::Diplomacy.Agent
     public global::Diplomacy.Country? Represents => Target<global::Diplomacy.Represents, global::Diplomacy.Country>();
 
     /// <summary>The <c>heldIn</c> relations in which this entity plays the <c>delegations</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.HeldIn> Attended => RelationsWithRole<global::Diplomacy.HeldIn>("delegations");
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.HeldIn> Attended => RelationsWithRole<global::Diplomacy.HeldIn>("delegations", ref _attended);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.HeldIn>? _attended;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

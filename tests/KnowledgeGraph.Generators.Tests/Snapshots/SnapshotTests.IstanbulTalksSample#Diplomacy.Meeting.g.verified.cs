@@ -21,13 +21,19 @@ public partial class Meeting : global::Diplomacy.Thing
     public global::Diplomacy.Place? HeldIn => Target<global::Diplomacy.HeldIn, global::Diplomacy.Place>();
 
     /// <summary>The targets of this entity's <c>onAgenda</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> OnAgenda => Targets<global::Diplomacy.OnAgenda, global::Diplomacy.Topic>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic> OnAgenda => Targets<global::Diplomacy.OnAgenda, global::Diplomacy.Topic>(ref _onAgenda);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic>? _onAgenda;
 
     /// <summary>The targets of this entity's <c>offAgenda</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> OffAgenda => Targets<global::Diplomacy.OffAgenda, global::Diplomacy.Topic>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic> OffAgenda => Targets<global::Diplomacy.OffAgenda, global::Diplomacy.Topic>(ref _offAgenda);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic>? _offAgenda;
 
     /// <summary>The targets of this entity's <c>couldAdvance</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> CouldAdvance => Targets<global::Diplomacy.CouldAdvance, global::Diplomacy.Topic>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic> CouldAdvance => Targets<global::Diplomacy.CouldAdvance, global::Diplomacy.Topic>(ref _couldAdvance);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic>? _couldAdvance;
 
     /// <inheritdoc/>
     protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)

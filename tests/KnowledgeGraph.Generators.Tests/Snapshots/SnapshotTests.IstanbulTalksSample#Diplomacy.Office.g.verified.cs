@@ -15,7 +15,9 @@ public partial class Office : global::Diplomacy.Thing
     }
 
     /// <summary>The entities whose <c>holdsOffice</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> HeldBy => Origins<global::Diplomacy.HoldsOffice, global::Diplomacy.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Person> HeldBy => Origins<global::Diplomacy.HoldsOffice, global::Diplomacy.Person>(ref _heldBy);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Person>? _heldBy;
 
     /// <summary>The target of this entity's <c>officeOf</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Country? OfficeOf => Target<global::Diplomacy.OfficeOf, global::Diplomacy.Country>();

@@ -18,19 +18,25 @@ public partial class Organization : global::Diplomacy.Agent
     public required global::Diplomacy.OrganizationKind Kind { get; init; }
 
     /// <summary>The entities whose <c>worksFor</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> Staff => Origins<global::Diplomacy.WorksFor, global::Diplomacy.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Person> Staff => Origins<global::Diplomacy.WorksFor, global::Diplomacy.Person>(ref _staff);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Person>? _staff;
 
     /// <summary>The target of this entity's <c>partOf</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Organization? PartOf => Target<global::Diplomacy.PartOf, global::Diplomacy.Organization>();
 
     /// <summary>The entities whose <c>partOf</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Organization> Parts => Origins<global::Diplomacy.PartOf, global::Diplomacy.Organization>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Organization> Parts => Origins<global::Diplomacy.PartOf, global::Diplomacy.Organization>(ref _parts);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Organization>? _parts;
 
     /// <summary>The target of this entity's <c>basedIn</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Place? BasedIn => Target<global::Diplomacy.BasedIn, global::Diplomacy.Place>();
 
     /// <summary>The <c>stated</c> relations in which this entity plays the <c>onBehalfOf</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Stated> StatementsOnItsBehalf => RelationsWithRole<global::Diplomacy.Stated>("onBehalfOf");
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Stated> StatementsOnItsBehalf => RelationsWithRole<global::Diplomacy.Stated>("onBehalfOf", ref _statementsOnItsBehalf);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Stated>? _statementsOnItsBehalf;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

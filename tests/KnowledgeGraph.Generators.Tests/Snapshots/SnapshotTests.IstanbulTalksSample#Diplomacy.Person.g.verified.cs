@@ -18,28 +18,42 @@ public partial class Person : global::Diplomacy.Agent
     public string? Title { get; init; }
 
     /// <summary>The targets of this entity's <c>called</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> Called => Targets<global::Diplomacy.Called, global::Diplomacy.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Person> Called => Targets<global::Diplomacy.Called, global::Diplomacy.Person>(ref _called);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Person>? _called;
 
     /// <summary>The targets of this entity's <c>holdsOffice</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Office> HoldsOffice => Targets<global::Diplomacy.HoldsOffice, global::Diplomacy.Office>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Office> HoldsOffice => Targets<global::Diplomacy.HoldsOffice, global::Diplomacy.Office>(ref _holdsOffice);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Office>? _holdsOffice;
 
     /// <summary>The targets of this entity's <c>candidateFor</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Office> CandidateFor => Targets<global::Diplomacy.CandidateFor, global::Diplomacy.Office>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Office> CandidateFor => Targets<global::Diplomacy.CandidateFor, global::Diplomacy.Office>(ref _candidateFor);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Office>? _candidateFor;
 
     /// <summary>The targets of this entity's <c>succeeded</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> Succeeded => Targets<global::Diplomacy.Succeeded, global::Diplomacy.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Person> Succeeded => Targets<global::Diplomacy.Succeeded, global::Diplomacy.Person>(ref _succeeded);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Person>? _succeeded;
 
     /// <summary>The entities whose <c>succeeded</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> SucceededBy => Origins<global::Diplomacy.Succeeded, global::Diplomacy.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Person> SucceededBy => Origins<global::Diplomacy.Succeeded, global::Diplomacy.Person>(ref _succeededBy);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Person>? _succeededBy;
 
     /// <summary>The targets of this entity's <c>worksFor</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Organization> WorksFor => Targets<global::Diplomacy.WorksFor, global::Diplomacy.Organization>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Organization> WorksFor => Targets<global::Diplomacy.WorksFor, global::Diplomacy.Organization>(ref _worksFor);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Organization>? _worksFor;
 
     /// <summary>The target of this entity's <c>leads</c> relation, or null when it has none.</summary>
     public global::Diplomacy.Delegation? Leads => Target<global::Diplomacy.Leads, global::Diplomacy.Delegation>();
 
     /// <summary>The targets of this entity's <c>pursued</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Policy> Pursued => Targets<global::Diplomacy.Pursued, global::Diplomacy.Policy>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Policy> Pursued => Targets<global::Diplomacy.Pursued, global::Diplomacy.Policy>(ref _pursued);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Policy>? _pursued;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

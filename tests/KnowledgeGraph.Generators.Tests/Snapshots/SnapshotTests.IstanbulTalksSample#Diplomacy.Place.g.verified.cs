@@ -18,5 +18,7 @@ public abstract partial class Place : global::Diplomacy.Thing
     public global::Diplomacy.Place? LocatedIn => Target<global::Diplomacy.LocatedIn, global::Diplomacy.Place>();
 
     /// <summary>The entities whose <c>heldIn</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Meeting> Hosted => Origins<global::Diplomacy.HeldIn, global::Diplomacy.Meeting>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Meeting> Hosted => Origins<global::Diplomacy.HeldIn, global::Diplomacy.Meeting>(ref _hosted);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Meeting>? _hosted;
 }

@@ -15,10 +15,14 @@ public partial class Policy : global::Diplomacy.Thing
     }
 
     /// <summary>The entities whose <c>pursued</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Person> PursuedBy => Origins<global::Diplomacy.Pursued, global::Diplomacy.Person>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Person> PursuedBy => Origins<global::Diplomacy.Pursued, global::Diplomacy.Person>(ref _pursuedBy);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Person>? _pursuedBy;
 
     /// <summary>The targets of this entity's <c>aimedAt</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Place> AimedAt => Targets<global::Diplomacy.AimedAt, global::Diplomacy.Place>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Place> AimedAt => Targets<global::Diplomacy.AimedAt, global::Diplomacy.Place>(ref _aimedAt);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Place>? _aimedAt;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

@@ -21,13 +21,19 @@ public abstract partial class Thing : global::KnowledgeGraph.Entity
     public global::System.Collections.Generic.IReadOnlyList<string> Aliases { get; init; } = global::System.Collections.Immutable.ImmutableArray<string>.Empty;
 
     /// <summary>The entities whose <c>stated</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Agent> SpokenOfBy => Origins<global::Diplomacy.Stated, global::Diplomacy.Agent>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Agent> SpokenOfBy => Origins<global::Diplomacy.Stated, global::Diplomacy.Agent>(ref _spokenOfBy);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Agent>? _spokenOfBy;
 
     /// <summary>The <c>stated</c> relations in which this entity plays the <c>mentions</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Stated> MentionedIn => RelationsWithRole<global::Diplomacy.Stated>("mentions");
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Stated> MentionedIn => RelationsWithRole<global::Diplomacy.Stated>("mentions", ref _mentionedIn);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Stated>? _mentionedIn;
 
     /// <summary>The targets of this entity's <c>concernedAbout</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.Topic> ConcernedAbout => Targets<global::Diplomacy.ConcernedAbout, global::Diplomacy.Topic>();
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic> ConcernedAbout => Targets<global::Diplomacy.ConcernedAbout, global::Diplomacy.Topic>(ref _concernedAbout);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.Topic>? _concernedAbout;
 
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;

@@ -15,7 +15,9 @@ public partial class Topic : global::Diplomacy.Thing
     }
 
     /// <summary>The <c>inDisputeWith</c> relations in which this entity plays the <c>over</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.InDisputeWith> DisputesOver => RelationsWithRole<global::Diplomacy.InDisputeWith>("over");
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.InDisputeWith> DisputesOver => RelationsWithRole<global::Diplomacy.InDisputeWith>("over", ref _disputesOver);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.InDisputeWith>? _disputesOver;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

@@ -15,7 +15,9 @@ public partial class Venue : global::Diplomacy.Place
     }
 
     /// <summary>The <c>heldIn</c> relations in which this entity plays the <c>venue</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Diplomacy.HeldIn> VenueOf => RelationsWithRole<global::Diplomacy.HeldIn>("venue");
+    public global::KnowledgeGraph.GraphSet<global::Diplomacy.HeldIn> VenueOf => RelationsWithRole<global::Diplomacy.HeldIn>("venue", ref _venueOf);
+
+    private global::KnowledgeGraph.GraphSet<global::Diplomacy.HeldIn>? _venueOf;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

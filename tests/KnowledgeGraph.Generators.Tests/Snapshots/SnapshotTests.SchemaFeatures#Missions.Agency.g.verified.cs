@@ -21,7 +21,9 @@ public partial class Agency : global::Missions.Agent
     public global::Missions.Mission? Funded => Target<global::Missions.Funded, global::Missions.Mission>();
 
     /// <summary>The <c>docked</c> relations in which this entity plays the <c>overseer</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Docked> DockedAsOverseer => RelationsWithRole<global::Missions.Docked>("overseer");
+    public global::KnowledgeGraph.GraphSet<global::Missions.Docked> DockedAsOverseer => RelationsWithRole<global::Missions.Docked>("overseer", ref _dockedAsOverseer);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Docked>? _dockedAsOverseer;
 
     /// <inheritdoc/>
     protected override void CollectKeys(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.UniqueValue> keys)

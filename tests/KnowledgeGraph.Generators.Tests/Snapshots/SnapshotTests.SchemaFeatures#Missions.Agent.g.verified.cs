@@ -18,7 +18,9 @@ public abstract partial class Agent : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The targets of this entity's <c>tookPartIn</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Mission> TookPartIn => Targets<global::Missions.TookPartIn, global::Missions.Mission>();
+    public global::KnowledgeGraph.GraphSet<global::Missions.Mission> TookPartIn => Targets<global::Missions.TookPartIn, global::Missions.Mission>(ref _tookPartIn);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Mission>? _tookPartIn;
 
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;

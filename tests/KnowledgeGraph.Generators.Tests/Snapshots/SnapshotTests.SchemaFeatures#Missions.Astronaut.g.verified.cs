@@ -30,13 +30,19 @@ public partial class Astronaut : global::Missions.Agent
     public global::System.Collections.Generic.IReadOnlyList<global::Missions.Role> Trained { get; init; } = global::System.Collections.Immutable.ImmutableArray<global::Missions.Role>.Empty;
 
     /// <summary>The targets of this entity's <c>flew</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Mission> Flew => Targets<global::Missions.Flew, global::Missions.Mission>();
+    public global::KnowledgeGraph.GraphSet<global::Missions.Mission> Flew => Targets<global::Missions.Flew, global::Missions.Mission>(ref _flew);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Mission>? _flew;
 
     /// <summary>The entities at the other end of this entity's <c>trainedWith</c> relations, whichever end it is at.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Astronaut> TrainedWith => Neighbors<global::Missions.TrainedWith, global::Missions.Astronaut>();
+    public global::KnowledgeGraph.GraphSet<global::Missions.Astronaut> TrainedWith => Neighbors<global::Missions.TrainedWith, global::Missions.Astronaut>(ref _trainedWith);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Astronaut>? _trainedWith;
 
     /// <summary>The <c>docked</c> relations in which this entity plays the <c>crew</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Docked> DockedAsCrew => RelationsWithRole<global::Missions.Docked>("crew");
+    public global::KnowledgeGraph.GraphSet<global::Missions.Docked> DockedAsCrew => RelationsWithRole<global::Missions.Docked>("crew", ref _dockedAsCrew);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Docked>? _dockedAsCrew;
 
     /// <inheritdoc/>
     protected override void CollectKeys(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.UniqueValue> keys)

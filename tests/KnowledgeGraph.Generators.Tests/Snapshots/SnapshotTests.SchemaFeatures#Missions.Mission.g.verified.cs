@@ -21,10 +21,14 @@ public partial class Mission : global::KnowledgeGraph.Entity
     public required global::System.DateOnly Launched { get; init; }
 
     /// <summary>The entities whose <c>tookPartIn</c> relations end at this entity.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Agent> Participants => Origins<global::Missions.TookPartIn, global::Missions.Agent>();
+    public global::KnowledgeGraph.GraphSet<global::Missions.Agent> Participants => Origins<global::Missions.TookPartIn, global::Missions.Agent>(ref _participants);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Agent>? _participants;
 
     /// <summary>The targets of this entity's <c>docked</c> relations.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Mission> Docked => Targets<global::Missions.Docked, global::Missions.Mission>();
+    public global::KnowledgeGraph.GraphSet<global::Missions.Mission> Docked => Targets<global::Missions.Docked, global::Missions.Mission>(ref _docked);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Mission>? _docked;
 
     /// <inheritdoc/>
     protected override void CollectDates(global::System.Collections.Generic.ICollection<global::KnowledgeGraph.DatedValue> dates)

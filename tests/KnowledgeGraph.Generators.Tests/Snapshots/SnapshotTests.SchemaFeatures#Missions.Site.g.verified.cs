@@ -18,7 +18,9 @@ public partial class Site : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The <c>docked</c> relations in which this entity plays the <c>site</c> role.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Missions.Docked> DockingsHere => RelationsWithRole<global::Missions.Docked>("site");
+    public global::KnowledgeGraph.GraphSet<global::Missions.Docked> DockingsHere => RelationsWithRole<global::Missions.Docked>("site", ref _dockingsHere);
+
+    private global::KnowledgeGraph.GraphSet<global::Missions.Docked>? _dockingsHere;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

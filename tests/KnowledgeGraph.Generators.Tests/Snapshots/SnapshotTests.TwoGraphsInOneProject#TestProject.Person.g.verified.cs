@@ -18,7 +18,9 @@ public partial class Person : global::KnowledgeGraph.Entity
     public required string Name { get; init; }
 
     /// <summary>The entities at the other end of this entity's <c>knows</c> relations, whichever end it is at.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::TestProject.Person> Knows => Neighbors<global::TestProject.Knows, global::TestProject.Person>();
+    public global::KnowledgeGraph.GraphSet<global::TestProject.Person> Knows => Neighbors<global::TestProject.Knows, global::TestProject.Person>(ref _knows);
+
+    private global::KnowledgeGraph.GraphSet<global::TestProject.Person>? _knows;
 
     /// <inheritdoc/>
     protected override global::KnowledgeGraph.Entity Copy() =>

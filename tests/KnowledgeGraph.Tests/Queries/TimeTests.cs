@@ -164,6 +164,8 @@ public sealed class TimeTests
         Assert.Same(_g.Tass, timeline[0].Fact);
         Assert.Same(_g.R3, timeline[1].Relation);
         Assert.Null(timeline[1].Entity);
+        GraphElement fact = timeline[1].Fact;
+        Assert.Same(_g.R3, fact);
         Assert.Equal(new PartialDate(2025, 2), timeline[1].Date);
         Assert.Equal("validFrom", timeline[1].Property);
     }

@@ -28,10 +28,14 @@ public class Person : Agent
     public string? Title { get; init; }
 
     // many-to-many: a list, in fact order.
-    public IReadOnlyList<Person> Called => Targets<Called, Person>();
+    public GraphSet<Person> Called => Targets<Called, Person>(ref _called);
+
+    private GraphSet<Person>? _called;
 
     // The inverse of "called", declared as "calledBy".
-    public IReadOnlyList<Person> CalledBy => Origins<Called, Person>();
+    public GraphSet<Person> CalledBy => Origins<Called, Person>(ref _calledBy);
+
+    private GraphSet<Person>? _calledBy;
 
     // one-to-one: a single value.
     public Delegation? Leads => Target<Leads, Delegation>();
@@ -58,7 +62,9 @@ public sealed class Country : Agent
     {
     }
 
-    public IReadOnlyList<Delegation> RepresentedBy => Origins<Represents, Delegation>();
+    public GraphSet<Delegation> RepresentedBy => Origins<Represents, Delegation>(ref _representedBy);
+
+    private GraphSet<Delegation>? _representedBy;
 
     protected override Entity Copy() => new Country(Id) { Name = Name };
 }
@@ -77,7 +83,9 @@ public sealed class Delegation : Entity
     // many-to-one: a single value.
     public Country? Represents => Target<Represents, Country>();
 
-    public IReadOnlyList<Meeting> Attended => Targets<Attended, Meeting>();
+    public GraphSet<Meeting> Attended => Targets<Attended, Meeting>(ref _attended);
+
+    private GraphSet<Meeting>? _attended;
 
     public override string ToString() => Name;
 
@@ -123,7 +131,9 @@ public sealed class Meeting : Entity
 
     public Place? HeldIn => Target<HeldIn, Place>();
 
-    public IReadOnlyList<Delegation> AttendedBy => Origins<Attended, Delegation>();
+    public GraphSet<Delegation> AttendedBy => Origins<Attended, Delegation>(ref _attendedBy);
+
+    private GraphSet<Delegation>? _attendedBy;
 
     public override string ToString() => Name;
 
@@ -149,7 +159,9 @@ public sealed class Place : Entity
     public Place? LocatedIn => Target<LocatedIn, Place>();
 
     // many-to-many, and cycles are allowed: for closures.
-    public IReadOnlyList<Place> Borders => Targets<Borders, Place>();
+    public GraphSet<Place> Borders => Targets<Borders, Place>(ref _borders);
+
+    private GraphSet<Place>? _borders;
 
     public override string ToString() => Name;
 

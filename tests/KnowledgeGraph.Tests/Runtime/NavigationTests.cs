@@ -55,6 +55,41 @@ public sealed class NavigationTests
     }
 
     [Fact]
+    public void A_list_navigation_of_a_sealed_graph_is_made_once_and_then_read_without_allocating()
+    {
+        var first = _g.Putin.CalledBy;
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        var again = _g.Putin.CalledBy;
+        var count = 0;
+        foreach (var caller in again)
+        {
+            count++;
+        }
+
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Same(first, again);
+        Assert.Equal(3, count);
+    }
+
+    [Fact]
+    public void A_list_navigation_read_while_the_graph_is_built_sees_what_is_added_later()
+    {
+        var g = new OpenGraph();
+        var alice = g.AddEntity(new Person("alice") { Name = "Alice" });
+        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
+        Assert.Empty(alice.Called);
+
+        g.AddRelation(new Called(alice, bob) { On = new(2025, 2, 12) });
+        Assert.Equal([bob], alice.Called);
+        g.AddRelation(new Called(alice, alice) { On = new(2025, 2, 13) });
+        g.Seal();
+
+        Assert.Equal([bob, alice], alice.Called);
+        Assert.Same(alice.Called, alice.Called);
+    }
+
+    [Fact]
     public void Navigation_keeps_the_target_type_across_hops()
     {
         // person → delegation → country, typed at every step.
