@@ -35,4 +35,23 @@ public sealed class ReservedMemberTests
 
         Assert.Empty(inherited.Distinct().Where(name => !reserved.Contains(name)).OrderBy(name => name));
     }
+
+    [Fact]
+    public void AnEntityMayBeNamedLikeATableOfCompiledFacts()
+    {
+        // The tables are members of the nested CompiledFacts class, so no graph member stands in the way.
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", """
+            {
+              "graph": "TestGraph",
+              "entityTypes": { "Thing": {} },
+              "relationTypes": { "near": { "from": "Thing", "to": "Thing" } },
+              "entities": { "addEntities0": { "type": "Thing" }, "entities0": { "type": "Thing" }, "relations0": { "type": "Thing" } },
+              "relations": [["addEntities0", "near", "entities0"], ["entities0", "near", "relations0"]]
+            }
+            """));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        result.ShouldCompileCleanly();
+        Assert.Contains("public global::TestProject.Thing AddEntities0 =>", result.Sources.Select(s => s.SourceText.ToString()).Single(s => s.Contains("AddEntities0 =>")));
+    }
 }

@@ -9,9 +9,6 @@ namespace KnowledgeGraph.Generators.Validation;
 
 internal sealed partial class GraphBuilder
 {
-    // The names of the graph class's methods that add its facts, a chunk each (Emitter.ChunkSize).
-    private static readonly System.Text.RegularExpressions.Regex ChunkMethod = new("^Add(Entities|Relations)[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
     private readonly Dictionary<EntityTypeInfo, FactShape> _entityShapes = [];
     private readonly Dictionary<RelationTypeInfo, FactShape> _relationShapes = [];
 
@@ -137,12 +134,6 @@ internal sealed partial class GraphBuilder
 
         var values = CheckValues(ShapeOf(type), declaration.Values, id.Location, declaration, Describe);
         var memberName = Identifiers.ToPascalCase(id.Value);
-        if (ChunkMethod.IsMatch(memberName))
-        {
-            Report(Descriptors.NameClash, id.Location, $"Entity '{id.Value}'", memberName, "the methods of the graph class that add its facts");
-            return null;
-        }
-
         if (values is null || !CheckUniqueValues(declaration, type) || !members.Claim(memberName, $"Entity '{id.Value}'", id.Location))
         {
             return null;

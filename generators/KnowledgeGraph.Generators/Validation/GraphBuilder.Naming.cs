@@ -34,11 +34,6 @@ internal sealed partial class GraphBuilder
                 type.ClassName = Identifiers.ToPascalCase(type.Name);
                 type.IsBroken = !ClaimClassName(typeNames, type.ClassName, $"Relation type '{type.Name}'", type.Declaration.Name.Location, ReservedMembers.Relation, "relation");
             }
-
-            if (type.IsBroken)
-            {
-                _brokenRelationTypes.Add(type.Name);
-            }
         }
     }
 

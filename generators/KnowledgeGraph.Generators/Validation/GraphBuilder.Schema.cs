@@ -109,11 +109,6 @@ internal sealed partial class GraphBuilder
             {
                 parent.HasSubtypes = true;
             }
-
-            if (type.IsBroken)
-            {
-                _brokenRelationTypes.Add(type.Name);
-            }
         }
     }
 

@@ -33,7 +33,6 @@ internal sealed partial class GraphBuilder
     private readonly Dictionary<string, EnumInfo> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityTypeInfo> _entityTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelationTypeInfo> _relationTypes = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _brokenRelationTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityDeclaration> _declaredEntities = new(StringComparer.Ordinal);
 
