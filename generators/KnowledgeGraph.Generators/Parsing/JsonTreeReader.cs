@@ -45,9 +45,10 @@ internal static class JsonTreeReader
         }
         catch (JsonException exception)
         {
+            var offset = ReaderLineStart(utf8, exception.LineNumber ?? 0) + (exception.BytePositionInLine ?? 0);
             error = DiagnosticInfo.Create(
                 Descriptors.InvalidJson,
-                positions.LocateLineByte(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0),
+                positions.LocateCharacter(offset < utf8.Length ? offset : utf8.Length),
                 TrimPosition(exception.Message));
             return null;
         }
@@ -99,6 +100,62 @@ internal static class JsonTreeReader
     private static string Text(ref Utf8JsonReader reader, StringPool strings) =>
         reader.ValueIsEscaped ? reader.GetString()! : strings.Get((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
 
+    // The reader's 0-based line numbers count LF, and the CR or CR LF that ends a line comment; a lone CR
+    // elsewhere, U+0085, U+2028 and U+2029 end no line to it, though they do to the compiler. Its errors give a
+    // line and a byte in it: this is where that line starts, so that the error's place can be found in the text
+    // as the compiler counts lines.
+    private static long ReaderLineStart(byte[] utf8, long line)
+    {
+        var lines = 0L;
+        var start = 0;
+        var state = LexState.Code;
+        for (var i = 0; i < utf8.Length && lines < line; i++)
+        {
+            var b = utf8[i];
+            var next = i + 1 < utf8.Length ? utf8[i + 1] : 0;
+            switch (state)
+            {
+                case LexState.Code when b == '"':
+                    state = LexState.String;
+                    break;
+                case LexState.Code when b == '/' && next == '/':
+                    state = LexState.LineComment;
+                    i++;
+                    break;
+                case LexState.Code when b == '/' && next == '*':
+                    state = LexState.BlockComment;
+                    i++;
+                    break;
+                case LexState.Code or LexState.BlockComment when b == '\n':
+                    lines++;
+                    start = i + 1;
+                    break;
+                case LexState.String when b == '\\':
+                    i++;
+                    break;
+                case LexState.String when b == '"':
+                    state = LexState.Code;
+                    break;
+                case LexState.LineComment when b is (byte)'\n' or (byte)'\r':
+                    if (b == '\r' && next == '\n')
+                    {
+                        i++;
+                    }
+
+                    lines++;
+                    start = i + 1;
+                    state = LexState.Code;
+                    break;
+                case LexState.BlockComment when b == '*' && next == '/':
+                    state = LexState.Code;
+                    i++;
+                    break;
+            }
+        }
+
+        return start;
+    }
+
     // ValueSpan holds the raw bytes between the quotes, escapes included.
     private static long StringEnd(ref Utf8JsonReader reader) => reader.TokenStartIndex + reader.ValueSpan.Length + 2;
 
@@ -108,5 +165,13 @@ internal static class JsonTreeReader
         var index = message.IndexOf(" LineNumber:", System.StringComparison.Ordinal);
         var trimmed = index < 0 ? message : message.Substring(0, index);
         return trimmed.TrimEnd(' ', '.');
+    }
+
+    private enum LexState
+    {
+        Code,
+        String,
+        LineComment,
+        BlockComment,
     }
 }
