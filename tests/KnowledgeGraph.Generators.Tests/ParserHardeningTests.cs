@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using KnowledgeGraph.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -6,8 +7,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace KnowledgeGraph.Generators.Tests;
 
 /// <summary>
-/// Every position, an error's or a token's, is the one Roslyn's <see cref="SourceText"/> gives for the same file,
-/// whatever its line ends.
+/// What the JSON reader rejects only when a string is decoded becomes KG0001 like any other invalid JSON, and every
+/// position, an error's or a token's, is the one Roslyn's <see cref="SourceText"/> gives for the same file, whatever
+/// its line ends.
 /// </summary>
 public sealed class ParserHardeningTests
 {
@@ -30,6 +32,73 @@ public sealed class ParserHardeningTests
 
     // The line ends that are no JSON white space, and a string may hold as they are.
     public static TheoryData<string> UnicodeLineEnds() => ["NEL", "LS", "PS"];
+
+    public static TheoryData<string, string, string> UnpairedEscapes() => new()
+    {
+        // The whole file is one string.
+        { "\"\\ud800\"", "\"\\ud800\"", "\\ud800" },
+        { """{ "graph": "G", "entityTypes": { "A": { "description": "\udc00" } } }""", "\"\\udc00\"", "\\udc00" },
+        { """{ "\udc00": 1 }""", "\"\\udc00\"", "\\udc00" },
+        // A high surrogate followed by something that is not a low one, escaped or not.
+        { """{ "graph": "G", "namespace": "N\ud800\u0041" }""", "\"N\\ud800\\u0041\"", "\\ud800" },
+        { """{ "graph": "G", "namespace": "N\ud800\\u0041" }""", "\"N\\ud800\\\\u0041\"", "\\ud800" },
+        { """{ "graph": "G", "namespace": "N\ud800" }""", "\"N\\ud800\"", "\\ud800" },
+        // Named as written, after a pair that is whole.
+        { """{ "graph": "G", "namespace": "\uD83D\uDE00 \uDBFF\uDBFF" }""", "\"\\uD83D\\uDE00 \\uDBFF\\uDBFF\"", "\\uDBFF" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnpairedEscapes))]
+    public void AnUnpairedSurrogateEscapeIsInvalidJsonAtItsString(string content, string token, string escape)
+    {
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", content));
+
+        Assert.Null(result.RunResult.Results.Single().Exception);
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("KG0001", diagnostic.Id);
+        Assert.Equal(
+            $"The file is not valid JSON: the string holds the unpaired surrogate escape '{escape}'; remove it, or pair it: " +
+            @"a high surrogate (\ud800 to \udbff), then a low one (\udc00 to \udfff)",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        AssertAt(content, content.IndexOf(token, System.StringComparison.Ordinal), token.Length, diagnostic);
+    }
+
+    [Fact]
+    public void AFileWithAnUnpairedSurrogateEscapeIsLeftOutAsInvalidJson()
+    {
+        // Its unknown type would be KG0005 if the file were read: the file is left out whole, as when a comma is missing.
+        var content = """
+            {
+              "graph": "G",
+              "entityTypes": { "A": { "description": "\udc00" } },
+              "entities": { "a": { "type": "Nope" } }
+            }
+            """;
+
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", content));
+
+        Assert.Equal("KG0001", Assert.Single(result.GeneratorDiagnostics).Id);
+        result.ShouldCompileCleanly();
+    }
+
+    [Fact]
+    public void AWholeSurrogatePairEscapeIsText()
+    {
+        var content = """
+            {
+              "namespace": "Test",
+              "graph": "G",
+              "entityTypes": { "Person": { "description": "Smiles \ud83d\ude00.", "properties": { "name": "string" } } },
+              "relationTypes": { "knows": { "from": "Person", "to": "Person" } },
+              "entities": { "ada": { "type": "Person", "name": "Ada \uD83D\uDE00" } },
+              "relations": [["ada", "knows", "ada"]]
+            }
+            """;
+
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", content)).ShouldCompileCleanly();
+
+        Assert.Empty(result.GeneratorDiagnostics);
+    }
 
     // A file read as UTF-16, or handed over as a string, may hold a surrogate with no other half; its UTF-8 bytes
     // hold a replacement character there, three bytes for one char, and every later token must still be found.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -52,6 +53,11 @@ internal static class JsonTreeReader
                 TrimPosition(exception.Message));
             return null;
         }
+        catch (InvalidStringException exception)
+        {
+            error = exception.Diagnostic;
+            return null;
+        }
     }
 
     private static JsonNode ReadValue(ref Utf8JsonReader reader, SourcePositions positions, StringPool strings, CancellationToken cancellationToken)
@@ -64,7 +70,8 @@ internal static class JsonTreeReader
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var key = new Located(Text(ref reader, strings), positions.Locate(reader.TokenStartIndex, StringEnd(ref reader)));
+                    var keyLocation = positions.Locate(reader.TokenStartIndex, StringEnd(ref reader));
+                    var key = new Located(Text(ref reader, strings, keyLocation), keyLocation);
                     reader.Read();
                     members.Add(new JsonMember(key, ReadValue(ref reader, positions, strings, cancellationToken)));
                 }
@@ -81,7 +88,8 @@ internal static class JsonTreeReader
                 return new JsonArray(positions.Locate(start, reader.TokenStartIndex + 1), items);
 
             case JsonTokenType.String:
-                return new JsonScalar(positions.Locate(start, StringEnd(ref reader)), JsonScalarKind.String, Text(ref reader, strings));
+                var location = positions.Locate(start, StringEnd(ref reader));
+                return new JsonScalar(location, JsonScalarKind.String, Text(ref reader, strings, location));
 
             default:
                 var kind = reader.TokenType switch
@@ -97,8 +105,71 @@ internal static class JsonTreeReader
     }
 
     // The text of a string or a key: from the pool unless it has escapes to undo.
-    private static string Text(ref Utf8JsonReader reader, StringPool strings) =>
-        reader.ValueIsEscaped ? reader.GetString()! : strings.Get((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+    private static string Text(ref Utf8JsonReader reader, StringPool strings, LocationInfo location)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return strings.Get((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        }
+
+        if (UnpairedSurrogate(reader.ValueSpan) is { } escape)
+        {
+            throw new InvalidStringException(DiagnosticInfo.Create(
+                Descriptors.InvalidJson,
+                location,
+                $@"the string holds the unpaired surrogate escape '{escape}'; remove it, or pair it: a high surrogate (\ud800 to \udbff), then a low one (\udc00 to \udfff)"));
+        }
+
+        return reader.GetString()!;
+    }
+
+    // JSON's grammar takes any \u escape, but a string of UTF-16 cannot hold half a surrogate pair, and GetString
+    // throws on one. The reader has checked that every escape is whole: a \u has four hex digits.
+    private static string? UnpairedSurrogate(ReadOnlySpan<byte> raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                continue;
+            }
+
+            var start = i++;
+            if (raw[i] != (byte)'u')
+            {
+                continue;
+            }
+
+            var unit = Hex(raw.Slice(i + 1, 4));
+            i += 4;
+            if (unit is < 0xD800 or > 0xDFFF)
+            {
+                continue;
+            }
+
+            if (unit <= 0xDBFF && i + 6 < raw.Length && raw[i + 1] == (byte)'\\' && raw[i + 2] == (byte)'u'
+                && Hex(raw.Slice(i + 3, 4)) is >= 0xDC00 and <= 0xDFFF)
+            {
+                i += 6;
+                continue;
+            }
+
+            return Encoding.ASCII.GetString(raw.Slice(start, 6).ToArray());
+        }
+
+        return null;
+    }
+
+    private static int Hex(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = (value * 16) + (digit <= (byte)'9' ? digit - '0' : (digit | 0x20) - 'a' + 10);
+        }
+
+        return value;
+    }
 
     // The reader's 0-based line numbers count LF, and the CR or CR LF that ends a line comment; a lone CR
     // elsewhere, U+0085, U+2028 and U+2029 end no line to it, though they do to the compiler. Its errors give a
@@ -173,5 +244,11 @@ internal static class JsonTreeReader
         String,
         LineComment,
         BlockComment,
+    }
+
+    // Leaves the tree being read for a string whose text cannot be made: the file is then not valid JSON.
+    private sealed class InvalidStringException(DiagnosticInfo diagnostic) : Exception
+    {
+        public DiagnosticInfo Diagnostic { get; } = diagnostic;
     }
 }
