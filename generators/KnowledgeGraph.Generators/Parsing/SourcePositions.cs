@@ -1,4 +1,3 @@
-using System.Text;
 using KnowledgeGraph.Generators.Model;
 using Microsoft.CodeAnalysis.Text;
 
@@ -33,26 +32,12 @@ internal sealed class SourcePositions
         return new LocationInfo(_path, span, new LinePositionSpan(Position(span.Start), Position(span.End)));
     }
 
-    /// <summary>The location of one character on a line, from the 0-based line and byte column of a reader error.</summary>
-    public LocationInfo LocateLineByte(long line, long byteInLine)
+    /// <summary>The location of the one character at <paramref name="byteOffset"/>, or of none at a line end.</summary>
+    public LocationInfo LocateCharacter(long byteOffset)
     {
-        if (line >= _text.Lines.Count)
-        {
-            return Locate(_text.Length, _text.Length);
-        }
-
-        var textLine = _text.Lines[(int)line];
-        var lineText = _text.ToString(textLine.Span);
-        var column = 0;
-        var bytes = 0L;
-        while (column < lineText.Length && bytes < byteInLine)
-        {
-            bytes += Encoding.UTF8.GetByteCount(lineText.Substring(column, char.IsHighSurrogate(lineText[column]) ? 2 : 1));
-            column += char.IsHighSurrogate(lineText[column]) ? 2 : 1;
-        }
-
-        var start = textLine.Start + column;
-        var span = new TextSpan(start, start < textLine.End ? 1 : 0);
+        var start = CharIndex(byteOffset);
+        var line = _text.Lines.GetLineFromPosition(start);
+        var span = new TextSpan(start, start < line.End ? 1 : 0);
         return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
     }
 
@@ -86,6 +71,8 @@ internal sealed class SourcePositions
         return _charIndexOfByte[byteOffset > _charIndexOfByte.Length - 1 ? _charIndexOfByte.Length - 1 : byteOffset];
     }
 
+    // The bytes are Encoding.UTF8's: a surrogate pair is four bytes for two chars, and a surrogate without its
+    // other half (from a UTF-16 file, say) is the three bytes of U+FFFD.
     private static int[] MapBytesToChars(string content, int byteCount)
     {
         var map = new int[byteCount + 1];
@@ -93,23 +80,21 @@ internal sealed class SourcePositions
         for (var charIndex = 0; charIndex < content.Length; charIndex++)
         {
             var c = content[charIndex];
-            int width;
-            if (char.IsHighSurrogate(c) && charIndex + 1 < content.Length)
+            var width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            var isPair = char.IsHighSurrogate(c) && charIndex + 1 < content.Length && char.IsLowSurrogate(content[charIndex + 1]);
+            if (isPair)
             {
                 width = 4;
-            }
-            else if (char.IsLowSurrogate(c))
-            {
-                continue;
-            }
-            else
-            {
-                width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             }
 
             for (var i = 0; i < width && byteIndex < byteCount; i++)
             {
                 map[byteIndex++] = charIndex;
+            }
+
+            if (isPair)
+            {
+                charIndex++;
             }
         }
 
