@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -37,10 +38,41 @@ internal sealed partial class Emitter
 
     private bool HasEntityMembers => _graph.Entities.Count <= MaxEntityMembers;
 
-    // Lookups the rows need, made once: a row per fact would otherwise search the types and quote the ids again.
-    private Dictionary<string, string>? _jsonIdsByMember;
-    private Dictionary<string, EntityTypeModel>? _entityTypesByClass;
-    private Dictionary<string, RelationTypeModel>? _relationTypesByClass;
+    // The types by their names in the files, made once: a row per fact would otherwise search them.
+    private Dictionary<string, EntityTypeModel>? _entityTypesByName;
+    private Dictionary<string, RelationTypeModel>? _relationTypesByName;
+
+    private EntityTypeModel EntityType(string name) =>
+        (_entityTypesByName ??= _graph.EntityTypes.ToDictionary(type => type.SchemaName, StringComparer.Ordinal))[name];
+
+    private RelationTypeModel RelationType(string name) =>
+        (_relationTypesByName ??= _graph.RelationTypes.ToDictionary(type => type.SchemaName, StringComparer.Ordinal))[name];
+
+    /// <summary>What a row holds after its leading columns (the type's name, then the id or the ids of the two ends).</summary>
+    private enum ColumnKind
+    {
+        Property,
+        Role,
+        Sources,
+        ValidFrom,
+        ValidTo,
+    }
+
+    /// <summary>
+    /// A column of a table: the one layout that both the rows and their generated reader follow. A property or a role
+    /// is in its column whether a fact gives it or not.
+    /// </summary>
+    private readonly record struct Column(ColumnKind Kind, PropertyModel? Property = null, RoleModel? Role = null);
+
+    /// <summary>The columns of an entity type's rows: each property, inherited ones first.</summary>
+    private static IEnumerable<Column> Columns(EntityTypeModel type) =>
+        type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property));
+
+    /// <summary>The columns of a relation type's rows: each property, each role (inherited ones first), the sources, then the validity.</summary>
+    private static IEnumerable<Column> Columns(RelationTypeModel type) =>
+        type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property))
+            .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => new Column(ColumnKind.Role, Role: role)))
+            .Concat([new Column(ColumnKind.Sources), new Column(ColumnKind.ValidFrom), new Column(ColumnKind.ValidTo)]);
 
     private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
 
@@ -74,8 +106,7 @@ internal sealed partial class Emitter
         writer.OpenBlock();
         foreach (var type in entityTypes)
         {
-            var properties = type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {ReadValue(p.Type)},").ToList();
-            Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}(row.Id()", properties, ",");
+            Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}(row.Id()", Columns(type).Select(ReadColumn).ToList(), ",");
         }
 
         writer.Line("var type => throw row.UnknownSymbol(type),");
@@ -90,10 +121,7 @@ internal sealed partial class Emitter
             writer.OpenBlock();
             foreach (var type in relationTypes)
             {
-                var members = type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {ReadValue(p.Type)},")
-                    .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => $"{role.MemberName} = {ReadRole(role)},"))
-                    .Concat(["Sources = row.Sources(),", "ValidFrom = row.IsNull() ? null : row.PartialDate(),", "ValidTo = row.IsNull() ? null : row.PartialDate(),"])
-                    .ToList();
+                var members = Columns(type).Select(ReadColumn).ToList();
                 var from = $"row.Entity<{Qualified(type.FromClassName)}>()";
                 var to = $"row.Entity<{Qualified(type.ToClassName)}>()";
                 Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}({from}, {to}", members, ",");
@@ -140,7 +168,7 @@ internal sealed partial class Emitter
         for (var i = 0; i < entities.Count && HasEntityMembers; i++)
         {
             var entity = entities[i];
-            var type = Qualified(entity.ClassName);
+            var type = Qualified(EntityType(entity.Type).ClassName);
             writer.Line();
             writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
             writer.Line($"public {type} {entity.MemberName} => EntityAt<{type}>({(first + i).ToString(CultureInfo.InvariantCulture)});");
@@ -191,39 +219,45 @@ internal sealed partial class Emitter
 
     private string EntityRow(EntityModel entity)
     {
-        _entityTypesByClass ??= _graph.EntityTypes.ToDictionary(t => t.ClassName);
-        var type = _entityTypesByClass[entity.ClassName];
+        var type = EntityType(entity.Type);
         var values = new List<string> { Json(type.SchemaName), Json(entity.Id) };
-        foreach (var property in type.InheritedProperties.Concat(type.Properties))
-        {
-            values.Add(entity.Values.FirstOrDefault(v => v.MemberName == property.MemberName) is { } value ? JsonValue(value) : Absent(property.Type.IsList));
-        }
-
+        values.AddRange(Columns(type).Select(column => WriteProperty(column.Property!, entity.Values)));
         return Row(values);
     }
 
     private string RelationRow(RelationModel relation)
     {
-        _relationTypesByClass ??= _graph.RelationTypes.ToDictionary(t => t.ClassName);
-        var type = _relationTypesByClass[relation.ClassName];
-        var values = new List<string> { Json(type.SchemaName), Id(relation.FromMemberName), Id(relation.ToMemberName) };
-        foreach (var property in type.InheritedProperties.Concat(type.Properties))
+        var type = RelationType(relation.Type);
+        var values = new List<string> { Json(type.SchemaName), Json(relation.From), Json(relation.To) };
+        foreach (var column in Columns(type))
         {
-            values.Add(relation.Values.FirstOrDefault(v => v.MemberName == property.MemberName) is { } value ? JsonValue(value) : Absent(property.Type.IsList));
+            values.Add(column.Kind switch
+            {
+                ColumnKind.Property => WriteProperty(column.Property!, relation.Values),
+                ColumnKind.Role => relation.Roles.FirstOrDefault(r => r.Role == column.Role!.SchemaName) is { } players
+                    ? column.Role!.IsList ? Array(players.Players.Select(Json)) : Json(players.Players[0])
+                    : Absent(column.Role!.IsList),
+                ColumnKind.Sources => Array(relation.Sources.Select(Json)),
+                ColumnKind.ValidFrom => relation.ValidFrom is { } validFrom ? Json(validFrom) : "null",
+                _ => relation.ValidTo is { } validTo ? Json(validTo) : "null",
+            });
         }
 
-        foreach (var role in type.InheritedRoles.Concat(type.Roles))
-        {
-            values.Add(relation.Roles.FirstOrDefault(r => r.MemberName == role.MemberName) is { } players
-                ? role.IsList ? Array(players.Players.Select(Id)) : Id(players.Players[0])
-                : Absent(role.IsList));
-        }
-
-        values.Add(Array(relation.SourceMemberNames.Select(Id)));
-        values.Add(relation.ValidFrom is { } validFrom ? Json(validFrom) : "null");
-        values.Add(relation.ValidTo is { } validTo ? Json(validTo) : "null");
         return Row(values);
     }
+
+    /// <summary>The reader's assignment of one column to the member it fills.</summary>
+    private string ReadColumn(Column column) => column.Kind switch
+    {
+        ColumnKind.Property => $"{column.Property!.MemberName} = {ReadValue(column.Property.Type)},",
+        ColumnKind.Role => $"{column.Role!.MemberName} = {ReadRole(column.Role)},",
+        ColumnKind.Sources => "Sources = row.Sources(),",
+        ColumnKind.ValidFrom => "ValidFrom = row.IsNull() ? null : row.PartialDate(),",
+        _ => "ValidTo = row.IsNull() ? null : row.PartialDate(),",
+    };
+
+    private static string WriteProperty(PropertyModel property, EquatableArray<ValueModel> values) =>
+        values.FirstOrDefault(v => v.Property == property.SchemaName) is { } value ? JsonValue(value) : Absent(property.Type.IsList);
 
     // Nulls at the end of a row are left out: the reader reads them as absent.
     private static string Row(List<string> values)
@@ -241,20 +275,13 @@ internal sealed partial class Emitter
 
     private static string Absent(bool isList) => isList ? "[]" : "null";
 
-    private string Id(string memberName)
-    {
-        _jsonIdsByMember ??= _graph.Entities.ToDictionary(entity => entity.MemberName, entity => Json(entity.Id));
-        return _jsonIdsByMember[memberName];
-    }
-
-    private string JsonValue(ValueModel value) => value.Type.IsList
+    private static string JsonValue(ValueModel value) => value.Type.IsList
         ? Array(value.Items.Select(item => JsonScalar(value.Type, item)))
         : JsonScalar(value.Type, value.Items[0]);
 
-    private string JsonScalar(PropertyType type, string text) => type.Kind switch
+    private static string JsonScalar(PropertyType type, string text) => type.Kind switch
     {
         ScalarKind.Int or ScalarKind.Long or ScalarKind.Double or ScalarKind.Decimal or ScalarKind.Bool => text,
-        ScalarKind.Enum => Json(_graph.Enums.First(e => e.ClassName == type.EnumClassName).Values.First(v => v.MemberName == text).SchemaName),
         _ => Json(text),
     };
 

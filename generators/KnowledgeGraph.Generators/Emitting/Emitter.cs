@@ -599,7 +599,7 @@ internal sealed partial class Emitter
     public static string TraversalClassName(string graphClassName) => graphClassName.TrimStart('@') + "Traversal";
 
     private static string DefaultSummary(EntityModel entity) =>
-        entity.Values.FirstOrDefault(value => value.MemberName == "Name" && value.Type.Kind == ScalarKind.String && !value.Type.IsList) is { } name
+        entity.Values.FirstOrDefault(value => value.Property == "name" && value.Type.Kind == ScalarKind.String && !value.Type.IsList) is { } name
             ? $"{Xml.Escape(name.Items[0])} (the {Xml.Code(entity.Id)} entity)."
             : $"The {Xml.Code(entity.Id)} entity.";
 

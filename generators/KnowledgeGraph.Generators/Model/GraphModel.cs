@@ -127,24 +127,36 @@ internal sealed record RelationTypeModel(
     EquatableArray<RoleModel> InheritedRoles,
     EquatableArray<RoleModel> Roles);
 
-/// <summary>A checked value: its text is normalized (a date as yyyy-MM-dd, a number as written, an enum member's name).</summary>
-internal sealed record ValueModel(string MemberName, PropertyType Type, EquatableArray<string> Items);
+// Checked facts are in the terms of the files and of the tables the emitter writes: types, properties and roles by
+// their names in the files, entities by their ids. Only the schema and the graph's entity members have C# names.
 
-/// <summary>The entities playing one role in a fact, by their member names on the graph class.</summary>
-internal sealed record RoleValueModel(string MemberName, string TypeClassName, bool IsList, EquatableArray<string> Players);
+/// <summary>
+/// A checked value of the property named <paramref name="Property"/> in the files: its text is normalized (a date as
+/// yyyy-MM-dd, a number as written, an enum value as the files name it).
+/// </summary>
+internal sealed record ValueModel(string Property, PropertyType Type, EquatableArray<string> Items);
 
+/// <summary>The ids of the entities playing the role named <paramref name="Role"/> in a fact.</summary>
+internal sealed record RoleValueModel(string Role, EquatableArray<string> Players);
+
+/// <param name="MemberName">The entity's member on the graph class.</param>
+/// <param name="Type">The name of the entity's type in the files.</param>
 internal sealed record EntityModel(
     string Id,
     string MemberName,
-    string ClassName,
+    string Type,
     string? Description,
     EquatableArray<ValueModel> Values);
 
+/// <param name="Type">The name of the relation's type in the files.</param>
+/// <param name="From">The id of the entity the fact starts at.</param>
+/// <param name="To">The id of the entity the fact ends at.</param>
+/// <param name="Sources">The ids of the entities the fact was taken from.</param>
 internal sealed record RelationModel(
-    string ClassName,
-    string FromMemberName,
-    string ToMemberName,
-    EquatableArray<string> SourceMemberNames,
+    string Type,
+    string From,
+    string To,
+    EquatableArray<string> Sources,
     string? ValidFrom,
     string? ValidTo,
     EquatableArray<ValueModel> Values,

@@ -139,7 +139,7 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
-        return new EntityInfo(declaration, type, new EntityModel(id.Value, memberName, type.ClassName, declaration.Description, values.ToEquatableArray()));
+        return new EntityInfo(declaration, type, new EntityModel(id.Value, memberName, type.Name, declaration.Description, values.ToEquatableArray()));
     }
 
     /// <summary>Checks the entity's unique properties against the entities before it; false after reporting a clash.</summary>
@@ -249,24 +249,24 @@ internal sealed partial class GraphBuilder
             var (type, from, to, model) = relation;
 
             // A symmetric fact reads the same both ways: "a met b" and "b met a" are one fact.
-            var fact = model with { SourceMemberNames = EquatableArray<string>.Empty };
-            if (type.IsSymmetric && string.CompareOrdinal(fact.FromMemberName, fact.ToMemberName) > 0)
+            var fact = model with { Sources = EquatableArray<string>.Empty };
+            if (type.IsSymmetric && string.CompareOrdinal(fact.From, fact.To) > 0)
             {
-                fact = fact with { FromMemberName = fact.ToMemberName, ToMemberName = fact.FromMemberName };
+                fact = fact with { From = fact.To, To = fact.From };
             }
 
             if (facts.TryGetValue(fact, out var same))
             {
                 // The same fact from other sources is one fact with more sources; from no new source it is a repeat.
-                var known = models[same.Index].SourceMemberNames;
-                var added = model.SourceMemberNames.Where(source => !known.Contains(source)).ToList();
+                var known = models[same.Index].Sources;
+                var added = model.Sources.Where(source => !known.Contains(source)).ToList();
                 if (added.Count == 0)
                 {
                     Report(Descriptors.DuplicateFact, declaration.Location.StartOnly(), same.Location, type.Name, from.Declaration.Id.Value, to.Declaration.Id.Value);
                 }
                 else
                 {
-                    models[same.Index] = models[same.Index] with { SourceMemberNames = known.Concat(added).ToEquatableArray() };
+                    models[same.Index] = models[same.Index] with { Sources = known.Concat(added).ToEquatableArray() };
                 }
 
                 continue;
@@ -378,9 +378,9 @@ internal sealed partial class GraphBuilder
         }
 
         var model = new RelationModel(
-            type.ClassName,
-            fromEntity.Model.MemberName,
-            toEntity.Model.MemberName,
+            type.Name,
+            fromEntity.Declaration.Id.Value,
+            toEntity.Declaration.Id.Value,
             sources.ToEquatableArray(),
             validFrom,
             validTo,
@@ -450,7 +450,7 @@ internal sealed partial class GraphBuilder
                 }
                 else if (player.Value.Entity is { } entity)
                 {
-                    players.Add(entity.Model.MemberName);
+                    players.Add(entity.Declaration.Id.Value);
                 }
                 else
                 {
@@ -458,7 +458,7 @@ internal sealed partial class GraphBuilder
                 }
             }
 
-            models.Add(new RoleValueModel(role.MemberName, role.Type.ClassName, role.IsList, players.ToEquatableArray()));
+            models.Add(new RoleValueModel(role.Name, players.ToEquatableArray()));
         }
 
         return models;
@@ -516,11 +516,11 @@ internal sealed partial class GraphBuilder
                 Report(Descriptors.WrongValueType, id.Location, "source", "the id of an entity, or a list of ids", DescribeActual(id));
                 valid = false;
             }
-            else if (ResolveEntity(new Located(id.Text, id.Location)) is { Entity: { } source })
+            else if (ResolveEntity(new Located(id.Text, id.Location)) is { Entity: not null })
             {
-                if (!sources.Contains(source.Model.MemberName))
+                if (!sources.Contains(id.Text))
                 {
-                    sources.Add(source.Model.MemberName);
+                    sources.Add(id.Text);
                 }
             }
             else
@@ -607,7 +607,7 @@ internal sealed partial class GraphBuilder
                 valid = false;
             }
 
-            given[index] = new ValueModel(property.MemberName, property.Type, normalized.ToEquatableArray());
+            given[index] = new ValueModel(property.Name, property.Type, normalized.ToEquatableArray());
         }
 
         var checkedValues = new List<ValueModel>(properties.Count);
@@ -651,8 +651,8 @@ internal sealed partial class GraphBuilder
     private string? Normalize(PropertyType type, FactValue value) =>
         type.Kind != ScalarKind.Enum
             ? PropertyTypes.Normalize(type.Kind, value)
-            : value.Kind == FactValueKind.String
-                ? EnumOf(type).Values.FirstOrDefault(v => v.SchemaName == value.Text)?.MemberName
+            : value.Kind == FactValueKind.String && EnumOf(type).Values.Any(v => v.SchemaName == value.Text)
+                ? value.Text
                 : null;
 
     private string Describe(PropertyType type) => type.Kind == ScalarKind.Enum
