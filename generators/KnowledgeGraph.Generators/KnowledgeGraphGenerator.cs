@@ -42,7 +42,7 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
 
         var graphs = files.Collect()
             .Combine(rootNamespace)
-            .SelectMany(static (input, cancellationToken) => GraphBuilder.Build(input.Left, input.Right, cancellationToken))
+            .SelectMany(static (input, cancellationToken) => GraphChecker.Check(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.BuildGraph);
 
         // Code and diagnostics are separate outputs, as in System.Text.Json's generator: a mistake that only moves

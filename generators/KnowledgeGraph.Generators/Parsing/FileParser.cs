@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Generators.Parsing;
 
 /// <summary>
 /// Reads one <c>.kg.json</c> file into a <see cref="ParsedFile"/>: the shape of the format is checked here,
-/// names and values are checked once all files of a graph are known (<see cref="Validation.GraphBuilder"/>).
+/// names and values are checked once all files of a graph are known (<see cref="Validation.GraphChecker"/>).
 /// </summary>
 internal sealed class FileParser
 {

@@ -1,74 +1,77 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using KnowledgeGraph.Generators.Diagnostics;
 using KnowledgeGraph.Generators.Model;
 using KnowledgeGraph.Generators.Naming;
+using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators.Validation;
 
-internal sealed partial class GraphBuilder
+/// <summary>
+/// Checks the entities and facts of one graph against its resolved <see cref="Schema"/>: their types, values,
+/// ends, roles, sources, keys and cardinalities. What passes comes out in the terms of the tables the emitter
+/// writes: ids and the names of the files.
+/// </summary>
+internal sealed class FactChecker
 {
-    private readonly Dictionary<EntityTypeInfo, FactShape> _entityShapes = [];
-    private readonly Dictionary<RelationTypeInfo, FactShape> _relationShapes = [];
+    private readonly Schema _schema;
+    private readonly string _graphName;
+    private readonly IReadOnlyList<ParsedFile> _files;
+    private readonly Reporter _reporter;
+    private readonly CancellationToken _cancellationToken;
 
-    private FactShape ShapeOf(EntityTypeInfo type)
+    private readonly IReadOnlyDictionary<string, EnumInfo> _enums;
+    private readonly IReadOnlyDictionary<string, EntityTypeInfo> _entityTypes;
+    private readonly IReadOnlyDictionary<string, RelationTypeInfo> _relationTypes;
+
+    private readonly Dictionary<string, EntityInfo> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityDeclaration> _declaredEntities = new(StringComparer.Ordinal);
+
+    // Entities left out after a reported mistake, with their type where it was known, so that the facts that
+    // name them are still checked (and then left out) instead of being reported as naming unknown entities.
+    private readonly Dictionary<string, EntityTypeInfo?> _brokenEntities = new(StringComparer.Ordinal);
+
+    // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
+    private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
+
+    private FactChecker(Schema schema, IReadOnlyList<ParsedFile> files, Reporter reporter, CancellationToken cancellationToken)
     {
-        if (!_entityShapes.TryGetValue(type, out var shape))
-        {
-            var lineage = type.Ancestors.Prepend(type).ToList();
-            shape = new FactShape(
-                $"entity type '{type.Name}'",
-                type.AllProperties().ToList(),
-                new HashSet<string>(lineage.SelectMany(t => t.Ignored), StringComparer.Ordinal),
-                lineage.Any(t => t.Declaration.HasUnknownKeys),
-                [],
-                [],
-                []);
-            _entityShapes.Add(type, shape);
-        }
-
-        return shape;
+        _schema = schema;
+        _graphName = schema.GraphName;
+        _files = files;
+        _reporter = reporter;
+        _cancellationToken = cancellationToken;
+        _enums = schema.Enums;
+        _entityTypes = schema.EntityTypes;
+        _relationTypes = schema.RelationTypes;
     }
 
-    private FactShape ShapeOf(RelationTypeInfo type)
+    /// <param name="graphClassName">The graph class, whose members the entities claim.</param>
+    public static (List<EntityModel> Entities, List<RelationModel> Relations) Check(
+        Schema schema,
+        IReadOnlyList<ParsedFile> files,
+        string graphClassName,
+        Reporter reporter,
+        CancellationToken cancellationToken)
     {
-        if (!_relationShapes.TryGetValue(type, out var shape))
-        {
-            // A fact of a sub-type is a fact of every type it extends: each one's cardinality counts it.
-            // Symmetric: each entity has one partner at most, at whichever end; so both ends count as "forward".
-            var singleEnds = new List<(RelationTypeInfo, bool, bool)>();
-            foreach (var counted in type.SelfAndAncestors())
-            {
-                if (counted.IsSingleForward)
-                {
-                    singleEnds.Add((counted, true, false));
-                }
-
-                if (counted.IsSymmetric ? counted.IsSingleForward : counted.IsSingleInverse)
-                {
-                    singleEnds.Add((counted, counted.IsSymmetric, true));
-                }
-            }
-
-            var roles = type.AllRoles().ToList();
-            shape = new FactShape(
-                $"relation type '{type.Name}'",
-                type.AllProperties().ToList(),
-                new HashSet<string>(type.AllIgnored(), StringComparer.Ordinal),
-                type.SelfAndAncestors().Any(t => t.Declaration.HasUnknownKeys),
-                roles,
-                new HashSet<string>(roles.Select(role => role.Name).Concat(["source", "validFrom", "validTo"]), StringComparer.Ordinal),
-                singleEnds);
-            _relationShapes.Add(type, shape);
-        }
-
-        return shape;
+        var checker = new FactChecker(schema, files, reporter, cancellationToken);
+        var entities = checker.CollectEntities(graphClassName);
+        var relations = checker.CollectRelations();
+        checker.ReportUnusedEntities();
+        return (entities, relations);
     }
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        _reporter.Report(descriptor, location, arguments);
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo additionalLocation, params string[] arguments) =>
+        _reporter.Report(descriptor, location, additionalLocation, arguments);
 
     private List<EntityModel> CollectEntities(string graphClassName)
     {
-        var members = new NameScope(this, "the graph class");
+        var members = new NameScope(_reporter, "the graph class");
         members.Reserve(graphClassName, $"the graph class '{graphClassName}' itself");
         foreach (var reserved in ReservedMembers.Graph)
         {
@@ -132,7 +135,7 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
-        var values = CheckValues(ShapeOf(type), declaration.Values, id.Location, declaration, Describe);
+        var values = CheckValues(_schema.ShapeOf(type), declaration.Values, id.Location, declaration, Describe);
         var memberName = Identifiers.ToPascalCase(id.Value);
         if (values is null || !CheckUniqueValues(declaration, type) || !members.Claim(memberName, $"Entity '{id.Value}'", id.Location))
         {
@@ -211,7 +214,7 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value) && !MayBeDeclaredInLostPart(entity.Declaration.Id.Value)))
+        foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value) && !_reporter.MayBeDeclaredInLostPart(entity.Declaration.Id.Value)))
         {
             Report(Descriptors.UnusedEntity, entity.Declaration.Id.Location, entity.Declaration.Id.Value);
         }
@@ -272,7 +275,7 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            var ends = ShapeOf(type).SingleEnds;
+            var ends = _schema.ShapeOf(type).SingleEnds;
             var breach = false;
             foreach (var (counted, forward, atTarget) in ends)
             {
@@ -369,7 +372,7 @@ internal sealed partial class GraphBuilder
             return null;
         }
 
-        var shape = ShapeOf(type);
+        var shape = _schema.ShapeOf(type);
         var roleValues = CheckRoles(declaration, shape.Roles, out var rolesValid);
         var values = CheckValues(shape, declaration.Values, declaration.Location.StartOnly(), declaration, Describe);
         if (!valid || !rolesValid || values is null || from?.Entity is not { } fromEntity || to?.Entity is not { } toEntity)
@@ -441,7 +444,7 @@ internal sealed partial class GraphBuilder
 
                 if (player.Value.Type is { } playerType && !playerType.Is(role.Type))
                 {
-                    if (!ShapeOf(playerType).IgnoresUnknown)
+                    if (!_schema.ShapeOf(playerType).IgnoresUnknown)
                     {
                         Report(Descriptors.WrongEndpointType, id.Location, id.Text, playerType.Name, role.Name, declaration.Type!.Value, role.Type.Name);
                     }
@@ -495,7 +498,7 @@ internal sealed partial class GraphBuilder
             return true;
         }
 
-        if (ShapeOf(actual).IgnoresUnknown)
+        if (_schema.ShapeOf(actual).IgnoresUnknown)
         {
             return false;
         }

@@ -3,14 +3,20 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using KnowledgeGraph.Generators.Diagnostics;
 using KnowledgeGraph.Generators.Model;
 using KnowledgeGraph.Generators.Naming;
+using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators.Validation;
 
-// The schema: enums, entity types and relation types, their inheritance, properties, constraints and roles.
-internal sealed partial class GraphBuilder
+/// <summary>
+/// Resolves the schema of one graph from its files: enums, entity types and relation types, their inheritance,
+/// properties, constraints and roles, then their names in C# (<c>SchemaResolver.Naming.cs</c>).
+/// </summary>
+/// <remarks>A type with a mistake is reported once and marked broken; so is every type that builds on it.</remarks>
+internal sealed partial class SchemaResolver
 {
     private static readonly string[] Cardinalities = ["many-to-many", "many-to-one", "one-to-many", "one-to-one"];
 
@@ -19,6 +25,50 @@ internal sealed partial class GraphBuilder
 
     // Patterns come from files: a pathological one must not hang the build.
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly string _graphName;
+    private readonly IReadOnlyList<ParsedFile> _files;
+    private readonly string _traversalClassName;
+    private readonly Reporter _reporter;
+    private readonly CancellationToken _cancellationToken;
+
+    private readonly Dictionary<string, EnumInfo> _enums = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityTypeInfo> _entityTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RelationTypeInfo> _relationTypes = new(StringComparer.Ordinal);
+
+    private SchemaResolver(string graphName, IReadOnlyList<ParsedFile> files, string traversalClassName, Reporter reporter, CancellationToken cancellationToken)
+    {
+        _graphName = graphName;
+        _files = files;
+        _traversalClassName = traversalClassName;
+        _reporter = reporter;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <param name="typeNames">The C# type names of the graph's namespace, which its enums and types claim.</param>
+    /// <param name="traversalClassName">The graph's traversal class, which no navigation may be named like.</param>
+    public static Schema Resolve(
+        string graphName,
+        IReadOnlyList<ParsedFile> files,
+        NameScope typeNames,
+        string traversalClassName,
+        Reporter reporter,
+        CancellationToken cancellationToken)
+    {
+        var resolver = new SchemaResolver(graphName, files, traversalClassName, reporter, cancellationToken);
+        resolver.CollectEnums(typeNames);
+        resolver.CollectEntityTypes();
+        resolver.CollectRelationTypes();
+        resolver.NameTypes(typeNames);
+        resolver.NameMembers();
+        return new Schema(graphName, resolver._enums, resolver._entityTypes, resolver._relationTypes);
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        _reporter.Report(descriptor, location, arguments);
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo additionalLocation, params string[] arguments) =>
+        _reporter.Report(descriptor, location, additionalLocation, arguments);
 
     /// <summary>Collects and names the enums first: property types refer to them by their C# names.</summary>
     private void CollectEnums(NameScope typeNames)
@@ -35,7 +85,7 @@ internal sealed partial class GraphBuilder
             var info = new EnumInfo(declaration, order++) { ClassName = Identifiers.ToPascalCase(declaration.Name.Value) };
             _enums.Add(declaration.Name.Value, info);
             info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location);
-            var members = new NameScope(this, $"enum '{info.Name}'");
+            var members = new NameScope(_reporter, $"enum '{info.Name}'");
             members.Reserve(info.ClassName, $"the name of the enum itself");
             foreach (var value in declaration.Values)
             {
