@@ -1,5 +1,8 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Generators.Diagnostics;
 using KnowledgeGraph.Generators.Model;
 using KnowledgeGraph.Generators.Naming;
@@ -8,6 +11,9 @@ namespace KnowledgeGraph.Generators.Validation;
 
 internal sealed partial class GraphBuilder
 {
+    // A name of a thousand characters is shown by its ends, which hold what the emitter added to it.
+    private static readonly Regex QuotedLongName = new("'([^']{61,})'", RegexOptions.CultureInvariant);
+
     private void NameTypes(NameScope typeNames)
     {
         foreach (var type in _entityTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order))
@@ -122,7 +128,7 @@ internal sealed partial class GraphBuilder
 
     private void NameRelationMembers(RelationTypeInfo relation)
     {
-        var members = new NameScope(this, $"relation class '{relation.ClassName}'");
+        var members = new NameScope(this, $"relation class '{relation.ClassName}'", MetadataName.AutoProperty);
         foreach (var type in relation.SelfAndAncestors())
         {
             members.Reserve(type.ClassName, $"the relation class '{type.ClassName}' itself");
@@ -166,6 +172,12 @@ internal sealed partial class GraphBuilder
     /// <param name="isNavigation">A navigation is also a step method of the traversal class, so it may not be named like that class.</param>
     private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true)
     {
+        // A navigation is a get-only property (and a step method no longer than it), a property an auto-property.
+        if (!FitsMetadata(what, isNavigation ? MetadataName.Getter : MetadataName.AutoProperty, name, location))
+        {
+            return false;
+        }
+
         string? taken = null;
         LocationInfo? takenAt = null;
         if (ReservedMembers.Entity.Contains(name))
@@ -212,15 +224,35 @@ internal sealed partial class GraphBuilder
         return false;
     }
 
-    /// <summary>The C# names of one scope; a second claim on a name is a KG0017.</summary>
-    private sealed class NameScope(GraphBuilder builder, string scope, NameScope.Names? names = null)
+    /// <summary>
+    /// The C# names of one scope; a second claim on a name is a KG0017, a name too long for metadata a KG0026.
+    /// </summary>
+    /// <param name="metadataName">How the emitter writes the names of this scope in metadata.</param>
+    private sealed class NameScope(GraphBuilder builder, string scope, MetadataName metadataName, NameScope.Names? names = null)
     {
         private readonly Names _names = names ?? new Names(System.StringComparer.Ordinal);
 
+        /// <summary>Nothing can be named here (its namespace was reported): every claim fails, silently.</summary>
+        public bool IsClosed { get; init; }
+
         public void Reserve(string name, string what) => _names[name] = (what, null);
 
-        public bool Claim(string name, string what, LocationInfo location)
+        /// <param name="helper">A name the emitter makes of this one elsewhere (an enum's reader method), which must fit too.</param>
+        public bool Claim(string name, string what, LocationInfo location, string? helper = null)
         {
+            if (IsClosed
+                || !builder.FitsMetadata(what, metadataName, name, location)
+                || (helper is not null && !builder.FitsMetadata(what, MetadataName.Method, helper, location)))
+            {
+                return false;
+            }
+
+            if (_names.Namespaces.TryGetValue(name, out var ns))
+            {
+                builder.Report(Descriptors.NameClash, location, what, name, $"namespace '{ns}'");
+                return false;
+            }
+
             if (!_names.TryGetValue(name, out var taken))
             {
                 _names.Add(name, (what, location));
@@ -242,8 +274,105 @@ internal sealed partial class GraphBuilder
         }
 
         /// <summary>The names a scope holds: what took each, and where, when it was declared in a file.</summary>
-        public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location)>(comparer);
+        public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location)>(comparer)
+        {
+            /// <summary>
+            /// The namespaces of graphs right inside this one, by their last part: C# allows no type of that name
+            /// here (CS0101), though one that differs in case.
+            /// </summary>
+            public Dictionary<string, string> Namespaces { get; } = new(System.StringComparer.Ordinal);
+        }
 
         private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
+    }
+
+    /// <summary>
+    /// Whether a name fits .NET metadata, which holds at most 1,023 bytes of UTF-8 in a name (the compiler's CS7013,
+    /// reported only when it writes the assembly); false after reporting it.
+    /// </summary>
+    private bool FitsMetadata(string what, MetadataName kind, string name, LocationInfo location)
+    {
+        var metadataName = kind.Of(name);
+        var bytes = Encoding.UTF8.GetByteCount(metadataName);
+        if (bytes <= MetadataName.MaxBytes)
+        {
+            return true;
+        }
+
+        Report(
+            Descriptors.NameTooLong,
+            location,
+            QuotedLongName.Replace(what, match => $"'{Abbreviate(match.Groups[1].Value)}'"),
+            Abbreviate(metadataName),
+            bytes.ToString(CultureInfo.InvariantCulture),
+            MetadataName.MaxBytes.ToString(CultureInfo.InvariantCulture),
+            kind.Shorten);
+        return false;
+    }
+
+    private static string Abbreviate(string name)
+    {
+        if (name.Length <= 60)
+        {
+            return name;
+        }
+
+        // Never between the halves of a surrogate pair.
+        var head = char.IsHighSurrogate(name[29]) ? 29 : 30;
+        var tail = char.IsLowSurrogate(name[name.Length - 20]) ? 19 : 20;
+        return name.Substring(0, head) + "…" + name.Substring(name.Length - tail);
+    }
+
+    /// <summary>
+    /// Whether the graph's types can live in its namespace; false after reporting why not. Generated code names the
+    /// runtime's types and .NET's by their full names (<c>global::KnowledgeGraph.Entity</c>, <c>global::System.Uri</c>),
+    /// and the compiler uses some of .NET's by name too (<c>System.Runtime.CompilerServices.RequiredMemberAttribute</c>):
+    /// a generated type of one of those names, or a namespace named like one of those types, would take its place.
+    /// </summary>
+    /// <param name="what">The namespace, for messages, saying where it comes from.</param>
+    private bool CheckNamespace(string ns, string what, LocationInfo location, string graphClassName)
+    {
+        var parts = ns.Split('.');
+        var reason = parts[0] switch
+        {
+            "System" => "the namespace System and those in it hold .NET's types, which generated code and the compiler use by their full names",
+            "KnowledgeGraph" when parts.Length == 1 => "it holds the runtime's types, such as Entity and Graph, which generated code uses by their full names",
+            "KnowledgeGraph" when ReservedMembers.RuntimeTypes.Contains(parts[1]) => $"it is named like the runtime's type 'KnowledgeGraph.{parts[1]}', which generated code uses",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            Report(Descriptors.ReservedNamespace, location, what, reason);
+            return false;
+        }
+
+        // Every type's full name holds the namespace, a dot and a name of one character at least.
+        return Encoding.UTF8.GetByteCount(MetadataName.TypeIn(ns).Of("T")) <= MetadataName.MaxBytes
+            || FitsMetadata(what, MetadataName.TypeIn(ns, "the namespace"), graphClassName, location);
+    }
+
+    /// <summary>
+    /// How the emitter writes a C# name in metadata, found with the compiler: a type with its namespace, a get-only
+    /// property as its getter (<c>get_Name</c>), an auto-property as its backing field (<c>&lt;Name&gt;k__BackingField</c>),
+    /// which is longer than its accessors. An '@' that escapes a keyword is not part of the name.
+    /// </summary>
+    private readonly struct MetadataName(string prefix, string suffix, string shorten = "it")
+    {
+        /// <summary>The most bytes of UTF-8 in a name in metadata.</summary>
+        public const int MaxBytes = 1023;
+
+        /// <summary>A method or a field, such as an enum's value.</summary>
+        public static readonly MetadataName Method = new("", "");
+
+        public static readonly MetadataName Getter = new("get_", "");
+
+        public static readonly MetadataName AutoProperty = new("<", ">k__BackingField");
+
+        /// <summary>What to shorten, for messages.</summary>
+        public string Shorten { get; } = shorten;
+
+        public static MetadataName TypeIn(string ns, string shorten = "it or the namespace") => new(ns.Replace("@", "") + ".", "", shorten);
+
+        public string Of(string name) => prefix + name.TrimStart('@') + suffix;
     }
 }

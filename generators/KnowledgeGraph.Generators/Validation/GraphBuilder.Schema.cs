@@ -34,8 +34,8 @@ internal sealed partial class GraphBuilder
 
             var info = new EnumInfo(declaration, order++) { ClassName = Identifiers.ToPascalCase(declaration.Name.Value) };
             _enums.Add(declaration.Name.Value, info);
-            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location);
-            var members = new NameScope(this, $"enum '{info.Name}'");
+            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location, Emitting.Emitter.EnumReader(info.ClassName));
+            var members = new NameScope(this, $"enum '{info.Name}'", MetadataName.Method);
             members.Reserve(info.ClassName, $"the name of the enum itself");
             foreach (var value in declaration.Values)
             {

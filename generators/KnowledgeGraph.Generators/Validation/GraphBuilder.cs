@@ -55,29 +55,54 @@ internal sealed partial class GraphBuilder
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
+        NameScope.Names NamesIn(string ns)
+        {
+            if (!namespaces.TryGetValue(ns, out var names))
+            {
+                // Generated file names ignore case, so type names must differ in more than case.
+                namespaces.Add(ns, names = new NameScope.Names(StringComparer.OrdinalIgnoreCase));
+            }
+
+            return names;
+        }
+
         // A file without a graph (not valid JSON, or no "graph") may belong to any graph.
         var unplacedIncomplete = files.Any(file => file.Graph is null && !file.IsComplete);
-        return files
+        var builders = files
             .Where(file => file.Graph is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .GroupBy(file => file.Graph!.Value, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new GraphBuilder(group.Key, group.ToList(), unplacedIncomplete || group.Any(file => !file.IsComplete), cancellationToken).Build(rootNamespace, namespaces))
-            .ToImmutableArray();
-    }
+            .Select(group => new GraphBuilder(group.Key, group.ToList(), unplacedIncomplete || group.Any(file => !file.IsComplete), cancellationToken))
+            .ToList();
 
-    private GraphModel Build(string? rootNamespace, Dictionary<string, NameScope.Names> namespaces)
-    {
-        var ns = ResolveNamespace(rootNamespace);
-        var className = Identifiers.ToPascalCase(_graphName);
-        if (!namespaces.TryGetValue(ns, out var names))
+        // Every graph's namespace first: a namespace "A.B" takes the name B in namespace A, where no type may have it.
+        var resolved = builders.Select(builder => builder.ResolveNamespace(rootNamespace)).ToList();
+        foreach (var ns in resolved.Select(ns => ns.Name))
         {
-            // Generated file names ignore case, so type names must differ in more than case.
-            namespaces.Add(ns, names = new NameScope.Names(StringComparer.OrdinalIgnoreCase));
+            var parts = ns.Split('.');
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var outer = NamesIn(string.Join(".", parts, 0, i)).Namespaces;
+                if (!outer.ContainsKey(parts[i]))
+                {
+                    outer.Add(parts[i], string.Join(".", parts, 0, i + 1));
+                }
+            }
         }
 
-        var typeNames = new NameScope(this, $"namespace '{ns}'", names);
+        return builders.Select((builder, i) => builder.Build(resolved[i], NamesIn(resolved[i].Name))).ToImmutableArray();
+    }
+
+    private GraphModel Build((string Name, Located? Declared) resolvedNamespace, NameScope.Names names)
+    {
+        var (ns, declaredNamespace) = resolvedNamespace;
+        var className = Identifiers.ToPascalCase(_graphName);
         var graphToken = _files[0].Graph!.Location;
+        var namespaceWorks = declaredNamespace is null
+            ? CheckNamespace(ns, $"Namespace '{ns}' (the project's RootNamespace)", graphToken, className)
+            : CheckNamespace(ns, $"Namespace '{ns}'", declaredNamespace.Location, className);
+        var typeNames = new NameScope(this, $"namespace '{ns}'", MetadataName.TypeIn(ns), names) { IsClosed = !namespaceWorks };
         _traversalClassName = Emitting.Emitter.TraversalClassName(className);
         if (ReservedMembers.Graph.Contains(className))
         {
@@ -109,7 +134,8 @@ internal sealed partial class GraphBuilder
             _diagnostics.ToEquatableArray());
     }
 
-    private string ResolveNamespace(string? rootNamespace)
+    /// <returns>The graph's namespace, and the value that names it in a file (null when it is the project's).</returns>
+    private (string Name, Located? Declared) ResolveNamespace(string? rootNamespace)
     {
         Located? chosen = null;
         foreach (var file in _files)
@@ -130,7 +156,7 @@ internal sealed partial class GraphBuilder
         }
 
         var name = chosen?.Value ?? rootNamespace;
-        return Identifiers.ToNamespace(string.IsNullOrWhiteSpace(name) ? DefaultNamespace : name!);
+        return (Identifiers.ToNamespace(string.IsNullOrWhiteSpace(name) ? DefaultNamespace : name!), chosen);
     }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
