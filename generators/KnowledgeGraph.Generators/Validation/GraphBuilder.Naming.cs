@@ -172,8 +172,7 @@ internal sealed partial class GraphBuilder
     /// <param name="isNavigation">A navigation is also a step method of the traversal class, so it may not be named like that class.</param>
     private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true)
     {
-        // A navigation is a get-only property (and a step method no longer than it), a property an auto-property.
-        if (!FitsMetadata(what, isNavigation ? MetadataName.Getter : MetadataName.AutoProperty, name, location))
+        if (!FitsMetadata(what, isNavigation ? MetadataName.TraversalStep : MetadataName.AutoProperty, name, location))
         {
             return false;
         }
@@ -356,6 +355,11 @@ internal sealed partial class GraphBuilder
     /// property as its getter (<c>get_Name</c>), an auto-property as its backing field (<c>&lt;Name&gt;k__BackingField</c>),
     /// which is longer than its accessors. An '@' that escapes a keyword is not part of the name.
     /// </summary>
+    /// <remarks>
+    /// A navigation is a getter and a step method of the traversal class; the step's lambda is the longest of them,
+    /// <c>&lt;Name&gt;b__N_0</c>, where N is the step's place in the class: up to five digits, as a class holds at most
+    /// 65,535 methods. The rule counts five, so that whether a name fits does not depend on the names before it.
+    /// </remarks>
     private readonly struct MetadataName(string prefix, string suffix, string shorten = "it")
     {
         /// <summary>The most bytes of UTF-8 in a name in metadata.</summary>
@@ -365,6 +369,8 @@ internal sealed partial class GraphBuilder
         public static readonly MetadataName Method = new("", "");
 
         public static readonly MetadataName Getter = new("get_", "");
+
+        public static readonly MetadataName TraversalStep = new("<", ">b__NNNNN_0");
 
         public static readonly MetadataName AutoProperty = new("<", ">k__BackingField");
 
