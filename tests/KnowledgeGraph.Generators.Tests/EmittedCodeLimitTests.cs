@@ -123,6 +123,9 @@ public sealed class EmittedCodeLimitTests
         Graph(entityTypes: $"\"Place\": {{ \"properties\": {{ \"{Name(1_006)}\": \"int?\" }} }}"),
         Graph(enums: $"\"Rank\": [\"{Name(1_023)}\"]"),
         Graph(relationTypes: $"\"leads\": {{ \"from\": \"Person\", \"to\": \"Person\", \"inverse\": \"{Name(1_011)}\" }}"),
+        Graph(relationTypes: $"\"{Name(1_011)}\": {{ \"from\": \"Person\", \"to\": \"Person\", \"symmetric\": true, \"properties\": {{ \"{Name(1_006)}\": \"int?\" }} }}"),
+        Graph(relationTypes: $"\"met\": {{ \"from\": \"Person\", \"to\": \"Person\", \"roles\": {{ \"{Name(1_006)}\": \"Person?\", \"place\": {{ \"type\": \"Person[]\", \"inverse\": \"{Name(1_011)}\" }} }} }}"),
+        Graph(graph: $"\"{Name(1_009)}\"", enums: $"\"{Name(1_014)}\": [\"x\"]", entityTypes: $"\"Place\": {{ \"properties\": {{ \"rank\": \"{Name(1_014)}\" }} }}", entities: "\"home\": { \"type\": \"Place\", \"rank\": \"x\" }"),
         // The traversal class is the longest type name: "<namespace>.GTraversal", 1,023 bytes.
         Graph(ns: $"\"{Name(1_012)}\"", graph: "\"G\""),
         Graph(ns: "\"A\"", enums: $"\"{Name(1_014)}\": [\"x\"]", entityTypes: $"\"Place\": {{ \"properties\": {{ \"rank\": \"{Name(1_014)}\" }} }}", entities: "\"home\": { \"type\": \"Place\", \"rank\": \"x\" }"),
