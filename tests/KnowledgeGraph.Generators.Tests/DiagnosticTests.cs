@@ -345,6 +345,16 @@ public sealed class DiagnosticTests
         """), "Entity 'eve' is in no relation, source or role", severity: DiagnosticSeverity.Warning);
 
     [Fact]
+    public void KG0026_NameTooLong() => AssertSingleFact("KG0026", Facts($$"""
+        /*↓*/"{{new string('x', 1_020)}}": { "type": "Person", "name": "Eve" }
+        """), "makes the name 'get_Xxxxx");
+
+    [Fact]
+    public void KG0029_ReservedNamespace() => AssertSingle("KG0029", """
+        { "namespace": /*↓*/"System.Diplomacy", "graph": "TestGraph", "entityTypes": { "Person": {} } }
+        """, "Namespace 'System.Diplomacy' is reserved");
+
+    [Fact]
     public void KG0014_FactOfAnAbstractRelationType() => AssertSingle("KG0014", """
         {
           "graph": "TestGraph",

@@ -77,6 +77,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RelationNarrowing = Error(
         "KG0024", "A relation type widens the type it extends", "'{0}' extends '{1}', so its '{2}' end must be '{3}' or a type that extends it, not '{4}'");
 
+    public static readonly DiagnosticDescriptor NameTooLong = Error(
+        "KG0026", "A name too long for .NET", "{0} makes the name '{1}' in the compiled code, {2} bytes of UTF-8 where .NET allows at most {3}; shorten {4}");
+
+    public static readonly DiagnosticDescriptor ReservedNamespace = Error(
+        "KG0029", "A reserved namespace", "{0} is reserved: {1}; choose another namespace");
+
     public static readonly DiagnosticDescriptor UnusedEntity = new(
         "KG0025",
         "An entity that no fact mentions",

@@ -401,5 +401,6 @@ internal sealed partial class Emitter
             : role.IsOptional ? $"row.IsNull() ? null : row.{entity}" : $"row.{entity}";
     }
 
-    private static string EnumReader(string enumClassName) => "Read" + enumClassName.TrimStart('@') + "Value";
+    /// <summary>The method of the facts class that reads a value of the enum.</summary>
+    public static string EnumReader(string enumClassName) => "Read" + enumClassName.TrimStart('@') + "Value";
 }

@@ -71,7 +71,7 @@ internal sealed class FactChecker
 
     private List<EntityModel> CollectEntities(string graphClassName)
     {
-        var members = new NameScope(_reporter, "the graph class");
+        var members = new NameScope(_reporter, "the graph class", MetadataName.Getter);
         members.Reserve(graphClassName, $"the graph class '{graphClassName}' itself");
         foreach (var reserved in ReservedMembers.Graph)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using KnowledgeGraph.Generators.Diagnostics;
 using KnowledgeGraph.Generators.Model;
@@ -39,9 +40,20 @@ internal sealed class GraphChecker
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
+        NameScope.Names NamesIn(string ns)
+        {
+            if (!namespaces.TryGetValue(ns, out var names))
+            {
+                // Generated file names ignore case, so type names must differ in more than case.
+                namespaces.Add(ns, names = new NameScope.Names(StringComparer.OrdinalIgnoreCase));
+            }
+
+            return names;
+        }
+
         // A file without a graph (not valid JSON, or no "graph") may belong to any graph.
         var unplacedIncomplete = files.Where(file => file.Graph is null).Select(file => file.IncompleteText).OfType<string>().ToList();
-        return files
+        var checkers = files
             .Where(file => file.Graph is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .GroupBy(file => file.Graph!.Value, StringComparer.Ordinal)
@@ -50,22 +62,36 @@ internal sealed class GraphChecker
                 group.Key,
                 group.ToList(),
                 [.. unplacedIncomplete, .. group.Select(file => file.IncompleteText).OfType<string>()],
-                cancellationToken).Check(rootNamespace, namespaces))
-            .ToImmutableArray();
-    }
+                cancellationToken))
+            .ToList();
 
-    private BuiltGraph Check(string? rootNamespace, Dictionary<string, NameScope.Names> namespaces)
-    {
-        var ns = ResolveNamespace(rootNamespace);
-        var className = Identifiers.ToPascalCase(_graphName);
-        if (!namespaces.TryGetValue(ns, out var names))
+        // Every graph's namespace first: a namespace "A.B" takes the name B in namespace A, where no type may have it.
+        var resolved = checkers.Select(checker => checker.ResolveNamespace(rootNamespace)).ToList();
+        foreach (var ns in resolved.Select(ns => ns.Name))
         {
-            // Generated file names ignore case, so type names must differ in more than case.
-            namespaces.Add(ns, names = new NameScope.Names(StringComparer.OrdinalIgnoreCase));
+            var parts = ns.Split('.');
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var outer = NamesIn(string.Join(".", parts, 0, i)).Namespaces;
+                if (!outer.ContainsKey(parts[i]))
+                {
+                    outer.Add(parts[i], string.Join(".", parts, 0, i + 1));
+                }
+            }
         }
 
-        var typeNames = new NameScope(_reporter, $"namespace '{ns}'", names);
+        return checkers.Select((checker, i) => checker.Check(resolved[i], NamesIn(resolved[i].Name))).ToImmutableArray();
+    }
+
+    private BuiltGraph Check((string Name, Located? Declared) resolvedNamespace, NameScope.Names names)
+    {
+        var (ns, declaredNamespace) = resolvedNamespace;
+        var className = Identifiers.ToPascalCase(_graphName);
         var graphToken = _files[0].Graph!.Location;
+        var namespaceWorks = declaredNamespace is null
+            ? CheckNamespace(ns, $"Namespace '{ns}' (the project's RootNamespace)", graphToken, className)
+            : CheckNamespace(ns, $"Namespace '{ns}'", declaredNamespace.Location, className);
+        var typeNames = new NameScope(_reporter, $"namespace '{ns}'", MetadataName.TypeIn(ns), names) { IsClosed = !namespaceWorks };
         var traversalClassName = Emitting.Emitter.TraversalClassName(className);
         if (ReservedMembers.Graph.Contains(className))
         {
@@ -90,7 +116,8 @@ internal sealed class GraphChecker
         return new BuiltGraph(model, _reporter.Diagnostics);
     }
 
-    private string ResolveNamespace(string? rootNamespace)
+    /// <returns>The graph's namespace, and the value that names it in a file (null when it is the project's).</returns>
+    private (string Name, Located? Declared) ResolveNamespace(string? rootNamespace)
     {
         Located? chosen = null;
         foreach (var file in _files)
@@ -111,6 +138,34 @@ internal sealed class GraphChecker
         }
 
         var name = chosen?.Value ?? rootNamespace;
-        return Identifiers.ToNamespace(string.IsNullOrWhiteSpace(name) ? DefaultNamespace : name!);
+        return (Identifiers.ToNamespace(string.IsNullOrWhiteSpace(name) ? DefaultNamespace : name!), chosen);
+    }
+
+    /// <summary>
+    /// Whether the graph's types can live in its namespace; false after reporting why not. Generated code names the
+    /// runtime's types and .NET's by their full names (<c>global::KnowledgeGraph.Entity</c>, <c>global::System.Uri</c>),
+    /// and the compiler uses some of .NET's by name too (<c>System.Runtime.CompilerServices.RequiredMemberAttribute</c>):
+    /// a generated type of one of those names, or a namespace named like one of those types, would take its place.
+    /// </summary>
+    /// <param name="what">The namespace, for messages, saying where it comes from.</param>
+    private bool CheckNamespace(string ns, string what, LocationInfo location, string graphClassName)
+    {
+        var parts = ns.Split('.');
+        var reason = parts[0] switch
+        {
+            "System" => "the namespace System and those in it hold .NET's types, which generated code and the compiler use by their full names",
+            "KnowledgeGraph" when parts.Length == 1 => "it holds the runtime's types, such as Entity and Graph, which generated code uses by their full names",
+            "KnowledgeGraph" when ReservedMembers.RuntimeTypes.Contains(parts[1]) => $"it is named like the runtime's type 'KnowledgeGraph.{parts[1]}', which generated code uses",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            _reporter.Report(Descriptors.ReservedNamespace, location, what, reason);
+            return false;
+        }
+
+        // Every type's full name holds the namespace, a dot and a name of one character at least.
+        return Encoding.UTF8.GetByteCount(MetadataName.TypeIn(ns).Of("T")) <= MetadataName.MaxBytes
+            || MetadataName.TypeIn(ns, "the namespace").Fits(graphClassName, what, location, _reporter);
     }
 }

@@ -5,15 +5,36 @@ using KnowledgeGraph.Generators.Model;
 
 namespace KnowledgeGraph.Generators.Validation;
 
-/// <summary>The C# names of one scope; a second claim on a name is a KG0017.</summary>
-internal sealed class NameScope(Reporter reporter, string scope, NameScope.Names? names = null)
+
+/// <summary>
+/// The C# names of one scope; a second claim on a name is a KG0017, a name too long for metadata a KG0026.
+/// </summary>
+/// <param name="metadataName">How the emitter writes the names of this scope in metadata.</param>
+internal sealed class NameScope(Reporter reporter, string scope, MetadataName metadataName, NameScope.Names? names = null)
 {
     private readonly Names _names = names ?? new Names(System.StringComparer.Ordinal);
 
+    /// <summary>Nothing can be named here (its namespace was reported): every claim fails, silently.</summary>
+    public bool IsClosed { get; init; }
+
     public void Reserve(string name, string what) => _names[name] = (what, null);
 
-    public bool Claim(string name, string what, LocationInfo location)
+    /// <param name="helper">A name the emitter makes of this one elsewhere (an enum's reader method), which must fit too.</param>
+    public bool Claim(string name, string what, LocationInfo location, string? helper = null)
     {
+        if (IsClosed
+            || !metadataName.Fits(name, what, location, reporter)
+            || (helper is not null && !MetadataName.Method.Fits(helper, what, location, reporter)))
+        {
+            return false;
+        }
+
+        if (_names.Namespaces.TryGetValue(name, out var ns))
+        {
+            reporter.Report(Descriptors.NameClash, location, what, name, $"namespace '{ns}'");
+            return false;
+        }
+
         if (!_names.TryGetValue(name, out var taken))
         {
             _names.Add(name, (what, location));
@@ -35,7 +56,14 @@ internal sealed class NameScope(Reporter reporter, string scope, NameScope.Names
     }
 
     /// <summary>The names a scope holds: what took each, and where, when it was declared in a file.</summary>
-    public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location)>(comparer);
+    public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location)>(comparer)
+    {
+        /// <summary>
+        /// The namespaces of graphs right inside this one, by their last part: C# allows no type of that name
+        /// here (CS0101), though one that differs in case.
+        /// </summary>
+        public Dictionary<string, string> Namespaces { get; } = new(System.StringComparer.Ordinal);
+    }
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
 }

@@ -60,6 +60,62 @@ internal static class PropertyTypes
         _ => "one of the enum's values",
     };
 
+    /// <summary>
+    /// Reads a bound (<c>min</c>, <c>max</c>) of a number property: a value of the property's type that a decimal holds
+    /// exactly, so that the checks at build time (in decimal) and at run time (in the type) agree with the file.
+    /// </summary>
+    /// <param name="text">A JSON number as written.</param>
+    public static bool TryParseBound(ScalarKind kind, string text, out decimal value)
+    {
+        // decimal.TryParse rounds what it cannot hold ("1e-400" and "1e-30" both read as 0): read back, it must be the same number.
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            || Significand(text) is not { } written
+            || Significand(value.ToString(CultureInfo.InvariantCulture)) != written)
+        {
+            return false;
+        }
+
+        return kind switch
+        {
+            ScalarKind.Int => decimal.Truncate(value) == value && value is >= int.MinValue and <= int.MaxValue,
+            ScalarKind.Long => decimal.Truncate(value) == value && value is >= long.MinValue and <= long.MaxValue,
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// A JSON number as its sign, its digits without leading or trailing zeros, and the power of ten of the last
+    /// digit: "-1.50e2" and "-150" are (true, "15", 1); zero is (false, "", 0). Null when the exponent is beyond int.
+    /// </summary>
+    private static (bool Negative, string Digits, long Exponent)? Significand(string text)
+    {
+        var negative = text.StartsWith("-", StringComparison.Ordinal);
+        var number = negative ? text.Substring(1) : text;
+        long exponent = 0;
+        var e = number.IndexOfAny(['e', 'E']);
+        if (e >= 0)
+        {
+            if (!int.TryParse(number.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var written))
+            {
+                return null;
+            }
+
+            exponent = written;
+            number = number.Substring(0, e);
+        }
+
+        var point = number.IndexOf('.');
+        if (point >= 0)
+        {
+            exponent -= number.Length - point - 1;
+            number = number.Remove(point, 1);
+        }
+
+        var digits = number.TrimStart('0');
+        var significant = digits.TrimEnd('0');
+        return significant.Length == 0 ? (false, "", 0) : (negative, significant, exponent + digits.Length - significant.Length);
+    }
+
     /// <summary>A date as precise as the text is: <c>2025</c>, <c>2025-02</c> or <c>2025-02-12</c>; null when it is none.</summary>
     public static string? NormalizePartialDate(FactValue value)
     {

@@ -2,9 +2,17 @@ using System.Collections.Generic;
 
 namespace KnowledgeGraph.Generators.Validation;
 
-/// <summary>Members of the runtime's base classes, which generated members must not hide.</summary>
+/// <summary>Members of the runtime's base classes, which generated members must not hide, and the runtime's types.</summary>
 internal static class ReservedMembers
 {
+    /// <summary>
+    /// The runtime's types that generated code names without type arguments (<c>global::KnowledgeGraph.Entity</c>):
+    /// a namespace of that name would hide them.
+    /// </summary>
+    public static readonly HashSet<string> RuntimeTypes = new(
+        ["Cardinality", "DatedValue", "Entity", "FactReader", "Graph", "GraphContent", "Relation", "RolePlayer", "Traverse", "UniqueValue"],
+        System.StringComparer.Ordinal);
+
     private static readonly string[] Object = ["Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize"];
 
     public static readonly HashSet<string> Entity = With(

@@ -117,7 +117,7 @@ internal sealed partial class SchemaResolver
 
     private void NameRelationMembers(RelationTypeInfo relation)
     {
-        var members = new NameScope(_reporter, $"relation class '{relation.ClassName}'");
+        var members = new NameScope(_reporter, $"relation class '{relation.ClassName}'", MetadataName.AutoProperty);
         foreach (var type in relation.SelfAndAncestors())
         {
             members.Reserve(type.ClassName, $"the relation class '{type.ClassName}' itself");
@@ -161,6 +161,11 @@ internal sealed partial class SchemaResolver
     /// <param name="isNavigation">A navigation is also a step method of the traversal class, so it may not be named like that class.</param>
     private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true)
     {
+        if (!(isNavigation ? MetadataName.TraversalStep : MetadataName.AutoProperty).Fits(name, what, location, _reporter))
+        {
+            return false;
+        }
+
         string? taken = null;
         LocationInfo? takenAt = null;
         if (ReservedMembers.Entity.Contains(name))

@@ -84,8 +84,8 @@ internal sealed partial class SchemaResolver
 
             var info = new EnumInfo(declaration, order++) { ClassName = Identifiers.ToPascalCase(declaration.Name.Value) };
             _enums.Add(declaration.Name.Value, info);
-            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location);
-            var members = new NameScope(_reporter, $"enum '{info.Name}'");
+            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location, Emitting.Emitter.EnumReader(info.ClassName));
+            var members = new NameScope(_reporter, $"enum '{info.Name}'", MetadataName.Method);
             members.Reserve(info.ClassName, $"the name of the enum itself");
             foreach (var value in declaration.Values)
             {
@@ -463,13 +463,22 @@ internal sealed partial class SchemaResolver
             {
                 Invalid(bound.Location, $"'{key}' applies to number properties, not {type}");
             }
-            else if (bound.Kind != FactValueKind.Number || !decimal.TryParse(bound.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            else if (bound.Kind != FactValueKind.Number)
             {
                 Invalid(bound.Location, $"'{key}' must be a number");
             }
-            else if (type.Kind is ScalarKind.Int or ScalarKind.Long && decimal.Truncate(number) != number)
+            else if (!PropertyTypes.TryParseBound(type.Kind, bound.Text, out var number))
             {
-                Invalid(bound.Location, $"'{key}' of a whole-number property must be a whole number, not {bound.Text}");
+                // The emitter writes a bound as a literal of the property's type, and the checks compare it exactly.
+                const string exact = "a number that decimal holds exactly, from -79228162514264337593543950335 to 79228162514264337593543950335 with at most 28 decimal places";
+                var (kind, range) = type.Kind switch
+                {
+                    ScalarKind.Int => ("an int", "a whole number from -2147483648 to 2147483647"),
+                    ScalarKind.Long => ("a long", "a whole number from -9223372036854775808 to 9223372036854775807"),
+                    ScalarKind.Double => ("a double", exact),
+                    _ => ("a decimal", exact),
+                };
+                Invalid(bound.Location, $"'{key}' of {kind} property must be {range}, not {bound.Text}");
             }
             else if (key == "min")
             {
