@@ -77,6 +77,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RelationNarrowing = Error(
         "KG0024", "A relation type widens the type it extends", "'{0}' extends '{1}', so its '{2}' end must be '{3}' or a type that extends it, not '{4}'");
 
+    public static readonly DiagnosticDescriptor CostlyPattern = Error(
+        "KG0028", "A pattern too costly to check", "The pattern '{0}' of '{1}' {2}; simplify the pattern, e.g. with no nested quantifiers such as '(a+)+'");
+
     public static readonly DiagnosticDescriptor UnusedEntity = new(
         "KG0025",
         "An entity that no fact mentions",

@@ -17,9 +17,6 @@ internal sealed partial class GraphBuilder
     // Keys every relation fact has; no property or role may take their names.
     private static readonly string[] RelationKeys = ["from", "to", "type", "source", "validFrom", "validTo"];
 
-    // Patterns come from files: a pathological one must not hang the build.
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>Collects and names the enums first: property types refer to them by their C# names.</summary>
     private void CollectEnums(NameScope typeNames)
     {
@@ -398,7 +395,7 @@ internal sealed partial class GraphBuilder
             {
                 try
                 {
-                    property.Pattern = new Regex(pattern.Value, RegexOptions.CultureInvariant, PatternTimeout);
+                    property.Pattern = new Regex(pattern.Value, RegexOptions.CultureInvariant, PatternChecks.Timeout);
                 }
                 catch (ArgumentException exception)
                 {

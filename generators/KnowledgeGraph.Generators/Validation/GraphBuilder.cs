@@ -43,6 +43,8 @@ internal sealed partial class GraphBuilder
     // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
     private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
 
+    private readonly PatternChecks _patterns = new();
+
     private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, bool anyFileIncomplete, CancellationToken cancellationToken)
     {
         _graphName = graphName;
