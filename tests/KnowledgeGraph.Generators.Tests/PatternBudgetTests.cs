@@ -115,6 +115,39 @@ public sealed class PatternBudgetTests
         result.ShouldCompileCleanly();
     }
 
+    [Fact]
+    public void GeneratedChecksMatchEachPatternWithTheBuildsTimeout()
+    {
+        // Required, optional, list and relation properties; "1st" becomes the member "_1st", and "callSignPattern"
+        // the member "CallSignPattern", which the field of callSign's pattern must not take.
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", """
+            {
+              "graph": "TestGraph",
+              "entityTypes": {
+                "Thing": {
+                  "properties": {
+                    "callSign": { "type": "string", "pattern": "^[A-Z]+$" },
+                    "callSignPattern": { "type": "string?", "pattern": "^[a-z]+$" },
+                    "1st": { "type": "string[]", "pattern": "^[0-9]+$" }
+                  }
+                }
+              },
+              "relationTypes": { "next": { "from": "Thing", "to": "Thing", "properties": { "label": { "type": "string", "pattern": "^b+$" } } } }
+            }
+            """)).ShouldCompileCleanly();
+
+        var code = string.Concat(result.Sources.Select(source => source.SourceText.ToString()));
+        Assert.DoesNotContain("Regex.IsMatch(", code, StringComparison.Ordinal);
+        foreach (var (field, pattern) in new[] { ("s_callSignPattern", "^[A-Z]+$"), ("s_callSignPatternPattern", "^[a-z]+$"), ("s__1stPattern", "^[0-9]+$"), ("s_labelPattern", "^b+$") })
+        {
+            Assert.Contains(
+                $"Regex {field} =\n        new(\"{pattern}\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));",
+                code,
+                StringComparison.Ordinal);
+            Assert.Contains($"!{field}.IsMatch(", code, StringComparison.Ordinal);
+        }
+    }
+
     private static (int Line, int Column) Position(Location location)
     {
         var span = location.GetLineSpan();
