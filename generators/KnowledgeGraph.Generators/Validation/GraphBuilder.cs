@@ -43,6 +43,7 @@ internal sealed partial class GraphBuilder
     // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
     private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
 
+    // The graph's pattern checks, within their timeout and budget.
     private readonly PatternChecks _patterns = new();
 
     private GraphBuilder(string graphName, IReadOnlyList<ParsedFile> files, bool anyFileIncomplete, CancellationToken cancellationToken)

@@ -38,10 +38,8 @@ internal sealed class PatternChecks
 
     private static readonly long BudgetTicks = (long)(Budget.TotalSeconds * Stopwatch.Frequency);
 
-    private readonly HashSet<PropertyInfo> _givenUp = [];
-
-    // The time each pattern took, to name the costliest when the budget is spent.
-    private readonly Dictionary<PropertyInfo, long> _ticks = [];
+    // What each pattern cost so far, found with one lookup per value.
+    private readonly Dictionary<PropertyInfo, Cost> _costs = [];
     private long _totalTicks;
 
     /// <summary>Whether the checks took the whole budget: every later check is skipped.</summary>
@@ -54,11 +52,11 @@ internal sealed class PatternChecks
         {
             PropertyInfo? costliest = null;
             var most = -1L;
-            foreach (var pair in _ticks)
+            foreach (var pair in _costs)
             {
-                if (pair.Value > most)
+                if (pair.Value.Ticks > most)
                 {
-                    (costliest, most) = (pair.Key, pair.Value);
+                    (costliest, most) = (pair.Key, pair.Value.Ticks);
                 }
             }
 
@@ -71,7 +69,16 @@ internal sealed class PatternChecks
 
     public PatternCheck Check(PropertyInfo property, Regex pattern, string value)
     {
-        if (IsSpent || _givenUp.Contains(property))
+        if (IsSpent)
+        {
+            return PatternCheck.Skipped;
+        }
+
+        if (!_costs.TryGetValue(property, out var cost))
+        {
+            _costs.Add(property, cost = new Cost());
+        }
+        else if (cost.IsGivenUp)
         {
             return PatternCheck.Skipped;
         }
@@ -84,13 +91,20 @@ internal sealed class PatternChecks
         }
         catch (RegexMatchTimeoutException)
         {
-            _givenUp.Add(property);
+            cost.IsGivenUp = true;
             check = PatternCheck.TimedOut;
         }
 
         var ticks = Stopwatch.GetTimestamp() - start;
-        _ticks[property] = _ticks.TryGetValue(property, out var earlier) ? earlier + ticks : ticks;
+        cost.Ticks += ticks;
         _totalTicks += ticks;
         return check;
+    }
+
+    private sealed class Cost
+    {
+        public long Ticks { get; set; }
+
+        public bool IsGivenUp { get; set; }
     }
 }
