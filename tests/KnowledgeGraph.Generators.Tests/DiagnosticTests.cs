@@ -316,6 +316,15 @@ public sealed class DiagnosticTests
         """, "The value with 0 items of 'languages' breaks its constraint: it needs 1 at least");
 
     [Fact]
+    public void KG0028_PatternTooCostlyToCheck() => AssertSingle("KG0028", $$"""
+        {
+          "graph": "TestGraph",
+          "entityTypes": { "Thing": { "properties": { "code": { "type": "string", "pattern": /*↓*/"^(a+)+$" } } } },
+          "entities": { "one": { "type": "Thing", "code": "{{new string('a', 40)}}!" } }
+        }
+        """, "The pattern '^(a+)+$' of 'code' took more than 1 s to match the value 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…'", hasAdditionalLocation: true);
+
+    [Fact]
     public void KG0023_UniqueValueTwice() => AssertSingle("KG0023", """
         {
           "graph": "TestGraph",

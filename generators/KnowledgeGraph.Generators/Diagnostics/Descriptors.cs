@@ -80,6 +80,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NameTooLong = Error(
         "KG0026", "A name too long for .NET", "{0} makes the name '{1}' in the compiled code, {2} bytes of UTF-8 where .NET allows at most {3}; shorten {4}");
 
+    public static readonly DiagnosticDescriptor CostlyPattern = Error(
+        "KG0028", "A pattern too costly to check", "The pattern '{0}' of '{1}' {2}; simplify the pattern, e.g. with no nested quantifiers such as '(a+)+'");
+
     public static readonly DiagnosticDescriptor ReservedNamespace = Error(
         "KG0029", "A reserved namespace", "{0} is reserved: {1}; choose another namespace");
 

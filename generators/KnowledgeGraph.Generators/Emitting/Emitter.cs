@@ -144,6 +144,21 @@ internal sealed partial class Emitter
             return;
         }
 
+        var patterns = constrained.Where(p => p.Pattern is not null).ToList();
+        if (patterns.Count > 0)
+        {
+            var timeout = Validation.PatternChecks.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            writer.Line();
+            writer.Line("// Matched with the build's timeout: a value on which a pattern would backtrack without end is refused, not a hang.");
+            foreach (var property in patterns)
+            {
+                writer.Line($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(property.MemberName)} =");
+                writer.Indent();
+                writer.Line($"new({Literal(property.Pattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds({timeout}));");
+                writer.Outdent();
+            }
+        }
+
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("protected override void CheckConstraints(global::System.Collections.Generic.ICollection<string> breaches)");
@@ -166,7 +181,7 @@ internal sealed partial class Emitter
             var checks = new List<(Func<string, string> Breaks, string Breach)>();
             if (property.Pattern is { } pattern)
             {
-                checks.Add((value => $"!global::System.Text.RegularExpressions.Regex.IsMatch({value}, {Literal(pattern)})", $"'{name}' must match the pattern '{pattern}'"));
+                checks.Add((value => $"!{PatternField(property.MemberName)}.IsMatch({value})", $"'{name}' must match the pattern '{pattern}'"));
             }
 
             if (property.Min is { } min)
@@ -303,6 +318,14 @@ internal sealed partial class Emitter
         {
             writer.Line(statement(memberName));
         }
+    }
+
+    // The static field of a property's pattern: "CallSign" → "s_callSignPattern". Member names have no '_' after
+    // their first character, so "s_" keeps it clear of them.
+    private static string PatternField(string memberName)
+    {
+        var name = memberName.TrimStart('@');
+        return name[0] is >= 'A' and <= 'Z' ? $"s_{char.ToLowerInvariant(name[0])}{name.Substring(1)}Pattern" : $"s_{name}Pattern";
     }
 
     // A local named after a property: "Born" → "born"; a prefix keeps it clear of keywords and parameters.

@@ -36,6 +36,9 @@ internal sealed class FactChecker
     // Values of unique properties seen so far: (declaring type, property, value) → the entity that has it.
     private readonly Dictionary<(string Type, string Property, string Value), (string Id, FactValue Value)> _uniqueValues = new();
 
+    // The graph's pattern checks, within their timeout and budget.
+    private readonly PatternChecks _patterns = new();
+
     private FactChecker(Schema schema, IReadOnlyList<ParsedFile> files, Reporter reporter, CancellationToken cancellationToken)
     {
         _schema = schema;
@@ -665,21 +668,17 @@ internal sealed class FactChecker
     private EnumInfo EnumOf(PropertyType type) => _enums.Values.First(e => e.ClassName == type.EnumClassName);
 
     /// <returns>How the value breaks the property's pattern or range, or null when it keeps them.</returns>
-    private static string? BreachOf(PropertyInfo property, FactValue value, string normalized)
+    private string? BreachOf(PropertyInfo property, FactValue value, string normalized)
     {
         if (property.Pattern is { } pattern)
         {
-            try
+            var check = _patterns.Check(property, pattern, value.Text);
+            if (check == PatternCheck.Breaks)
             {
-                if (!pattern.IsMatch(value.Text))
-                {
-                    return $"it must match the pattern '{pattern}'";
-                }
+                return $"it must match the pattern '{pattern}'";
             }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return $"the pattern '{pattern}' took too long to match it; simplify the pattern";
-            }
+
+            ReportCostlyPatterns(property, value, check);
         }
 
         if (property.Type.IsNumeric && decimal.TryParse(normalized, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
@@ -696,6 +695,36 @@ internal sealed class FactChecker
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reports a pattern that timed out on the value, and the graph's pattern budget when this check spent it: each
+    /// once, since neither the pattern nor, after the budget, any pattern is used again (KG0028).
+    /// </summary>
+    private void ReportCostlyPatterns(PropertyInfo property, FactValue value, PatternCheck check)
+    {
+        if (check == PatternCheck.TimedOut)
+        {
+            Report(
+                Descriptors.CostlyPattern,
+                property.Declaration.Constraints.Pattern!.Location,
+                Point(value),
+                property.Declaration.Constraints.Pattern.Value,
+                property.Name,
+                $"took more than {PatternChecks.Seconds(PatternChecks.Timeout)} to match the value {Shorten(value.Text)}, so no later value of '{property.Name}' is checked against it");
+        }
+
+        if (check != PatternCheck.Skipped && _patterns.IsSpent)
+        {
+            var costliest = _patterns.Costliest!;
+            Report(
+                Descriptors.CostlyPattern,
+                costliest.Declaration.Constraints.Pattern!.Location,
+                Point(value),
+                costliest.Declaration.Constraints.Pattern.Value,
+                costliest.Name,
+                $"took the most of the {PatternChecks.Seconds(PatternChecks.Budget)} that graph '{_graphName}' allows for checking patterns, so no later value is checked against any pattern");
+        }
     }
 
     private static string DescribeValue(FactValue value) =>

@@ -23,9 +23,6 @@ internal sealed partial class SchemaResolver
     // Keys every relation fact has; no property or role may take their names.
     private static readonly string[] RelationKeys = ["from", "to", "type", "source", "validFrom", "validTo"];
 
-    // Patterns come from files: a pathological one must not hang the build.
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
-
     private readonly string _graphName;
     private readonly IReadOnlyList<ParsedFile> _files;
     private readonly string _traversalClassName;
@@ -443,7 +440,7 @@ internal sealed partial class SchemaResolver
             {
                 try
                 {
-                    property.Pattern = new Regex(pattern.Value, RegexOptions.CultureInvariant, PatternTimeout);
+                    property.Pattern = new Regex(pattern.Value, RegexOptions.CultureInvariant, PatternChecks.Timeout);
                 }
                 catch (ArgumentException exception)
                 {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace KnowledgeGraph;
 
@@ -13,8 +15,9 @@ namespace KnowledgeGraph;
 /// The compiler checks what types allow (a relation's constructor takes only entities of its endpoint
 /// types); the builder checks the rest as the generator does for files, and throws without changing
 /// anything when an addition is wrong: an id used twice, a unique (key) value used twice, a value that breaks
-/// its property's pattern, range or least number of items, an entity, source or role player that is in neither
-/// the existing graph nor this builder, or a fact that breaks its relation's cardinality.
+/// its property's pattern, range or least number of items (or that its pattern takes more than the build's 1 s
+/// to match), an entity, source or role player that is in neither the existing graph nor this builder, or a
+/// fact that breaks its relation's cardinality.
 /// A builder is not thread-safe; the graphs it builds are.
 /// </remarks>
 /// <typeparam name="TGraph">The generated graph class.</typeparam>
@@ -202,12 +205,27 @@ public abstract class GraphBuilder<TGraph>
     private static void ThrowOnBreaches(Action<ICollection<string>> check, string name, string parameter)
     {
         var breaches = new List<string>();
-        check(breaches);
+        RegexMatchTimeoutException? timeout = null;
+        try
+        {
+            check(breaches);
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            // Generated checks match patterns with the build's timeout: a value that takes longer is refused as a
+            // breach, as the generator reports it for a file (KG0028); the checks after it are not made.
+            timeout = exception;
+            var seconds = exception.MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            breaches.Add($"the pattern '{exception.Pattern}' took more than {seconds} s to match {Shorten(exception.Input)}; simplify the pattern, e.g. with no nested quantifiers such as '(a+)+'");
+        }
+
         if (breaches.Count > 0)
         {
-            throw new ArgumentException($"'{name}' breaks its constraints: {string.Join("; ", breaches)}.", parameter);
+            throw new ArgumentException($"'{name}' breaks its constraints: {string.Join("; ", breaches)}.", parameter, timeout);
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..37]}…'";
 
     private static bool Touches(Relation relation, Entity entity) =>
         ReferenceEquals(relation.From, entity) || ReferenceEquals(relation.To, entity);

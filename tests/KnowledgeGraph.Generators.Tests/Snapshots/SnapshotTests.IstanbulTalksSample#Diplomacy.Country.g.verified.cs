@@ -34,11 +34,15 @@ public partial class Country : global::Diplomacy.Place
         keys.Add(new global::KnowledgeGraph.UniqueValue(typeof(global::Diplomacy.Country), "isoCode", IsoCode));
     }
 
+    // Matched with the build's timeout: a value on which a pattern would backtrack without end is refused, not a hang.
+    private static readonly global::System.Text.RegularExpressions.Regex s_isoCodePattern =
+        new("^[A-Z]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
     /// <inheritdoc/>
     protected override void CheckConstraints(global::System.Collections.Generic.ICollection<string> breaches)
     {
         base.CheckConstraints(breaches);
-        if (!global::System.Text.RegularExpressions.Regex.IsMatch(IsoCode, "^[A-Z]{2}$"))
+        if (!s_isoCodePattern.IsMatch(IsoCode))
         {
             breaches.Add("'isoCode' must match the pattern '^[A-Z]{2}$'");
         }

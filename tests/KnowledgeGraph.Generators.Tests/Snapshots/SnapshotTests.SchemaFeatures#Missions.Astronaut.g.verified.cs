@@ -51,11 +51,15 @@ public partial class Astronaut : global::Missions.Agent
         keys.Add(new global::KnowledgeGraph.UniqueValue(typeof(global::Missions.Astronaut), "callSign", CallSign));
     }
 
+    // Matched with the build's timeout: a value on which a pattern would backtrack without end is refused, not a hang.
+    private static readonly global::System.Text.RegularExpressions.Regex s_callSignPattern =
+        new("^[A-Z][a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
     /// <inheritdoc/>
     protected override void CheckConstraints(global::System.Collections.Generic.ICollection<string> breaches)
     {
         base.CheckConstraints(breaches);
-        if (!global::System.Text.RegularExpressions.Regex.IsMatch(CallSign, "^[A-Z][a-z]+$"))
+        if (!s_callSignPattern.IsMatch(CallSign))
         {
             breaches.Add("'callSign' must match the pattern '^[A-Z][a-z]+$'");
         }
