@@ -186,12 +186,12 @@ internal sealed partial class Emitter
 
             if (property.Min is { } min)
             {
-                checks.Add((value => $"{value} < {Scalar(type, min)}", $"'{name}' must be {min} or more"));
+                checks.Add((value => $"{value} < {Bound(type, min)}", $"'{name}' must be {min} or more"));
             }
 
             if (property.Max is { } max)
             {
-                checks.Add((value => $"{value} > {Scalar(type, max)}", $"'{name}' must be {max} or less"));
+                checks.Add((value => $"{value} > {Bound(type, max)}", $"'{name}' must be {max} or less"));
             }
 
             if (checks.Count == 0)
@@ -648,24 +648,17 @@ internal sealed partial class Emitter
         writer.CloseBlock(end);
     }
 
-    private string Scalar(PropertyType type, string text) => type.Kind switch
+    /// <summary>
+    /// A <c>min</c> or <c>max</c> as a literal of its number property's type: the checker keeps it in the type's range
+    /// and writes it as a plain decimal number, never with an exponent.
+    /// </summary>
+    private static string Bound(PropertyType type, string text) => type.Kind switch
     {
-        ScalarKind.Enum => $"{Qualified(type.EnumClassName!)}.{text}",
-        ScalarKind.String => Literal(text),
         ScalarKind.Decimal => text + "m",
         ScalarKind.Long => text + "L",
-        ScalarKind.Double => text.Contains(".") || text.Contains("E") ? text : text + ".0",
-        ScalarKind.Date => Date(text),
-        ScalarKind.DateTime => $"global::System.DateTimeOffset.Parse({Literal(text)}, global::System.Globalization.CultureInfo.InvariantCulture)",
-        ScalarKind.Uri => $"new global::System.Uri({Literal(text)})",
+        ScalarKind.Double => text.Contains(".") ? text : text + ".0",
         _ => text,
     };
-
-    private static string Date(string text)
-    {
-        var parts = text.Split('-').Select(part => int.Parse(part, CultureInfo.InvariantCulture)).ToArray();
-        return $"new global::System.DateOnly({parts[0]}, {parts[1]}, {parts[2]})";
-    }
 
     private string ClrType(PropertyType type) => type.Kind switch
     {
