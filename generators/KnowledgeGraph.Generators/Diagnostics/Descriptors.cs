@@ -77,6 +77,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RelationNarrowing = Error(
         "KG0024", "A relation type widens the type it extends", "'{0}' extends '{1}', so its '{2}' end must be '{3}' or a type that extends it, not '{4}'");
 
+    public static readonly DiagnosticDescriptor InheritanceTooDeep = Error(
+        "KG0027", "An inheritance chain too deep to load", "{0} extends {1} types, one through another, up to '{2}'; at most {3} are allowed, as .NET cannot load deeper class hierarchies safely: extend a type nearer '{2}', or merge types");
+
     public static readonly DiagnosticDescriptor UnusedEntity = new(
         "KG0025",
         "An entity that no fact mentions",
