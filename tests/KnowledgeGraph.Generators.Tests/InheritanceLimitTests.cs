@@ -101,6 +101,31 @@ public sealed class InheritanceLimitTests
         result.ShouldCompileCleanly();
     }
 
+    [Fact]
+    public void MemberClashNamesTheFirstRelatedTypeInDeclarationOrder()
+    {
+        // Siblings may share a name; a base type declared after them may not, and the clash names the first of them.
+        const string content = """
+            {
+              "graph": "G",
+              "entityTypes": {
+                "C": { "extends": "A", "properties": { "code": "string" } },
+                "B": { "extends": "A", "properties": { "code": "string" } },
+                "Other": { "properties": { "code": "string" } },
+                "A": { "properties": { "code": "string" } }
+              }
+            }
+            """;
+        var result = GeneratorHarness.Run(new ModelFile("clash.kg.json", content));
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("KG0017", diagnostic.Id);
+        Assert.EndsWith("which a member of entity type 'C' already takes; rename one of them", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(content.LastIndexOf("\"code\"", System.StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(content.IndexOf("\"code\"", System.StringComparison.Ordinal), diagnostic.AdditionalLocations.Single().SourceSpan.Start);
+        result.ShouldCompileCleanly();
+    }
+
     private static string Name(bool relations, int index) => (relations ? "r" : "T") + index.ToString(CultureInfo.InvariantCulture);
 
     private static string Class(bool relations, int index) => (relations ? "R" : "T") + index.ToString(CultureInfo.InvariantCulture);
