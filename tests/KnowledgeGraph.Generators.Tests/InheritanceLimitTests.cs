@@ -102,6 +102,29 @@ public sealed class InheritanceLimitTests
     }
 
     [Fact]
+    public void EntitiesAndFactsOfATypePastTheLimitAreLeftOutSilently()
+    {
+        var schema = Chain(false, Limit + 3);
+        var facts = $$"""
+            {
+              "graph": "DeepGraph",
+              "relationTypes": { "knows": { "from": "T0", "to": "T0" } },
+              "entities": {
+                "kept": { "type": "T{{Limit}}" },
+                "beyond": { "type": "T{{Limit + 2}}" }
+              },
+              "relations": [["kept", "knows", "beyond"], ["beyond", "knows", "kept"]]
+            }
+            """;
+        var result = GeneratorHarness.Run(new ModelFile("deep.kg.json", schema), new ModelFile("facts.kg.json", facts));
+
+        Assert.Equal("KG0027", Assert.Single(result.GeneratorDiagnostics).Id);
+        result.ShouldCompileCleanly();
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Deep.DeepGraph")?.GetMembers("Kept").SingleOrDefault());
+        Assert.Empty(result.Output.GetTypeByMetadataName("Deep.DeepGraph")!.GetMembers("Beyond"));
+    }
+
+    [Fact]
     public void MemberClashNamesTheFirstRelatedTypeInDeclarationOrder()
     {
         // Siblings may share a name; a base type declared after them may not, and the clash names the first of them.
