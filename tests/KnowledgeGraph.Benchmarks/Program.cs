@@ -20,10 +20,11 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --memory [--sizes 1000,100000]
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --compile [--sizes 1000,10000]   # above 10000: set a GC heap limit
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --phases [--sizes 10000,100000]  # the generator's phases, one by one
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --inheritance [--sizes 10000,100000] # types in chains, cycles, forests
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
-/// <c>--sizes</c> (comma-separated fact counts) replaces the sizes of every benchmark class; all other
+/// <c>--sizes</c> (comma-separated fact counts; type counts for --inheritance) replaces the sizes of every benchmark class; all other
 /// arguments go to BenchmarkDotNet.
 /// </summary>
 public static class Program
@@ -72,6 +73,17 @@ public static class Program
             return 0;
         }
 
+        if (TakeFlag(args, "--inheritance"))
+        {
+            if (args.Count > 0)
+            {
+                throw new UsageException("--inheritance takes only --sizes.");
+            }
+
+            InheritanceMode.Run(sizes ?? [10_000, 100_000], Console.Out);
+            return 0;
+        }
+
         if (TakeFlag(args, "--compile"))
         {
             if (args.Count > 0)
@@ -93,7 +105,7 @@ public static class Program
 
     /// <summary>
     /// Every benchmark once (BenchmarkDotNet's Dry job, in this process) at the smallest size, the stores' answers
-    /// compared, the memory, phases and compile modes at the smallest size. Asserts answers, never times.
+    /// compared, the memory, phases, inheritance and compile modes at the smallest size. Asserts answers, never times.
     /// </summary>
     private static int Smoke(List<string> args)
     {
@@ -117,6 +129,7 @@ public static class Program
 
         MemoryMode.Run([smallest], Console.Out);
         PhasesMode.Run([smallest], Console.Out);
+        InheritanceMode.Run([smallest], Console.Out, smoke: true);
         CompileMode.Run([smallest], Console.Out, warmUp: false); // a check that it runs, not a measurement
         Console.WriteLine($"Smoke run {(ok == 0 ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F1} s.");
         return ok;

@@ -537,6 +537,18 @@ public sealed class DiagnosticTests
         """, "'extnds' is not a key of entity type 'Person'");
 
     [Fact]
+    public void KG0027_InheritanceTooDeep() => AssertSingle("KG0027", $$"""
+        {
+          "graph": "TestGraph",
+          "entityTypes": {
+            "L0": {},
+            {{string.Concat(Enumerable.Range(1, 64).Select(i => $"\"L{i}\": {{ \"extends\": \"L{i - 1}\" }},\n"))}}
+            "L65": { "extends": /*↓*/"L64" }
+          }
+        }
+        """, "Entity type 'L65' extends 65 types, one through another, up to 'L0'; at most 64 are allowed");
+
+    [Fact]
     public void APropertiesObjectOfTheWrongShapeHidesNoUnknownName()
     {
         var result = GeneratorHarness.Run(new ModelFile("model.kg.json", """

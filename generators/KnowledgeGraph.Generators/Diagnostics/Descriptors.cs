@@ -80,6 +80,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NameTooLong = Error(
         "KG0026", "A name too long for .NET", "{0} makes the name '{1}' in the compiled code, {2} bytes of UTF-8 where .NET allows at most {3}; shorten {4}");
 
+    public static readonly DiagnosticDescriptor InheritanceTooDeep = Error(
+        "KG0027", "An inheritance chain too deep to load", "{0} extends {1} types, one through another, up to '{2}'; at most {3} are allowed, as .NET cannot load deeper class hierarchies safely: extend a type nearer '{2}', or merge types");
+
     public static readonly DiagnosticDescriptor CostlyPattern = Error(
         "KG0028", "A pattern too costly to check", "The pattern '{0}' of '{1}' {2}; simplify the pattern, e.g. with no nested quantifiers such as '(a+)+'");
 

@@ -13,13 +13,22 @@ internal interface IExtendingType<TSelf>
 {
     string Name { get; }
 
+    /// <summary>The place of the type in declaration order.</summary>
+    int Order { get; }
+
     Located DeclaredName { get; }
 
     Located? Extends { get; }
 
     TSelf? Base { get; set; }
 
-    /// <summary>The types this one extends, nearest first: set once the types are linked and their cycles broken (empty before).</summary>
+    /// <summary>How many types this one extends, one through another: set once the types are linked and their cycles broken.</summary>
+    int Depth { get; set; }
+
+    /// <summary>
+    /// The types this one extends, nearest first: set with <see cref="Depth"/> (empty before). A type deeper than
+    /// the limit is left out unchecked (KG0027) and keeps none.
+    /// </summary>
     IReadOnlyList<TSelf> Ancestors { get; set; }
 
     bool IsBroken { get; set; }
@@ -113,6 +122,8 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
 
     public EntityTypeInfo? Base { get; set; }
 
+    public int Depth { get; set; }
+
     public IReadOnlyList<EntityTypeInfo> Ancestors { get; set; } = [];
 
     public bool IsBroken { get; set; }
@@ -124,14 +135,16 @@ internal sealed class EntityTypeInfo(EntityTypeDeclaration declaration, int orde
 
     public List<NavigationModel> Navigations { get; } = [];
 
+    /// <summary>The members named on this type, and where.</summary>
     public Dictionary<string, LocationInfo> MemberLocations { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Each member name of this type and of the types that extend it, with the first of them, in declaration order, to have it.</summary>
+    public Dictionary<string, EntityTypeInfo> ClaimsBelow { get; } = new(System.StringComparer.Ordinal);
 
     public bool Is(EntityTypeInfo other) => this == other || Ancestors.Contains(other);
 
     /// <summary>The properties of the type and of every type it extends, the base type's first.</summary>
     public IEnumerable<PropertyInfo> AllProperties() => Ancestors.Reverse().Append(this).SelectMany(type => type.Properties);
-
-    public bool IsRelatedTo(EntityTypeInfo other) => Ancestors.Contains(other) || other.Ancestors.Contains(this);
 
     public EntityTypeModel ToModel() => new(
         Name,
@@ -160,6 +173,8 @@ internal sealed class RelationTypeInfo(RelationTypeDeclaration declaration, int 
     public string ClassName { get; set; } = "";
 
     public RelationTypeInfo? Base { get; set; }
+
+    public int Depth { get; set; }
 
     public IReadOnlyList<RelationTypeInfo> Ancestors { get; set; } = [];
 

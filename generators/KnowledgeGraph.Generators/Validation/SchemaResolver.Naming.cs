@@ -22,7 +22,7 @@ internal sealed partial class SchemaResolver
         }
 
         // Base relation types first: a type breaks with the type it extends.
-        foreach (var type in _relationTypes.Values.OrderBy(type => type.Ancestors.Count).ThenBy(type => type.Order))
+        foreach (var type in _relationTypes.Values.OrderBy(type => type.Depth).ThenBy(type => type.Order))
         {
             type.IsBroken = type.IsBroken
                 || type.From!.IsBroken
@@ -69,7 +69,7 @@ internal sealed partial class SchemaResolver
             }
         }
 
-        var relationTypes = _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Ancestors.Count).ThenBy(type => type.Order).ToList();
+        var relationTypes = _relationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Depth).ThenBy(type => type.Order).ToList();
         foreach (var relation in relationTypes)
         {
             NameRelationMembers(relation);
@@ -183,20 +183,34 @@ internal sealed partial class SchemaResolver
         }
         else
         {
-            foreach (var related in _entityTypes.Values.Where(t => !t.IsBroken && (t == owner || t.IsRelatedTo(owner))))
+            // The first in declaration order of the types that have the name: the owner, those it extends, those that extend it.
+            var related = owner.ClaimsBelow.TryGetValue(name, out var below) ? below : null;
+            foreach (var ancestor in owner.Ancestors)
             {
-                if (related.MemberLocations.TryGetValue(name, out var location2))
+                if (ancestor.MemberLocations.ContainsKey(name) && (related is null || ancestor.Order < related.Order))
                 {
-                    taken = $"a member of entity type '{related.Name}'";
-                    takenAt = location2;
-                    break;
+                    related = ancestor;
                 }
+            }
+
+            if (related is not null)
+            {
+                taken = $"a member of entity type '{related.Name}'";
+                takenAt = related.MemberLocations[name];
             }
         }
 
         if (taken is null)
         {
             owner.MemberLocations[name] = location;
+            foreach (var type in owner.Ancestors.Prepend(owner))
+            {
+                if (!type.ClaimsBelow.TryGetValue(name, out var earlier) || owner.Order < earlier.Order)
+                {
+                    type.ClaimsBelow[name] = owner;
+                }
+            }
+
             return true;
         }
 
