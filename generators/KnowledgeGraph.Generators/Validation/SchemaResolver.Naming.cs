@@ -16,19 +16,15 @@ internal sealed partial class SchemaResolver
             type.IsBroken = !ClaimClassName(typeNames, type.ClassName, $"Entity type '{type.Name}'", type.Declaration.Name.Location, ReservedMembers.Entity, "entity");
         }
 
-        foreach (var type in _entityTypes.Values.Where(type => !type.IsBroken))
+        foreach (var type in _entityTypes.Values)
         {
-            type.IsBroken = type.Ancestors.Any(ancestor => ancestor.IsBroken);
+            type.IsBroken |= BuildsOnBroken(type);
         }
 
-        // Base relation types first: a type breaks with the type it extends.
+        // Base relation types first: a type breaks with the type it extends, whose class name may just have clashed.
         foreach (var type in _relationTypes.Values.OrderBy(type => type.Depth).ThenBy(type => type.Order))
         {
-            type.IsBroken = type.IsBroken
-                || type.From!.IsBroken
-                || type.To!.IsBroken
-                || type.Ancestors.Any(ancestor => ancestor.IsBroken)
-                || type.Roles.Any(role => role.Type.IsBroken);
+            type.IsBroken |= BuildsOnBroken(type);
             if (!type.IsBroken)
             {
                 type.ClassName = Identifiers.ToPascalCase(type.Name);

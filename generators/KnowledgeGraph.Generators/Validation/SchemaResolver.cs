@@ -123,7 +123,7 @@ internal sealed partial class SchemaResolver
         // A type deeper than the limit is left out unchecked: one diagnostic (KG0027) stands for its whole chain.
         foreach (var type in _entityTypes.Values.Where(type => type.Depth <= MaxInheritanceDepth))
         {
-            type.IsBroken |= type.Ancestors.Any(ancestor => ancestor.IsBroken);
+            type.IsBroken |= BuildsOnBroken(type);
             foreach (var property in type.Declaration.Properties)
             {
                 if (property.Name.Value is "id" or "type" or "description")
@@ -168,14 +168,26 @@ internal sealed partial class SchemaResolver
         }
     }
 
+    /// <summary>
+    /// The one rule for what a type breaks with: the types it extends, and for a relation type its ends and the types
+    /// of its roles. Asked again after each step that can break a type; inheritance is at most 64 levels deep.
+    /// </summary>
+    private static bool BuildsOnBroken(EntityTypeInfo type) => type.Ancestors.Any(ancestor => ancestor.IsBroken);
+
+    /// <inheritdoc cref="BuildsOnBroken(EntityTypeInfo)"/>
+    private static bool BuildsOnBroken(RelationTypeInfo type) =>
+        type.Ancestors.Any(ancestor => ancestor.IsBroken)
+        || type.From is { IsBroken: true }
+        || type.To is { IsBroken: true }
+        || type.Roles.Any(role => role.Type.IsBroken);
+
     private void CheckRelationType(RelationTypeInfo type)
     {
         var declaration = type.Declaration;
         var parent = type.Base;
-        type.IsBroken |= parent?.IsBroken ?? false;
         type.From = ResolveEnd(type, "from", declaration.From, parent?.From);
         type.To = ResolveEnd(type, "to", declaration.To, parent?.To);
-        type.IsBroken |= type.From is null || type.To is null || type.From.IsBroken || type.To.IsBroken;
+        type.IsBroken |= type.From is null || type.To is null || BuildsOnBroken(type);
 
         type.Cardinality = parent?.Cardinality ?? type.Cardinality;
         if (declaration.Cardinality is { } cardinality)
