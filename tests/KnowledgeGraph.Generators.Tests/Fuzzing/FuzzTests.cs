@@ -13,13 +13,13 @@ namespace KnowledgeGraph.Generators.Tests.Fuzzing;
 /// </summary>
 /// <remarks>
 /// Every failing input is listed with its first problem and written out, with all its problems, under
-/// <c>fuzz-results/{corpus,mutants}/failures/</c> in the test's output folder, ready to become a regression test. CI runs a few hundred
+/// <c>fuzz-results/{corpus,mutants}/failures/</c> in the test's output folder, ready to become a regression test. CI runs a hundred
 /// mutants; a longer run takes <c>KG_FUZZ_ITERATIONS</c> mutants from <c>KG_FUZZ_SEED</c> on (docs/fuzzing.md), and
 /// <c>KG_FUZZ_ITERATIONS=1 KG_FUZZ_SEED=n</c> replays the mutant named with seed n, <c>KG_FUZZ_CORPUS=name</c> one corpus input.
 /// </remarks>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
-    private const int DefaultMutants = 300;
+    private const int DefaultMutants = 100;
 
     private const ulong DefaultSeed = 20_251_207;
 
