@@ -114,8 +114,8 @@ internal static class FuzzOracle
             var reported = runResult.Diagnostics.Where(d => d.Id == "KG0001" && d.Location.GetLineSpan().Path == file.Path).ToList();
             if (!reported.Any(d => d.Location.SourceSpan.Start == stop))
             {
-                var expected = Show(texts[file.Path].Lines.GetLinePositionSpan(new TextSpan(stop, 0)));
-                var actual = reported.Count == 0 ? "none" : string.Join(", ", reported.Select(d => Show(d.Location.GetLineSpan().Span)));
+                var expected = Show(texts[file.Path].Lines.GetLinePosition(stop));
+                var actual = reported.Count == 0 ? "none" : string.Join(", ", reported.Select(d => Show(d.Location.GetLineSpan().StartLinePosition)));
                 problems.Add(new("location: KG0001 not where the reader stopped", $"{file.Path} is not valid JSON from {expected} on; KG0001 reported at: {actual}"));
             }
         }
@@ -156,8 +156,9 @@ internal static class FuzzOracle
     }
 
     /// <summary>One-based, as a build prints it.</summary>
-    private static string Show(LinePositionSpan span) =>
-        $"({span.Start.Line + 1},{span.Start.Character + 1})-({span.End.Line + 1},{span.End.Character + 1})";
+    private static string Show(LinePosition position) => $"({position.Line + 1},{position.Character + 1})";
+
+    private static string Show(LinePositionSpan span) => $"{Show(span.Start)}-{Show(span.End)}";
 
     // A lone surrogate escape may be reported where the string is, before the reader gets to a later syntax error.
     private static readonly Regex LoneSurrogateEscape = new(@"\\u[dD][89a-fA-F]", RegexOptions.CultureInvariant);
