@@ -212,6 +212,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void KG0017_TwoNamespacesThatDifferInCaseDeclareOneType()
+    {
+        // C# keeps Geo.T and GEO.T apart, but their generated files, Geo.T.g.cs and GEO.T.g.cs, are one file.
+        var first = new ModelFile("a.kg.json", """{ "namespace": "Geo", "graph": "FirstGraph", "entityTypes": { "T": {} } }""");
+        var second = new ModelFile("b.kg.json", """{ "namespace": "GEO", "graph": "SecondGraph", "entityTypes": { /*↓*/"T": {} } }""");
+
+        AssertSingle("KG0017", second, "Entity type 'T' becomes the C# name 'T', which entity type 'T' in namespace 'Geo' (generated file names ignore case) already takes", true, DiagnosticSeverity.Error, first);
+    }
+
+    [Fact]
     public void KG0017_TwoGraphNamesMakeOneClass()
     {
         var first = new ModelFile("a.kg.json", """{ "namespace": "Shared", "graph": "my-graph", "entityTypes": { "Person": {} } }""");

@@ -39,7 +39,8 @@ internal sealed class GraphChecker
     public static ImmutableArray<BuiltGraph> Check(ImmutableArray<ParsedFile> files, string? rootNamespace, CancellationToken cancellationToken)
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
-        var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.Ordinal);
+        // Generated file names hold the namespace and ignore case, so namespaces that differ only in case share too.
+        var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.OrdinalIgnoreCase);
         NameScope.Names NamesIn(string ns)
         {
             if (!namespaces.TryGetValue(ns, out var names))

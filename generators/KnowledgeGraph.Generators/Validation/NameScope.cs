@@ -5,7 +5,6 @@ using KnowledgeGraph.Generators.Model;
 
 namespace KnowledgeGraph.Generators.Validation;
 
-
 /// <summary>
 /// The C# names of one scope; a second claim on a name is a KG0017, a name too long for metadata a KG0026.
 /// </summary>
@@ -17,7 +16,7 @@ internal sealed class NameScope(Reporter reporter, string scope, MetadataName me
     /// <summary>Nothing can be named here (its namespace was reported): every claim fails, silently.</summary>
     public bool IsClosed { get; init; }
 
-    public void Reserve(string name, string what) => _names[name] = (what, null);
+    public void Reserve(string name, string what) => _names[name] = (what, null, scope);
 
     /// <param name="helper">A name the emitter makes of this one elsewhere (an enum's reader method), which must fit too.</param>
     public bool Claim(string name, string what, LocationInfo location, string? helper = null)
@@ -37,12 +36,17 @@ internal sealed class NameScope(Reporter reporter, string scope, MetadataName me
 
         if (!_names.TryGetValue(name, out var taken))
         {
-            _names.Add(name, (what, location));
+            _names.Add(name, (what, location, scope));
             return true;
         }
 
         var existing = _names.Keys.First(key => _names.Comparer.Equals(key, name));
-        var where = existing == name ? scope : $"{scope} as '{existing}' (generated file names ignore case)";
+        var where = (existing == name, taken.Scope == scope) switch
+        {
+            (true, true) => scope,
+            (true, false) => $"{taken.Scope} (generated file names ignore case)",
+            _ => $"{taken.Scope} as '{existing}' (generated file names ignore case)",
+        };
         if (taken.Location is null)
         {
             reporter.Report(Descriptors.NameClash, location, what, name, taken.What);
@@ -55,8 +59,11 @@ internal sealed class NameScope(Reporter reporter, string scope, MetadataName me
         return false;
     }
 
-    /// <summary>The names a scope holds: what took each, and where, when it was declared in a file.</summary>
-    public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location)>(comparer)
+    /// <summary>
+    /// The names a scope holds: what took each, where, when it was declared in a file, and in which scope (namespaces
+    /// that differ only in case share their names, as generated file names ignore case).
+    /// </summary>
+    public sealed class Names(System.StringComparer comparer) : Dictionary<string, (string What, LocationInfo? Location, string Scope)>(comparer)
     {
         /// <summary>
         /// The namespaces of graphs right inside this one, by their last part: C# allows no type of that name

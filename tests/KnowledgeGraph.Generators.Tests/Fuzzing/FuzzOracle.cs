@@ -190,18 +190,63 @@ internal static class FuzzOracle
         }
         catch (TargetInvocationException exception) when (JsonException.IsInstanceOfType(exception.InnerException))
         {
-            // The reader counts lines at '\n' only, and columns in bytes.
+            // The reader counts columns in bytes, and lines at '\n' and at the '\r' that ends a '//' comment.
             var error = exception.InnerException;
             var line = (long?)error.GetType().GetProperty("LineNumber")!.GetValue(error) ?? 0;
             var byteInLine = (long?)error.GetType().GetProperty("BytePositionInLine")!.GetValue(error) ?? 0;
             var lineStart = 0;
             for (var seen = 0L; seen < line && lineStart < utf8.Length; lineStart++)
             {
-                seen += utf8[lineStart] == '\n' ? 1 : 0;
+                var endsComment = utf8[lineStart] == '\r' && (lineStart + 1 == utf8.Length || utf8[lineStart + 1] != '\n') && InLineComment(utf8, lineStart);
+                seen += utf8[lineStart] == '\n' || endsComment ? 1 : 0;
             }
 
             return CharIndex(content, lineStart + byteInLine);
         }
+    }
+
+    /// <summary>Whether the byte at <paramref name="at"/> stands in a '//' comment: outside strings and block comments.</summary>
+    private static bool InLineComment(byte[] utf8, int at)
+    {
+        var (inString, inBlock, inLine) = (false, false, false);
+        for (var i = 0; i < at; i++)
+        {
+            var (b, next) = (utf8[i], i + 1 < utf8.Length ? utf8[i + 1] : (byte)0);
+            if (inString)
+            {
+                if (b == '\\')
+                {
+                    i++;
+                }
+                else
+                {
+                    inString = b != '"';
+                }
+            }
+            else if (inBlock)
+            {
+                if (b == '*' && next == '/')
+                {
+                    inBlock = false;
+                    i++;
+                }
+            }
+            else if (inLine)
+            {
+                inLine = b is not ((byte)'\n' or (byte)'\r');
+            }
+            else if (b == '/' && next is (byte)'/' or (byte)'*')
+            {
+                (inLine, inBlock) = (next == '/', next == '*');
+                i++;
+            }
+            else
+            {
+                inString = b == '"';
+            }
+        }
+
+        return inLine;
     }
 
     /// <summary>The character at a UTF-8 byte offset, a lone surrogate counted as the three bytes of U+FFFD it is written as.</summary>
