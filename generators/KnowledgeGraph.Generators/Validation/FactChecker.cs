@@ -705,25 +705,18 @@ internal sealed class FactChecker
     {
         if (check == PatternCheck.TimedOut)
         {
-            Report(
-                Descriptors.CostlyPattern,
-                property.Declaration.Constraints.Pattern!.Location,
-                Point(value),
-                property.Declaration.Constraints.Pattern.Value,
-                property.Name,
-                $"took more than {PatternChecks.Seconds(PatternChecks.Timeout)} to match the value {Shorten(value.Text)}, so no later value of '{property.Name}' is checked against it");
+            ReportPattern(property, $"took more than {PatternChecks.Seconds(PatternChecks.Timeout)} to match the value {Shorten(value.Text)}, so no later value of '{property.Name}' is checked against it");
         }
 
         if (check != PatternCheck.Skipped && _patterns.IsSpent)
         {
-            var costliest = _patterns.Costliest!;
-            Report(
-                Descriptors.CostlyPattern,
-                costliest.Declaration.Constraints.Pattern!.Location,
-                Point(value),
-                costliest.Declaration.Constraints.Pattern.Value,
-                costliest.Name,
-                $"took the most of the {PatternChecks.Seconds(PatternChecks.Budget)} that graph '{_graphName}' allows for checking patterns, so no later value is checked against any pattern");
+            ReportPattern(_patterns.Costliest!, $"took the most of the {PatternChecks.Seconds(PatternChecks.Budget)} that graph '{_graphName}' allows for checking patterns, so no later value is checked against any pattern");
+        }
+
+        void ReportPattern(PropertyInfo costly, string what)
+        {
+            var pattern = costly.Declaration.Constraints.Pattern!;
+            Report(Descriptors.CostlyPattern, pattern.Location, Point(value), pattern.Value, costly.Name, what);
         }
     }
 
