@@ -222,6 +222,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void KG0017_TwoEnumsMakeOneClassAndTheSecondIsLeftOut() => AssertSingle("KG0017", """
+        {
+          "graph": "TestGraph",
+          "enums": { "color": ["red"], /*↓*/"Color": ["blue"] },
+          "entityTypes": { "Paint": { "properties": { "shade": "Color" } } },
+          "entities": { "sky": { "type": "Paint", "shade": "blue" } }
+        }
+        """, "Enum 'Color' becomes the C# name 'Color'", hasAdditionalLocation: true);
+
+    [Fact]
     public void KG0017_TwoGraphNamesMakeOneClass()
     {
         var first = new ModelFile("a.kg.json", """{ "namespace": "Shared", "graph": "my-graph", "entityTypes": { "Person": {} } }""");

@@ -162,6 +162,25 @@ public sealed class EmittedCodeLimitTests
         result.ShouldCompileCleanly();
     }
 
+    [Fact]
+    public void NavigationsWhoseNamesLowerToOneNameKeepTheirOwnFields()
+    {
+        // The Kelvin sign (U+212A) lowers to 'k': "\u212Aey" and "key" are two members, and must be two fields.
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", """
+            {
+              "graph": "LockGraph",
+              "entityTypes": { "Lock": {} },
+              "relationTypes": { "\u212Aey": { "from": "Lock", "to": "Lock" }, "key": { "from": "Lock", "to": "Lock" } },
+              "entities": { "a": { "type": "Lock" }, "b": { "type": "Lock" } },
+              "relations": [["a", "\u212Aey", "b"], ["a", "key", "b"]]
+            }
+            """));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        result.ShouldCompileCleanly();
+        AssertEmits(result);
+    }
+
     /// <summary>
     /// The reserved namespaces cover what generated code names: every type it names is .NET's, in <c>System</c> or a
     /// namespace in it, or the runtime's, and the runtime's types it names without type arguments are exactly those a

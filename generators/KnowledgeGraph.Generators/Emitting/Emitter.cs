@@ -320,12 +320,18 @@ internal sealed partial class Emitter
         }
     }
 
-    // The static field of a property's pattern: "CallSign" → "s_callSignPattern". Member names have no '_' after
-    // their first character, so "s_" keeps it clear of them.
-    private static string PatternField(string memberName)
+    // The static field of a property's pattern: "CallSign" → "s_callSignPattern".
+    private static string PatternField(string memberName) => Field("s_", memberName, "Pattern");
+
+    // A private field named after a member: "Leads" → "_leads". Member names have no '_' after their first character,
+    // so the prefix keeps fields clear of them. Only an ASCII capital is lowered: a member name starts with a capital
+    // wherever its letter has one, so no two members make one field, while a letter beyond ASCII may share its lower
+    // case with another (the Kelvin sign's is 'k').
+    private static string Field(string prefix, string memberName, string suffix = "")
     {
         var name = memberName.TrimStart('@');
-        return name[0] is >= 'A' and <= 'Z' ? $"s_{char.ToLowerInvariant(name[0])}{name.Substring(1)}Pattern" : $"s_{name}Pattern";
+        var first = name[0] is >= 'A' and <= 'Z' ? (char)(name[0] + ('a' - 'A')) : name[0];
+        return prefix + first + name.Substring(1) + suffix;
     }
 
     // A local named after a property: "Born" → "born"; a prefix keeps it clear of keywords and parameters.
@@ -338,7 +344,7 @@ internal sealed partial class Emitter
         var name = Xml.Code(navigation.RelationSchemaName);
 
         // A list is made on first use and kept in a field: reading it again allocates nothing.
-        var field = "_" + char.ToLowerInvariant(navigation.MemberName[0]) + navigation.MemberName.Substring(1);
+        var field = Field("_", navigation.MemberName);
         (string summary, string expression) = (navigation.Kind, navigation.IsSingle) switch
         {
             (NavigationKind.Forward, true) => ($"The target of this entity's {name} relation, or null when it has none.", $"Target<{relation}, {target}>()"),

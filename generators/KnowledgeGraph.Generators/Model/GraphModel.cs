@@ -34,7 +34,8 @@ internal enum ScalarKind
 }
 
 /// <summary>A property type such as <c>string?</c>, <c>date[]</c> or an enum of the schema.</summary>
-internal sealed record PropertyType(ScalarKind Kind, bool IsList, bool IsOptional, string? EnumClassName = null)
+/// <param name="EnumName">The enum's name in the files: two enums may make one C# name (one of them is then reported).</param>
+internal sealed record PropertyType(ScalarKind Kind, bool IsList, bool IsOptional, string? EnumName = null, string? EnumClassName = null)
 {
     /// <summary>Lists may always be left out (they are then empty); other properties unless optional may not.</summary>
     public bool IsRequired => !IsList && !IsOptional;
@@ -44,7 +45,7 @@ internal sealed record PropertyType(ScalarKind Kind, bool IsList, bool IsOptiona
     public override string ToString() => Kind switch
     {
         ScalarKind.DateTime => "datetime",
-        ScalarKind.Enum => EnumClassName!,
+        ScalarKind.Enum => EnumName!,
         _ => Kind.ToString().ToLowerInvariant(),
     } + (IsList ? "[]" : "") + (IsOptional ? "?" : "");
 }

@@ -665,7 +665,7 @@ internal sealed class FactChecker
         ? $"one of {string.Join(", ", EnumOf(type).Values.Select(v => $"'{v.SchemaName}'"))}"
         : PropertyTypes.Describe(type.Kind);
 
-    private EnumInfo EnumOf(PropertyType type) => _enums.Values.First(e => e.ClassName == type.EnumClassName);
+    private EnumInfo EnumOf(PropertyType type) => _enums[type.EnumName!];
 
     /// <returns>How the value breaks the property's pattern or range, or null when it keeps them.</returns>
     private string? BreachOf(PropertyInfo property, FactValue value, string normalized)

@@ -39,7 +39,7 @@ internal static class PropertyTypes
         };
         if (kind is null && findEnum(rest) is { } enumClassName)
         {
-            return new PropertyType(ScalarKind.Enum, isList, isOptional, enumClassName);
+            return new PropertyType(ScalarKind.Enum, isList, isOptional, rest, enumClassName);
         }
 
         return kind is null ? null : new PropertyType(kind.Value, isList, isOptional);

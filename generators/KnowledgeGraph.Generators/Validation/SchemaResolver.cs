@@ -493,7 +493,7 @@ internal sealed partial class SchemaResolver
             return null;
         }
 
-        if (type.Kind == ScalarKind.Enum && _enums.Values.First(e => e.ClassName == type.EnumClassName).IsBroken)
+        if (type.Kind == ScalarKind.Enum && _enums[type.EnumName!].IsBroken)
         {
             return null;
         }
