@@ -39,13 +39,13 @@ internal sealed class GraphChecker
     public static ImmutableArray<BuiltGraph> Check(ImmutableArray<ParsedFile> files, string? rootNamespace, CancellationToken cancellationToken)
     {
         // The type names of every namespace, shared by the graphs in it: two graphs may share a namespace but no type name.
-        // Generated file names hold the namespace and ignore case, so namespaces that differ only in case share too.
+        // Generated file names hold the namespace and ignore case, so type names must differ in more than case, and
+        // namespaces that differ only in case share their names.
         var namespaces = new Dictionary<string, NameScope.Names>(StringComparer.OrdinalIgnoreCase);
         NameScope.Names NamesIn(string ns)
         {
             if (!namespaces.TryGetValue(ns, out var names))
             {
-                // Generated file names ignore case, so type names must differ in more than case.
                 namespaces.Add(ns, names = new NameScope.Names(StringComparer.OrdinalIgnoreCase));
             }
 

@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Generators.Validation;
 
 /// <summary>
 /// The resolved schema of one graph, as <see cref="SchemaResolver"/> returns it: its enums and types by name, each
-/// type linked to those it extends, named in C#, and with the shape its facts are checked against. Nothing changes
-/// it once it is resolved; the fact checker only reads it.
+/// type linked to those it extends, named in C#, and with the shape its facts are checked against. The resolver is
+/// done with it; the fact checker only reads it.
 /// </summary>
 internal sealed class Schema
 {

@@ -5,7 +5,8 @@ using KnowledgeGraph.Generators.Model;
 
 namespace KnowledgeGraph.Generators.Validation;
 
-// The builder's working state: mutable while one graph is checked, then turned into the equatable model.
+// The schema's types, enums, properties and roles as the resolver links and checks them (mutable while it does),
+// and what the fact checker reads of them; each turns into its equatable model for the emitter.
 
 /// <summary>A declared type that may extend another of its kind (an entity type, a relation type).</summary>
 internal interface IExtendingType<TSelf>
@@ -241,8 +242,8 @@ internal sealed class EntityInfo(EntityDeclaration declaration, EntityTypeInfo t
 }
 
 /// <summary>
-/// What the facts of one entity or relation type are checked against, worked out once per type, when its first
-/// fact is checked: by then the schema no longer changes.
+/// What the facts of one entity or relation type are checked against, worked out once per type when the schema is
+/// resolved (<see cref="Schema"/>).
 /// </summary>
 internal sealed class FactShape(
     string description,
