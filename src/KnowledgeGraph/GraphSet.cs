@@ -11,10 +11,13 @@ namespace KnowledgeGraph;
 /// </summary>
 /// <remarks>
 /// A built graph and a view filter their set once per type and keep it. A graph still being built filters what it
-/// holds each time the set is read, so a set taken early sees what was added later.
+/// holds each time the set is read, so a set taken early sees what was added later. A navigation's list keeps a
+/// target once per fact, so two facts to one entity list it twice. It is also a read-only
+/// <see cref="ICollection{T}"/>, so that LINQ's <c>ToArray</c>, <c>ToList</c>, <c>Count</c> and <c>Contains</c> copy or
+/// count it at once instead of enumerating it.
 /// </remarks>
 /// <typeparam name="T">The entity or relation type.</typeparam>
-public sealed class GraphSet<T> : IReadOnlyList<T>
+public sealed class GraphSet<T> : IReadOnlyList<T>, ICollection<T>
     where T : class
 {
     private readonly T[]? _items;
@@ -45,6 +48,20 @@ public sealed class GraphSet<T> : IReadOnlyList<T>
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => Items.GetEnumerator();
+
+    bool ICollection<T>.IsReadOnly => true;
+
+    bool ICollection<T>.Contains(T item) => Array.IndexOf(Items, item) >= 0;
+
+    void ICollection<T>.CopyTo(T[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
+
+    void ICollection<T>.Add(T item) => throw ReadOnly();
+
+    bool ICollection<T>.Remove(T item) => throw ReadOnly();
+
+    void ICollection<T>.Clear() => throw ReadOnly();
+
+    private static NotSupportedException ReadOnly() => new("The list is read-only: a graph never changes once it is built.");
 
     /// <summary>Enumerates a <see cref="GraphSet{T}"/>.</summary>
     public struct Enumerator

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using KnowledgeGraph.Tests.Runtime;
 
@@ -28,6 +29,23 @@ public sealed class GraphSetTests
         Assert.Equal(expected, enumerated);
         Assert.Throws<ArgumentOutOfRangeException>("index", () => people[expected.Length]);
         Assert.Throws<ArgumentOutOfRangeException>("index", () => people[-1]);
+    }
+
+    [Fact]
+    public void It_is_a_read_only_collection_that_LINQ_counts_and_copies_without_enumerating()
+    {
+        ICollection<Person> people = _g.Entities<Person>();
+
+        Assert.True(people.IsReadOnly);
+        Assert.True(people.TryGetNonEnumeratedCount(out var count));
+        Assert.Equal(5, count);
+        Assert.Equal([_g.Trump, _g.Putin, _g.Darchiyev, _g.Coulter, _g.Witkoff], people.ToArray());
+        Assert.True(people.Contains(_g.Coulter));
+        Assert.False(people.Contains(new Person("nobody") { Name = "Nobody" }));
+        Assert.Throws<NotSupportedException>(() => people.Add(_g.Trump));
+        Assert.Throws<NotSupportedException>(() => people.Remove(_g.Trump));
+        Assert.Throws<NotSupportedException>(people.Clear);
+        Assert.Equal(5, people.Count);
     }
 
     [Fact]
