@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using KnowledgeGraph.Generators.Emitting;
-using KnowledgeGraph.Generators.Model;
-using KnowledgeGraph.Generators.Parsing;
-using KnowledgeGraph.Generators.Validation;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Parsing;
+using KnowledgeGraph.Language.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators;
@@ -33,7 +33,7 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
     {
         var files = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".kg.json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (text, cancellationToken) => FileParser.Parse(text.Path, text.GetText(cancellationToken) ?? EmptyText, cancellationToken))
+            .Select(static (text, cancellationToken) => FileParser.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? "", cancellationToken))
             .WithTrackingName(TrackingNames.ParseFile);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
@@ -80,6 +80,4 @@ public sealed class KnowledgeGraphGenerator : IIncrementalGenerator
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
-
-    private static readonly Microsoft.CodeAnalysis.Text.SourceText EmptyText = Microsoft.CodeAnalysis.Text.SourceText.From("");
 }

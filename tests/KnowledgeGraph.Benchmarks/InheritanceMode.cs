@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using KnowledgeGraph.Generators.Validation;
+using KnowledgeGraph.Language.Validation;
 
 namespace KnowledgeGraph.Benchmarks;
 

@@ -6,8 +6,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using KnowledgeGraph.Generators.Emitting;
-using KnowledgeGraph.Generators.Parsing;
-using KnowledgeGraph.Generators.Validation;
+using KnowledgeGraph.Language.Parsing;
+using KnowledgeGraph.Language.Validation;
 using Microsoft.CodeAnalysis.Text;
 
 namespace KnowledgeGraph.Benchmarks;
@@ -53,7 +53,7 @@ public static class PhasesMode
         GC.Collect();
         var clock = Stopwatch.StartNew();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var files = texts.Select(file => FileParser.Parse(file.Path, file.Text, CancellationToken.None)).ToImmutableArray();
+        var files = texts.Select(file => FileParser.Parse(file.Path, file.Text.ToString(), CancellationToken.None)).ToImmutableArray();
         var (readMs, readBytes) = Lap(clock, ref allocated);
         var graphs = GraphChecker.Check(files, "Model", CancellationToken.None);
         var (checkMs, checkBytes) = Lap(clock, ref allocated);

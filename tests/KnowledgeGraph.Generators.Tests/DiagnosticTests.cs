@@ -618,7 +618,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void EveryDescriptorIsTested()
     {
-        var ids = typeof(Diagnostics.Descriptors)
+        var ids = typeof(KnowledgeGraph.Language.Diagnostics.Descriptors)
             .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)
             .Select(field => field.GetValue(null))
             .OfType<DiagnosticDescriptor>()

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using KnowledgeGraph.Generators.Diagnostics;
+using KnowledgeGraph.Language.Diagnostics;
 using KnowledgeGraph.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 

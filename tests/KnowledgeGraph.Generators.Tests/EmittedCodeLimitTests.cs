@@ -226,7 +226,7 @@ public sealed class EmittedCodeLimitTests
 
         Assert.Contains("System.Uri", named);
         Assert.DoesNotContain(named, name => !name.StartsWith("System.", System.StringComparison.Ordinal) && !name.StartsWith("KnowledgeGraph.", System.StringComparison.Ordinal));
-        Assert.Equal(Validation.ReservedMembers.RuntimeTypes.Order(), runtimeTypes.Order());
+        Assert.Equal(KnowledgeGraph.Language.Validation.ReservedMembers.RuntimeTypes.Order(), runtimeTypes.Order());
     }
 
     private static void AssertEmits(GeneratorResult result)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using KnowledgeGraph.Generators.Tests.Infrastructure;
-using KnowledgeGraph.Generators.Validation;
+using KnowledgeGraph.Language.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators.Tests;

@@ -1,6 +1,6 @@
 using System.Linq;
 using KnowledgeGraph.Generators.Tests.Infrastructure;
-using KnowledgeGraph.Generators.Validation;
+using KnowledgeGraph.Language.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators.Tests;

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
 
 namespace KnowledgeGraph.Generators.Emitting;
 
@@ -140,7 +141,7 @@ internal sealed partial class Emitter
         {
             writer.Line();
             writer.Summary($"Reads a value of <see cref=\"{Qualified(type.ClassName)}\"/> by its name in the <c>.kg.json</c> files.", isMarkup: true);
-            writer.Line($"public static {Qualified(type.ClassName)} {EnumReader(type.ClassName)}(ref {Reader} row) => row.Symbol() switch");
+            writer.Line($"public static {Qualified(type.ClassName)} {GeneratedNames.EnumReader(type.ClassName)}(ref {Reader} row) => row.Symbol() switch");
             writer.OpenBlock();
             foreach (var value in type.Values)
             {
@@ -371,7 +372,7 @@ internal sealed partial class Emitter
         if (type.IsList)
         {
             return type.Kind == ScalarKind.Enum
-                ? $"row.List({EnumReader(type.EnumClassName!)})"
+                ? $"row.List({GeneratedNames.EnumReader(type.EnumClassName!)})"
                 : $"row.List(static (ref {Reader} item) => {ReadScalar(type, "item")})";
         }
 
@@ -390,7 +391,7 @@ internal sealed partial class Emitter
         ScalarKind.Date => $"{reader}.Date()",
         ScalarKind.DateTime => $"{reader}.DateTime()",
         ScalarKind.Uri => $"{reader}.Uri()",
-        _ => $"{EnumReader(type.EnumClassName!)}(ref {reader})",
+        _ => $"{GeneratedNames.EnumReader(type.EnumClassName!)}(ref {reader})",
     };
 
     private string ReadRole(RoleModel role)
@@ -400,7 +401,4 @@ internal sealed partial class Emitter
             ? $"row.List(static (ref {Reader} item) => item.{entity})"
             : role.IsOptional ? $"row.IsNull() ? null : row.{entity}" : $"row.{entity}";
     }
-
-    /// <summary>The method of the facts class that reads a value of the enum.</summary>
-    public static string EnumReader(string enumClassName) => "Read" + enumClassName.TrimStart('@') + "Value";
 }

@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace KnowledgeGraph.Generators.Emitting;
@@ -63,7 +64,7 @@ internal sealed partial class Emitter
 
         if (graph.EntityTypes.Any(type => type.Navigations.Count > 0))
         {
-            yield return (HintName(graph, TraversalClassName(graph.ClassName)), emitter.Traversal());
+            yield return (HintName(graph, GeneratedNames.TraversalClass(graph.ClassName)), emitter.Traversal());
         }
     }
 
@@ -147,7 +148,7 @@ internal sealed partial class Emitter
         var patterns = constrained.Where(p => p.Pattern is not null).ToList();
         if (patterns.Count > 0)
         {
-            var timeout = Validation.PatternChecks.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            var timeout = KnowledgeGraph.Language.Validation.PatternChecks.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
             writer.Line();
             writer.Line("// Matched with the build's timeout: a value on which a pattern would backtrack without end is refused, not a hang.");
             foreach (var property in patterns)
@@ -590,7 +591,7 @@ internal sealed partial class Emitter
             isMarkup: true);
         writer.Line("/// <remarks>Steps are lazy and keep repeats, as LINQ's <c>SelectMany</c> does; add <c>Distinct()</c> for a set.</remarks>");
         writer.Line(GeneratedCodeAttribute);
-        writer.Line($"public static partial class {TraversalClassName(_graph.ClassName)}");
+        writer.Line($"public static partial class {GeneratedNames.TraversalClass(_graph.ClassName)}");
         writer.OpenBlock();
         var first = true;
         foreach (var type in _graph.EntityTypes)
@@ -624,8 +625,6 @@ internal sealed partial class Emitter
         writer.CloseBlock();
         return writer.ToString();
     }
-
-    public static string TraversalClassName(string graphClassName) => graphClassName.TrimStart('@') + "Traversal";
 
     private static string DefaultSummary(EntityModel entity) =>
         entity.Values.FirstOrDefault(value => value.Property == "name" && value.Type.Kind == ScalarKind.String && !value.Type.IsList) is { } name

@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Linq;
 using CsCheck;
 using KnowledgeGraph.Generators.Emitting;
-using KnowledgeGraph.Generators.Naming;
+using KnowledgeGraph.Language.Naming;
 using KnowledgeGraph.Generators.Tests.Infrastructure;
-using KnowledgeGraph.Generators.Validation;
+using KnowledgeGraph.Language.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace KnowledgeGraph.Generators.Tests.Properties;
@@ -84,12 +84,12 @@ internal sealed class ModelBuilder
         _graph = NewName(NameKind.Type, name =>
         {
             var className = Pascal(name);
-            return TypeNameFree(className) && TypeNameFree(Emitter.TraversalClassName(className))
+            return TypeNameFree(className) && TypeNameFree(GeneratedNames.TraversalClass(className))
                 && (ModelOptions.TypeNamesLikeGeneratedMembers || !Reserved.Value.Graph.Contains(className));
         });
         var graphClass = Pascal(_graph);
         _typeNames.Add(graphClass);
-        _typeNames.Add(Emitter.TraversalClassName(graphClass));
+        _typeNames.Add(GeneratedNames.TraversalClass(graphClass));
         _graphMembers.UnionWith(Reserved.Value.Graph);
         _graphMembers.Add(graphClass);
 
@@ -228,7 +228,7 @@ internal sealed class ModelBuilder
     /// <summary>A navigation becomes an extension method of the traversal class too.</summary>
     private bool NavigationFree(EntityTypeDecl owner, string member) =>
         EntityMemberFree(owner, member)
-        && (ModelOptions.NavigationsNamedLikeTraversalClass || member != Emitter.TraversalClassName(Pascal(_graph)));
+        && (ModelOptions.NavigationsNamedLikeTraversalClass || member != GeneratedNames.TraversalClass(Pascal(_graph)));
 
     private string? Description(int percent) => _d.Chance(percent) ? _d.Pick(Texts.Descriptions) : null;
 

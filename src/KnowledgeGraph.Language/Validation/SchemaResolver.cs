@@ -4,12 +4,11 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
-using KnowledgeGraph.Generators.Naming;
-using Microsoft.CodeAnalysis;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>
 /// Resolves the schema of one graph from its files: enums, entity types and relation types, their inheritance,
@@ -88,7 +87,7 @@ internal sealed partial class SchemaResolver
 
             var info = new EnumInfo(declaration, order++) { ClassName = Identifiers.ToPascalCase(declaration.Name.Value) };
             _enums.Add(declaration.Name.Value, info);
-            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location, Emitting.Emitter.EnumReader(info.ClassName));
+            info.IsBroken = declaration.Values.Count == 0 | !typeNames.Claim(info.ClassName, $"Enum '{info.Name}'", declaration.Name.Location, GeneratedNames.EnumReader(info.ClassName));
             var members = new NameScope(_reporter, $"enum '{info.Name}'", MetadataName.Method);
             members.Reserve(info.ClassName, $"the name of the enum itself");
             foreach (var value in declaration.Values)
@@ -332,7 +331,7 @@ internal sealed partial class SchemaResolver
         Dictionary<string, TType> types,
         Func<TDeclaration, int, TType> create,
         string kind,
-        Microsoft.CodeAnalysis.DiagnosticDescriptor unknown)
+        DiagnosticDescriptor unknown)
         where TType : class, IExtendingType<TType>
     {
         foreach (var declaration in declarations)

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
-using Microsoft.CodeAnalysis;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>Collects the diagnostics of one graph, in the order its checks find them.</summary>
 internal sealed class Reporter

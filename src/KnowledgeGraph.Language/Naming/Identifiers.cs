@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 
-namespace KnowledgeGraph.Generators.Naming;
+namespace KnowledgeGraph.Language.Naming;
 
 /// <summary>
 /// Maps names from <c>.kg.json</c> files to C# identifiers, the same way on every machine and in every culture.
@@ -27,7 +26,7 @@ internal static class Identifiers
                 continue;
             }
 
-            if (c == '_' || !SyntaxFacts.IsIdentifierPartCharacter(c) || char.IsControl(c))
+            if (c == '_' || !CSharpSyntax.IsIdentifierPartCharacter(c) || char.IsControl(c))
             {
                 startOfWord = true;
                 continue;
@@ -51,7 +50,7 @@ internal static class Identifiers
             {
                 if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
                 {
-                    part.Append(SyntaxFacts.IsIdentifierPartCharacter(c) && !char.IsControl(c) ? c : '_');
+                    part.Append(CSharpSyntax.IsIdentifierPartCharacter(c) && !char.IsControl(c) ? c : '_');
                 }
             }
 
@@ -63,12 +62,12 @@ internal static class Identifiers
 
     private static string Finish(StringBuilder identifier)
     {
-        if (identifier.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(identifier[0]))
+        if (identifier.Length == 0 || !CSharpSyntax.IsIdentifierStartCharacter(identifier[0]))
         {
             identifier.Insert(0, '_');
         }
 
         var text = identifier.ToString();
-        return SyntaxFacts.GetKeywordKind(text) != SyntaxKind.None ? "@" + text : text;
+        return CSharpSyntax.IsKeyword(text) ? "@" + text : text;
     }
 }

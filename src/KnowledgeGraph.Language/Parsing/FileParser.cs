@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
+using System.Text.Json;
 using System.Threading;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
-using Microsoft.CodeAnalysis.Text;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Parsing;
+namespace KnowledgeGraph.Language.Parsing;
 
 /// <summary>
 /// Reads one <c>.kg.json</c> file into a <see cref="ParsedFile"/>: the shape of the format is checked here,
@@ -23,82 +24,127 @@ internal sealed class FileParser
     private static readonly string[] RoleKeys = ["type", "inverse", "description"];
 
     private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly JsonSource _source;
+    private readonly IDeclarationSink _sink;
+    private readonly CancellationToken _cancellationToken;
 
     // False once part of the file could not be read (invalid JSON, no graph, a section or a name of the wrong
     // shape): what it would have declared is unknown, so other files' names are not reported as unknown.
     private bool _isComplete = true;
-    private readonly CancellationToken _cancellationToken;
 
-    private FileParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
-
-    public static ParsedFile Parse(string path, SourceText text, CancellationToken cancellationToken)
+    private FileParser(JsonSource source, IDeclarationSink sink, CancellationToken cancellationToken)
     {
-        var parser = new FileParser(cancellationToken);
-        var start = new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default));
-        var root = JsonTreeReader.Read(path, text, cancellationToken, out var error);
-        if (error is not null)
-        {
-            parser._diagnostics.Add(error);
-            parser._isComplete = false;
-        }
-
-        var file = parser.ParseRoot(path, start, root);
-        return parser._isComplete ? file : file with { IncompleteText = text.ToString() };
+        _source = source;
+        _sink = sink;
+        _cancellationToken = cancellationToken;
     }
 
-    private ParsedFile ParseRoot(string path, LocationInfo start, JsonNode? root)
+    /// <summary>Parses a whole file: what the generator reads.</summary>
+    public static ParsedFile Parse(string path, string text, CancellationToken cancellationToken)
+    {
+        var declarations = new DeclarationList();
+        var source = JsonSource.FromBytes(path, Encoding.UTF8.GetBytes(text), cancellationToken);
+        var file = Parse(source, path, declarations, cancellationToken);
+        return file with
+        {
+            Entities = declarations.Entities.ToEquatableArray(),
+            Relations = declarations.Relations.ToEquatableArray(),
+            IncompleteText = file.IncompleteText is null ? null : text,
+        };
+    }
+
+    /// <summary>
+    /// Parses a file from its source, handing each entity and fact to <paramref name="sink"/> as soon as it is read.
+    /// </summary>
+    /// <returns>
+    /// The file's header, schema and diagnostics, without its entities and facts; when the file is not valid JSON,
+    /// only the diagnostic of where it stops and a non-null <see cref="ParsedFile.IncompleteText"/> (empty: the caller
+    /// has the text, if anyone does).
+    /// </returns>
+    public static ParsedFile Parse(JsonSource source, string path, IDeclarationSink sink, CancellationToken cancellationToken)
+    {
+        var parser = new FileParser(source, sink, cancellationToken);
+        try
+        {
+            var file = parser.ParseRoot(path);
+            return parser._isComplete ? file : file with { IncompleteText = "" };
+        }
+        catch (JsonSyntaxException exception)
+        {
+            // As a file that cannot be read at all: only where it stops is reported, whatever was read before.
+            return new ParsedFile(
+                path,
+                source.FileStart,
+                null,
+                null,
+                EquatableArray<EnumDeclaration>.Empty,
+                EquatableArray<EntityTypeDeclaration>.Empty,
+                EquatableArray<RelationTypeDeclaration>.Empty,
+                EquatableArray<EntityDeclaration>.Empty,
+                EquatableArray<RelationDeclaration>.Empty,
+                new[] { exception.Diagnostic }.ToEquatableArray(),
+                IncompleteText: "");
+        }
+    }
+
+    private ParsedFile ParseRoot(string path)
     {
         Located? ns = null, graph = null;
         var graphGiven = false;
         var enums = new List<EnumDeclaration>();
         var entityTypes = new List<EntityTypeDeclaration>();
         var relationTypes = new List<RelationTypeDeclaration>();
-        var entities = new List<EntityDeclaration>();
-        var relations = new List<RelationDeclaration>();
 
-        if (root is not null && Expect<JsonObject>(root, "the file", "an object") is { } file)
+        if (_source.PeekToken() != JsonTokenType.StartObject)
         {
-            foreach (var member in Keys(file))
+            Expect<JsonObject>(_source.ReadValue(), "the file", "an object");
+        }
+        else
+        {
+            var fileStart = _source.NextTokenLocation();
+            _source.ReadToken(out _);
+            var seen = new Dictionary<string, Located>(StringComparer.Ordinal);
+            while (_source.ReadToken(out var key) == JsonTokenType.PropertyName)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                switch (member.Key.Value)
+                if (seen.TryGetValue(key!.Value, out var first))
                 {
-                    case "$schema":
-                        break;
-                    case "namespace":
-                        ns = ExpectName(Quote(member.Key.Value), ExpectString(member));
-                        break;
-                    case "graph":
-                        graph = ExpectName(Quote(member.Key.Value), ExpectString(member));
-                        graphGiven = true;
-                        break;
-                    case "enums":
-                        ForEachMember(member, (key, value) => ParseEnum(key, value, enums), declaresNames: true);
-                        break;
-                    case "entityTypes":
-                        ForEachMember(member, (key, value) => ParseEntityType(key, value, entityTypes), declaresNames: true);
-                        break;
-                    case "relationTypes":
-                        ForEachMember(member, (key, value) => ParseRelationType(key, value, relationTypes), declaresNames: true);
-                        break;
-                    case "entities":
-                        ForEachMember(member, (key, value) => ParseEntity(key, value, entities), declaresNames: true);
-                        break;
-                    case "relations":
-                        var facts = Expect<JsonArray>(member.Value, Quote(member.Key.Value), "an array");
-                        _isComplete &= facts is not null;
-                        if (facts is not null)
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.Duplicate, key.Location, first.Location, "The key", key.Value));
+                    _source.ReadValue();
+                    continue;
+                }
+
+                seen.Add(key.Value, key);
+                switch (key.Value)
+                {
+                    case "entities" when _source.PeekToken() == JsonTokenType.StartObject:
+                        // Read and handed on one entity at a time: a file may hold millions.
+                        _source.ReadToken(out _);
+                        while (_source.ReadToken(out var id) == JsonTokenType.PropertyName)
                         {
-                            foreach (var fact in facts.Items)
+                            var value = _source.ReadValue();
+                            if (ExpectName($"a key of '{key.Value}'", id) is not null)
                             {
-                                _cancellationToken.ThrowIfCancellationRequested();
-                                ParseRelation(fact, relations);
+                                ParseEntity(id!, value);
+                            }
+                            else
+                            {
+                                _isComplete = false;
                             }
                         }
 
                         break;
+                    case "relations" when _source.PeekToken() == JsonTokenType.StartArray:
+                        _source.ReadToken(out _);
+                        while (_source.PeekToken() != JsonTokenType.EndArray)
+                        {
+                            ParseRelation(_source.ReadValue());
+                        }
+
+                        _source.ReadToken(out _);
+                        break;
                     default:
-                        UnknownKey(member.Key, "the file", TopLevelKeys);
+                        ParseMember(new JsonMember(key, _source.ReadValue()), ref ns, ref graph, ref graphGiven, enums, entityTypes, relationTypes);
                         break;
                 }
             }
@@ -112,25 +158,72 @@ internal sealed class FileParser
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
                     Descriptors.MissingKey,
-                    file.Location.StartOnly(),
+                    fileStart,
                     "The file",
                     "graph",
                     "the name of the graph class its facts belong to, such as \"DiplomacyGraph\""));
             }
         }
 
+        if (_source.PeekToken() != JsonTokenType.None)
+        {
+            throw new JsonSyntaxException(DiagnosticInfo.Create(Descriptors.InvalidJson, _source.NextTokenLocation(), "the file holds more than one JSON value"));
+        }
+
         return new ParsedFile(
             path,
-            start,
+            _source.FileStart,
             ns,
             graph,
             enums.ToEquatableArray(),
             entityTypes.ToEquatableArray(),
             relationTypes.ToEquatableArray(),
-            entities.ToEquatableArray(),
-            relations.ToEquatableArray(),
+            EquatableArray<EntityDeclaration>.Empty,
+            EquatableArray<RelationDeclaration>.Empty,
             _diagnostics.ToEquatableArray(),
             IncompleteText: null);
+    }
+
+    private void ParseMember(
+        JsonMember member,
+        ref Located? ns,
+        ref Located? graph,
+        ref bool graphGiven,
+        List<EnumDeclaration> enums,
+        List<EntityTypeDeclaration> entityTypes,
+        List<RelationTypeDeclaration> relationTypes)
+    {
+        switch (member.Key.Value)
+        {
+            case "$schema":
+                break;
+            case "namespace":
+                ns = ExpectName(Quote(member.Key.Value), ExpectString(member));
+                break;
+            case "graph":
+                graph = ExpectName(Quote(member.Key.Value), ExpectString(member));
+                graphGiven = true;
+                break;
+            case "enums":
+                ForEachMember(member, (key, value) => ParseEnum(key, value, enums), declaresNames: true);
+                break;
+            case "entityTypes":
+                ForEachMember(member, (key, value) => ParseEntityType(key, value, entityTypes), declaresNames: true);
+                break;
+            case "relationTypes":
+                ForEachMember(member, (key, value) => ParseRelationType(key, value, relationTypes), declaresNames: true);
+                break;
+            case "entities":
+                ForEachMember(member, ParseEntity, declaresNames: true);
+                break;
+            case "relations":
+                // Only when not an array (an array is read fact by fact): reported as such.
+                _isComplete &= Expect<JsonArray>(member.Value, Quote(member.Key.Value), "an array") is not null;
+                break;
+            default:
+                UnknownKey(member.Key, "the file", TopLevelKeys);
+                break;
+        }
     }
 
     private void ParseEnum(Located name, JsonNode value, List<EnumDeclaration> declarations)
@@ -418,12 +511,12 @@ internal sealed class FileParser
         return properties.ToEquatableArray();
     }
 
-    private void ParseEntity(Located id, JsonNode value, List<EntityDeclaration> declarations)
+    private void ParseEntity(Located id, JsonNode value)
     {
         // An entity of the wrong shape is still declared, so that the facts naming it are not reported too.
         if (Expect<JsonObject>(value, Quote(id.Value), "an object") is not { } entity)
         {
-            declarations.Add(new EntityDeclaration(id, null, null, EquatableArray<ValueDeclaration>.Empty));
+            _sink.Entity(new EntityDeclaration(id, null, null, EquatableArray<ValueDeclaration>.Empty));
             return;
         }
 
@@ -454,10 +547,10 @@ internal sealed class FileParser
                 Descriptors.MissingKey, id.Location, $"Entity '{id.Value}'", "type", "the name of its entity type, such as \"Person\""));
         }
 
-        declarations.Add(new EntityDeclaration(id, type, description, values.ToEquatableArray()));
+        _sink.Entity(new EntityDeclaration(id, type, description, values.ToEquatableArray()));
     }
 
-    private void ParseRelation(JsonNode fact, List<RelationDeclaration> declarations)
+    private void ParseRelation(JsonNode fact)
     {
         switch (fact)
         {
@@ -482,7 +575,7 @@ internal sealed class FileParser
                     return;
                 }
 
-                declarations.Add(new RelationDeclaration(
+                _sink.Relation(new RelationDeclaration(
                     triple.Location,
                     Locate(parts[0]!),
                     Locate(parts[1]!),
@@ -523,7 +616,7 @@ internal sealed class FileParser
 
                 if (from is not null && type is not null && to is not null)
                 {
-                    declarations.Add(new RelationDeclaration(relation.Location, from, type, to, values.ToEquatableArray()));
+                    _sink.Relation(new RelationDeclaration(relation.Location, from, type, to, values.ToEquatableArray()));
                 }
 
                 void Missing(bool given, string key)
@@ -694,4 +787,24 @@ internal sealed class FileParser
             Descriptors.UnknownKey, key.Location, key.Value, owner, string.Join(", ", knownKeys)));
 
     private static Located Locate(JsonScalar scalar) => new(scalar.Text, scalar.Location);
+}
+
+/// <summary>Takes the entities and facts of a file as they are read.</summary>
+internal interface IDeclarationSink
+{
+    void Entity(EntityDeclaration entity);
+
+    void Relation(RelationDeclaration relation);
+}
+
+/// <summary>Keeps the entities and facts of a file, for the generator, which checks them once every file is read.</summary>
+internal sealed class DeclarationList : IDeclarationSink
+{
+    public List<EntityDeclaration> Entities { get; } = [];
+
+    public List<RelationDeclaration> Relations { get; } = [];
+
+    public void Entity(EntityDeclaration entity) => Entities.Add(entity);
+
+    public void Relation(RelationDeclaration relation) => Relations.Add(relation);
 }

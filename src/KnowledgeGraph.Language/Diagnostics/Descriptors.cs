@@ -1,8 +1,10 @@
-using Microsoft.CodeAnalysis;
-
-namespace KnowledgeGraph.Generators.Diagnostics;
+namespace KnowledgeGraph.Language.Diagnostics;
 
 /// <summary>Every mistake a <c>.kg.json</c> file can hold, one ID each. Documented in docs/diagnostics.md.</summary>
+/// <remarks>
+/// The generator reports them as Roslyn's <c>DiagnosticDescriptor</c>s (its release tracking reads this list); the
+/// runtime, which cannot load Roslyn, compiles the same list against a stand-in of the same shape.
+/// </remarks>
 internal static class Descriptors
 {
     private const string Category = "KnowledgeGraph";

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>Reads property types (<c>string?</c>, <c>date[]</c>) and checks fact values against them.</summary>
 internal static class PropertyTypes

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>
 /// The C# names of one scope; a second claim on a name is a KG0017, a name too long for metadata a KG0026.

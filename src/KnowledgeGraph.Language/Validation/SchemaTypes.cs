@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 // The schema's types, enums, properties and roles as the resolver links and checks them (mutable while it does),
 // and what the fact checker reads of them; each turns into its equatable model for the emitter.

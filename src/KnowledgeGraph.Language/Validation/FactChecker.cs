@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
-using KnowledgeGraph.Generators.Naming;
-using Microsoft.CodeAnalysis;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>
 /// Checks the entities and facts of one graph against its resolved <see cref="Schema"/>: their types, values,

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>
 /// How the emitter writes a C# name in metadata, found with the compiler: a type with its namespace, a get-only

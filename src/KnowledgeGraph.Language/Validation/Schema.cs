@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>
 /// The resolved schema of one graph, as <see cref="SchemaResolver"/> returns it: its enums and types by name, each

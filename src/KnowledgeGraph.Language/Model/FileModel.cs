@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Generators.Model;
+namespace KnowledgeGraph.Language.Model;
 
 // What one .kg.json file declares, as written: names are not resolved and values not checked yet.
 // Declarations missing a required part stay in the model with that part null, so that the checks that

@@ -4,11 +4,11 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
-using KnowledgeGraph.Generators.Naming;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>
 /// Merges the files of each graph and checks them: the schema first (<see cref="SchemaResolver"/>), then the
@@ -93,7 +93,7 @@ internal sealed class GraphChecker
             ? CheckNamespace(ns, $"Namespace '{ns}' (the project's RootNamespace)", graphToken, className)
             : CheckNamespace(ns, $"Namespace '{ns}'", declaredNamespace.Location, className);
         var typeNames = new NameScope(_reporter, $"namespace '{ns}'", MetadataName.TypeIn(ns), names) { IsClosed = !namespaceWorks };
-        var traversalClassName = Emitting.Emitter.TraversalClassName(className);
+        var traversalClassName = GeneratedNames.TraversalClass(className);
         if (ReservedMembers.Graph.Contains(className))
         {
             _reporter.Report(Descriptors.NameClash, graphToken, $"Graph '{_graphName}'", className, $"the member '{className}' of every graph class");

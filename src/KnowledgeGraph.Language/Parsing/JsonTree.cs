@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using KnowledgeGraph.Generators.Model;
+using KnowledgeGraph.Language.Model;
 
-namespace KnowledgeGraph.Generators.Parsing;
+namespace KnowledgeGraph.Language.Parsing;
 
 /// <summary>
 /// A JSON value that remembers where it stands in its file. System.Text.Json's own document model drops

@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis;
+using KnowledgeGraph.Language.Diagnostics;
 
-namespace KnowledgeGraph.Generators.Model;
+namespace KnowledgeGraph.Language.Model;
 
 /// <summary>
-/// A diagnostic as data: it becomes a <see cref="Diagnostic"/> only in the output step, so that models that
-/// carry it stay equatable and free of compiler objects.
+/// A diagnostic as data: the generator makes a compiler diagnostic of it only in its output step, so that models
+/// that carry it stay equatable and free of compiler objects; the run-time loader makes a load diagnostic of it.
 /// </summary>
 internal sealed record DiagnosticInfo(
     DiagnosticDescriptor Descriptor,
@@ -19,9 +20,6 @@ internal sealed record DiagnosticInfo(
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo additionalLocation, params string[] arguments) =>
         new(descriptor, location, arguments.ToEquatableArray(), additionalLocation);
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(
-        Descriptor,
-        Location.ToLocation(),
-        AdditionalLocation is null ? null : new[] { AdditionalLocation.ToLocation() },
-        Arguments.Cast<object>().ToArray());
+    /// <summary>The message, its arguments in place, as the compiler formats it.</summary>
+    public string Message => string.Format(CultureInfo.InvariantCulture, Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), Arguments.Cast<object>().ToArray());
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 /// <summary>Members of the runtime's base classes, which generated members must not hide, and the runtime's types.</summary>
 internal static class ReservedMembers

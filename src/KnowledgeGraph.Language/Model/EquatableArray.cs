@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace KnowledgeGraph.Generators.Model;
+namespace KnowledgeGraph.Language.Model;
 
 /// <summary>
 /// An immutable array compared by its items, so that pipeline models holding lists stay equatable and the

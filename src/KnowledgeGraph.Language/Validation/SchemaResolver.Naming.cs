@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using KnowledgeGraph.Generators.Diagnostics;
-using KnowledgeGraph.Generators.Model;
-using KnowledgeGraph.Generators.Naming;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
 
-namespace KnowledgeGraph.Generators.Validation;
+namespace KnowledgeGraph.Language.Validation;
 
 internal sealed partial class SchemaResolver
 {

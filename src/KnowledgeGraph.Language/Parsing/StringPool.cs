@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace KnowledgeGraph.Generators.Parsing;
+namespace KnowledgeGraph.Language.Parsing;
 
 /// <summary>
 /// The short strings of one file, each made once from its UTF-8 bytes: keys, ids and type names repeat on every
@@ -12,33 +12,40 @@ internal sealed class StringPool
     // Longer strings (descriptions, quotes) rarely repeat: they are made each time and not kept.
     private const int MaxPooledLength = 64;
 
-    private readonly byte[] _utf8;
+    // The bytes of every pooled string, one after another: a file read in blocks lets go of its own bytes.
+    private byte[] _bytes = new byte[4096];
+    private int _length;
     private Entry[] _entries = new Entry[256];
     private int _count;
 
-    public StringPool(byte[] utf8) => _utf8 = utf8;
-
-    /// <summary>The string of the UTF-8 bytes at <paramref name="start"/>.</summary>
-    public string Get(int start, int length)
+    /// <summary>The string of the UTF-8 bytes at <paramref name="start"/> in <paramref name="buffer"/>.</summary>
+    public string Get(byte[] buffer, int start, int length)
     {
         if (length > MaxPooledLength)
         {
-            return Encoding.UTF8.GetString(_utf8, start, length);
+            return Encoding.UTF8.GetString(buffer, start, length);
         }
 
-        var bytes = new ReadOnlySpan<byte>(_utf8, start, length);
+        var utf8 = new ReadOnlySpan<byte>(buffer, start, length);
         var mask = _entries.Length - 1;
-        var slot = Hash(bytes) & mask;
+        var slot = Hash(utf8) & mask;
         for (; _entries[slot].Text is { } text; slot = (slot + 1) & mask)
         {
-            if (new ReadOnlySpan<byte>(_utf8, _entries[slot].Start, _entries[slot].Length).SequenceEqual(bytes))
+            if (Bytes(_entries[slot]).SequenceEqual(utf8))
             {
                 return text;
             }
         }
 
-        var made = Encoding.UTF8.GetString(_utf8, start, length);
-        _entries[slot] = new Entry(start, length, made);
+        if (_length + utf8.Length > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + utf8.Length));
+        }
+
+        utf8.CopyTo(_bytes.AsSpan(_length));
+        var made = Encoding.UTF8.GetString(buffer, start, length);
+        _entries[slot] = new Entry(_length, utf8.Length, made);
+        _length += utf8.Length;
         if (++_count * 2 > _entries.Length)
         {
             Grow();
@@ -46,6 +53,8 @@ internal sealed class StringPool
 
         return made;
     }
+
+    private ReadOnlySpan<byte> Bytes(Entry entry) => new(_bytes, entry.Start, entry.Length);
 
     private void Grow()
     {
@@ -59,7 +68,7 @@ internal sealed class StringPool
                 continue;
             }
 
-            var slot = Hash(new ReadOnlySpan<byte>(_utf8, entry.Start, entry.Length)) & mask;
+            var slot = Hash(Bytes(entry)) & mask;
             while (_entries[slot].Text is not null)
             {
                 slot = (slot + 1) & mask;

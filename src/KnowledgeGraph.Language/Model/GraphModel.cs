@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Generators.Model;
+namespace KnowledgeGraph.Language.Model;
 
 // One graph, merged from all its files, checked, and named in C#: exactly what the emitter writes.
 
