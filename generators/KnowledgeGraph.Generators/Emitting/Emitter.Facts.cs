@@ -49,32 +49,6 @@ internal sealed partial class Emitter
     private RelationTypeModel RelationType(string name) =>
         (_relationTypesByName ??= _graph.RelationTypes.ToDictionary(type => type.SchemaName, StringComparer.Ordinal))[name];
 
-    /// <summary>What a row holds after its leading columns (the type's name, then the id or the ids of the two ends).</summary>
-    private enum ColumnKind
-    {
-        Property,
-        Role,
-        Sources,
-        ValidFrom,
-        ValidTo,
-    }
-
-    /// <summary>
-    /// A column of a table: the one layout that both the rows and their generated reader follow. A property or a role
-    /// is in its column whether a fact gives it or not.
-    /// </summary>
-    private readonly record struct Column(ColumnKind Kind, PropertyModel? Property = null, RoleModel? Role = null);
-
-    /// <summary>The columns of an entity type's rows: each property, inherited ones first.</summary>
-    private static IEnumerable<Column> Columns(EntityTypeModel type) =>
-        type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property));
-
-    /// <summary>The columns of a relation type's rows: each property, each role (inherited ones first), the sources, then the validity.</summary>
-    private static IEnumerable<Column> Columns(RelationTypeModel type) =>
-        type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property))
-            .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => new Column(ColumnKind.Role, Role: role)))
-            .Concat([new Column(ColumnKind.Sources), new Column(ColumnKind.ValidFrom), new Column(ColumnKind.ValidTo)]);
-
     private static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
 
     // By index: Skip would walk every earlier item again for each chunk.
@@ -107,34 +81,32 @@ internal sealed partial class Emitter
         writer.OpenBlock();
         foreach (var type in entityTypes)
         {
-            Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}(row.Id()", Columns(type).Select(ReadColumn).ToList(), ",");
+            Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}(row.Id()", FactRows.Columns(type).Select(ReadColumn).ToList(), ",");
         }
 
         writer.Line("var type => throw row.UnknownSymbol(type),");
         writer.CloseBlock(";");
 
+        // Read for the facts of the files, and for those of files loaded at run time, which may state any type's.
         var relationTypes = _graph.RelationTypes.Where(type => !type.IsAbstract).ToList();
-        if (_graph.Relations.Count > 0)
+        writer.Line();
+        writer.Line("/// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>");
+        writer.Line($"public static {Runtime}.Relation ReadRelation(ref {Reader} row) => row.Symbol() switch");
+        writer.OpenBlock();
+        foreach (var type in relationTypes)
         {
-            writer.Line();
-            writer.Line("/// <summary>Reads a relation row: the type's name, the ids of its ends, each property, each role, the ids of its sources, then its validity.</summary>");
-                writer.Line($"public static {Runtime}.Relation ReadRelation(ref {Reader} row) => row.Symbol() switch");
-            writer.OpenBlock();
-            foreach (var type in relationTypes)
-            {
-                var members = Columns(type).Select(ReadColumn).ToList();
-                var from = $"row.Entity<{Qualified(type.FromClassName)}>()";
-                var to = $"row.Entity<{Qualified(type.ToClassName)}>()";
-                Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}({from}, {to}", members, ",");
-            }
-
-            writer.Line("var type => throw row.UnknownSymbol(type),");
-            writer.CloseBlock(";");
+            var members = FactRows.Columns(type).Select(ReadColumn).ToList();
+            var from = $"row.Entity<{Qualified(type.FromClassName)}>()";
+            var to = $"row.Entity<{Qualified(type.ToClassName)}>()";
+            Statement(writer, $"{Literal(type.SchemaName)} => new {Qualified(type.ClassName)}({from}, {to}", members, ",");
         }
+
+        writer.Line("var type => throw row.UnknownSymbol(type),");
+        writer.CloseBlock(";");
 
         var enumsRead = new HashSet<string>(
             entityTypes.SelectMany(type => type.InheritedProperties.Concat(type.Properties))
-                .Concat(_graph.Relations.Count > 0 ? relationTypes.SelectMany(type => type.InheritedProperties.Concat(type.Properties)) : [])
+                .Concat(relationTypes.SelectMany(type => type.InheritedProperties.Concat(type.Properties)))
                 .Where(p => p.Type.Kind == ScalarKind.Enum)
                 .Select(p => p.Type.EnumClassName!));
         foreach (var type in _graph.Enums.Where(type => enumsRead.Contains(type.ClassName)))
@@ -152,6 +124,17 @@ internal sealed partial class Emitter
             writer.CloseBlock(";");
         }
 
+        writer.Line();
+        writer.Line("/// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>");
+        writer.Line("public static global::System.ReadOnlySpan<byte> Schema => \"\"\"");
+        writer.Indent();
+        foreach (var line in _graph.Schema.Split('\n'))
+        {
+            writer.Line(line);
+        }
+
+        writer.Line("\"\"\"u8;");
+        writer.Outdent();
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
@@ -165,7 +148,7 @@ internal sealed partial class Emitter
         var writer = Header();
         writer.Line($"partial class {_graph.ClassName}");
         writer.OpenBlock();
-        Table(writer, $"Entities{chunk}", $"Entities {first + 1} to {first + entities.Count}", entities.Select(EntityRow));
+        Table(writer, $"Entities{chunk}", $"Entities {first + 1} to {first + entities.Count}", entities.Select(entity => FactRows.EntityRow(EntityType(entity.Type), entity)));
         for (var i = 0; i < entities.Count && HasEntityMembers; i++)
         {
             var entity = entities[i];
@@ -186,7 +169,7 @@ internal sealed partial class Emitter
         var writer = Header();
         writer.Line($"partial class {_graph.ClassName}");
         writer.OpenBlock();
-        Table(writer, $"Relations{chunk}", $"Relations {first + 1} to {first + relations.Count}", relations.Select(RelationRow));
+        Table(writer, $"Relations{chunk}", $"Relations {first + 1} to {first + relations.Count}", relations.Select(relation => FactRows.RelationRow(RelationType(relation.Type), relation)));
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -218,153 +201,15 @@ internal sealed partial class Emitter
         writer.CloseBlock();
     }
 
-    private string EntityRow(EntityModel entity)
-    {
-        var type = EntityType(entity.Type);
-        var values = new List<string> { Json(type.SchemaName), Json(entity.Id) };
-        values.AddRange(Columns(type).Select(column => WriteProperty(column.Property!, entity.Values)));
-        return Row(values);
-    }
-
-    private string RelationRow(RelationModel relation)
-    {
-        var type = RelationType(relation.Type);
-        var values = new List<string> { Json(type.SchemaName), Json(relation.From), Json(relation.To) };
-        foreach (var column in Columns(type))
-        {
-            values.Add(column.Kind switch
-            {
-                ColumnKind.Property => WriteProperty(column.Property!, relation.Values),
-                ColumnKind.Role => relation.Roles.FirstOrDefault(r => r.Role == column.Role!.SchemaName) is { } players
-                    ? column.Role!.IsList ? Array(players.Players.Select(Json)) : Json(players.Players[0])
-                    : Absent(column.Role!.IsList),
-                ColumnKind.Sources => Array(relation.Sources.Select(Json)),
-                ColumnKind.ValidFrom => relation.ValidFrom is { } validFrom ? Json(validFrom) : "null",
-                _ => relation.ValidTo is { } validTo ? Json(validTo) : "null",
-            });
-        }
-
-        return Row(values);
-    }
-
     /// <summary>The reader's assignment of one column to the member it fills.</summary>
-    private string ReadColumn(Column column) => column.Kind switch
+    private string ReadColumn(FactRows.Column column) => column.Kind switch
     {
-        ColumnKind.Property => $"{column.Property!.MemberName} = {ReadValue(column.Property.Type)},",
-        ColumnKind.Role => $"{column.Role!.MemberName} = {ReadRole(column.Role)},",
-        ColumnKind.Sources => "Sources = row.Sources(),",
-        ColumnKind.ValidFrom => "ValidFrom = row.IsNull() ? null : row.PartialDate(),",
+        FactRows.ColumnKind.Property => $"{column.Property!.MemberName} = {ReadValue(column.Property.Type)},",
+        FactRows.ColumnKind.Role => $"{column.Role!.MemberName} = {ReadRole(column.Role)},",
+        FactRows.ColumnKind.Sources => "Sources = row.Sources(),",
+        FactRows.ColumnKind.ValidFrom => "ValidFrom = row.IsNull() ? null : row.PartialDate(),",
         _ => "ValidTo = row.IsNull() ? null : row.PartialDate(),",
     };
-
-    private static string WriteProperty(PropertyModel property, EquatableArray<ValueModel> values) =>
-        values.FirstOrDefault(v => v.Property == property.SchemaName) is { } value ? JsonValue(value) : Absent(property.Type.IsList);
-
-    // Nulls at the end of a row are left out: the reader reads them as absent.
-    private static string Row(List<string> values)
-    {
-        var count = values.Count;
-        while (values[count - 1] == "null")
-        {
-            count--;
-        }
-
-        return Array(values.Take(count));
-    }
-
-    private static string Array(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
-
-    private static string Absent(bool isList) => isList ? "[]" : "null";
-
-    private static string JsonValue(ValueModel value) => value.Type.IsList
-        ? Array(value.Items.Select(item => JsonScalar(value.Type, item)))
-        : JsonScalar(value.Type, value.Items[0]);
-
-    private static string JsonScalar(PropertyType type, string text) => type.Kind switch
-    {
-        ScalarKind.Int or ScalarKind.Long or ScalarKind.Double or ScalarKind.Decimal or ScalarKind.Bool => text,
-        _ => Json(text),
-    };
-
-    /// <summary>
-    /// A JSON string that reads well in a C# raw string literal: quotes, backslashes, control characters, line
-    /// and paragraph separators (which end a line in C#) and invisible formatting characters are escaped.
-    /// </summary>
-    private static string Json(string text)
-    {
-        if (!NeedsEscape(text))
-        {
-            return "\"" + text + "\"";
-        }
-
-        var json = new StringBuilder(text.Length + 8).Append('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '"':
-                    json.Append("\\\"");
-                    break;
-                case '\\':
-                    json.Append("\\\\");
-                    break;
-                case '\n':
-                    json.Append("\\n");
-                    break;
-                case '\r':
-                    json.Append("\\r");
-                    break;
-                case '\t':
-                    json.Append("\\t");
-                    break;
-                default:
-                    if (IsInvisible(text, i))
-                    {
-                        json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        json.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return json.Append('"').ToString();
-    }
-
-    private static bool NeedsEscape(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '"' or '\\' || (c < 128 ? c < ' ' || c == '\x7f' : IsInvisible(text, i)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInvisible(string text, int index)
-    {
-        var c = text[index];
-        if (char.IsHighSurrogate(c))
-        {
-            return index + 1 == text.Length || !char.IsLowSurrogate(text[index + 1]);
-        }
-
-        if (char.IsLowSurrogate(c))
-        {
-            return index == 0 || !char.IsHighSurrogate(text[index - 1]);
-        }
-
-        var category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
-    }
 
     /// <summary>The expression that reads a value of the type from <c>row</c>.</summary>
     private string ReadValue(PropertyType type)

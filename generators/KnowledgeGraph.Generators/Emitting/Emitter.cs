@@ -45,10 +45,7 @@ internal sealed partial class Emitter
         }
 
         yield return (HintName(graph, graph.ClassName), emitter.GraphClass());
-        if (graph.Entities.Count > 0)
-        {
-            yield return (HintName(graph, $"{graph.ClassName}.{FactsClassName}"), emitter.FactReaders());
-        }
+        yield return (HintName(graph, $"{graph.ClassName}.{FactsClassName}"), emitter.FactReaders());
 
         for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
@@ -537,6 +534,7 @@ internal sealed partial class Emitter
         writer.Line($"public sealed partial class {graph.ClassName} : {Runtime}.Graph");
         writer.OpenBlock();
         writer.Line($"private static readonly global::System.Lazy<{self}> s_default = new(static () => new {self}());");
+        writer.Line($"private static readonly {Runtime}.GraphFiles<{self}> s_files = new({FactsClassName}.Schema, static facts => new {self}(facts));");
         writer.Line();
 
         writer.Line($"private {graph.ClassName}()");
@@ -558,8 +556,34 @@ internal sealed partial class Emitter
         writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content) => Load(content);");
 
         writer.Line();
+        writer.Line($"private {graph.ClassName}({Runtime}.LoadedFacts facts)");
+        writer.OpenBlock();
+        writer.Line($"AddEntities(facts.Entities, {FactsClassName}.ReadEntity);");
+        writer.Line($"AddRelations(facts.Relations, {FactsClassName}.ReadRelation);");
+        writer.Line("Seal();");
+        writer.CloseBlock();
+
+        writer.Line();
         writer.Line("/// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>");
         writer.Line($"public static {self} Default => s_default.Value;");
+
+        var paths = "global::System.Collections.Generic.IEnumerable<string>";
+        var diagnostics = $"global::System.Collections.Generic.IReadOnlyList<{Runtime}.GraphDiagnostic>";
+        writer.Line();
+        writer.Line("/// <summary>Loads a graph from <c>.kg.json</c> files of this graph's schema, checked as the build checks its own.</summary>");
+        writer.Line("/// <inheritdoc cref=\"global::KnowledgeGraph.GraphFiles{TGraph}.Load\"/>");
+        writer.Line($"public static {self} Load(params string[] paths) => s_files.Load(paths);");
+        writer.Line();
+        writer.Line("/// <inheritdoc cref=\"Load(string[])\"/>");
+        writer.Line($"public static {self} Load({paths} paths) => s_files.Load(paths);");
+        writer.Line();
+        writer.Line("/// <inheritdoc cref=\"global::KnowledgeGraph.GraphFiles{TGraph}.LoadAsync\"/>");
+        writer.Line($"public static global::System.Threading.Tasks.Task<{self}> LoadAsync(global::System.Collections.Generic.IEnumerable<{Runtime}.GraphSource> sources, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        writer.Line("    s_files.LoadAsync(sources, cancellationToken);");
+        writer.Line();
+        writer.Line("/// <inheritdoc cref=\"global::KnowledgeGraph.GraphFiles{TGraph}.TryLoad\"/>");
+        writer.Line($"public static bool TryLoad({paths} paths, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? graph, out {diagnostics} diagnostics) =>");
+        writer.Line("    s_files.TryLoad(paths, out graph, out diagnostics);");
 
         writer.Line();
         writer.Line("/// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>");

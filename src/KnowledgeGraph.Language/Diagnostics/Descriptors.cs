@@ -91,6 +91,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ReservedNamespace = Error(
         "KG0029", "A reserved namespace", "{0} is reserved: {1}; choose another namespace");
 
+    public static readonly DiagnosticDescriptor OtherGraph = Error(
+        "KG0030", "A file of another graph", "The file is of graph '{0}', but graph '{1}' is loading it; load it into its own graph, or correct 'graph'");
+
+    public static readonly DiagnosticDescriptor SchemaChanged = Error(
+        "KG0031", "A schema change at run time", "{0} {1} the schema of graph '{2}' as the project compiled it, and a schema is fixed when its project is built; change it in the project's files and build again, or leave it out of this file");
+
     public static readonly DiagnosticDescriptor UnusedEntity = new(
         "KG0025",
         "An entity that no fact mentions",

@@ -9,6 +9,7 @@ namespace KnowledgeGraph.Language.Model;
 internal sealed record BuiltGraph(GraphModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <param name="IsEmitted">False when the graph's class name is taken in its namespace: only its diagnostics are reported.</param>
+/// <param name="Schema">The schema in its canonical <c>.kg.json</c> form (<see cref="SchemaJson"/>), compiled in for files loaded at run time.</param>
 internal sealed record GraphModel(
     string Namespace,
     string ClassName,
@@ -17,7 +18,8 @@ internal sealed record GraphModel(
     EquatableArray<EntityTypeModel> EntityTypes,
     EquatableArray<RelationTypeModel> RelationTypes,
     EquatableArray<EntityModel> Entities,
-    EquatableArray<RelationModel> Relations);
+    EquatableArray<RelationModel> Relations,
+    string Schema);
 
 internal enum ScalarKind
 {

@@ -206,6 +206,12 @@ internal sealed class JsonSource
         }
 
         _positions.SetWindow(_buffer, _bufferStart, _end);
+        if (_bufferStart == 0 && _start == 0 && _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+        {
+            // A byte order mark starts the file but is no part of its text: the compiler's positions start after it.
+            _start = 3;
+            _positions.SkipPreamble(3);
+        }
     }
 
     private long Offset(ref Utf8JsonReader reader) => _bufferStart + _start + reader.TokenStartIndex;

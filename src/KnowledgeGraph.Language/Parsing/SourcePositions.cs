@@ -47,6 +47,9 @@ internal sealed class SourcePositions
         _windowLength = length;
     }
 
+    /// <summary>Passes over bytes at the start of the file that are not its text (a byte order mark).</summary>
+    public void SkipPreamble(int bytes) => _byte = bytes;
+
     public LocationInfo Locate(long startByte, long endByte)
     {
         var start = Point(startByte);

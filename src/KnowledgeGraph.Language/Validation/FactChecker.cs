@@ -5,6 +5,7 @@ using System.Threading;
 using KnowledgeGraph.Language.Diagnostics;
 using KnowledgeGraph.Language.Model;
 using KnowledgeGraph.Language.Naming;
+using KnowledgeGraph.Language.Parsing;
 
 namespace KnowledgeGraph.Language.Validation;
 
@@ -13,12 +14,12 @@ namespace KnowledgeGraph.Language.Validation;
 /// ends, roles, sources, keys and cardinalities. What passes comes out in the terms of the tables the emitter
 /// writes: ids and the names of the files.
 /// </summary>
-internal sealed class FactChecker
+internal sealed class FactChecker : IDeclarationSink
 {
     private readonly Schema _schema;
     private readonly string _graphName;
-    private readonly IReadOnlyList<ParsedFile> _files;
     private readonly Reporter _reporter;
+    private readonly NameScope? _members;
     private readonly CancellationToken _cancellationToken;
 
     private readonly IReadOnlyDictionary<string, EnumInfo> _enums;
@@ -38,18 +39,36 @@ internal sealed class FactChecker
     // The graph's pattern checks, within their timeout and budget.
     private readonly PatternChecks _patterns = new();
 
-    private FactChecker(Schema schema, IReadOnlyList<ParsedFile> files, Reporter reporter, CancellationToken cancellationToken)
+    private readonly List<EntityModel> _entityModels = [];
+    private readonly List<RelationModel> _relationModels = [];
+    private readonly Dictionary<(string Relation, bool Forward, string Entity), LocationInfo> _singleEnds = new();
+
+    // A fact is its type, ends, properties and validity; where it was read is not part of it.
+    private readonly Dictionary<RelationModel, (int Index, LocationInfo Location)> _facts = new();
+
+    // The ids every fact names, kept or not, for the warning about entities in no fact.
+    private readonly HashSet<string> _named = new(StringComparer.Ordinal);
+
+    // Facts read before an entity they name: checked once every entity is read.
+    private readonly List<RelationDeclaration> _waiting = [];
+    private bool _allEntitiesRead;
+
+    /// <param name="members">
+    /// The graph class's member names, which the entities claim: only in generated code does an entity become a member.
+    /// </param>
+    public FactChecker(Schema schema, Reporter reporter, NameScope? members, CancellationToken cancellationToken)
     {
         _schema = schema;
         _graphName = schema.GraphName;
-        _files = files;
         _reporter = reporter;
+        _members = members;
         _cancellationToken = cancellationToken;
         _enums = schema.Enums;
         _entityTypes = schema.EntityTypes;
         _relationTypes = schema.RelationTypes;
     }
 
+    /// <summary>Checks every entity and fact of the files: what the generator compiles in.</summary>
     /// <param name="graphClassName">The graph class, whose members the entities claim.</param>
     public static (List<EntityModel> Entities, List<RelationModel> Relations) Check(
         Schema schema,
@@ -58,11 +77,105 @@ internal sealed class FactChecker
         Reporter reporter,
         CancellationToken cancellationToken)
     {
-        var checker = new FactChecker(schema, files, reporter, cancellationToken);
-        var entities = checker.CollectEntities(graphClassName);
-        var relations = checker.CollectRelations();
-        checker.ReportUnusedEntities();
-        return (entities, relations);
+        var members = new NameScope(reporter, "the graph class", MetadataName.Getter);
+        members.Reserve(graphClassName, $"the graph class '{graphClassName}' itself");
+        foreach (var reserved in ReservedMembers.Graph)
+        {
+            members.Reserve(reserved, $"the member '{reserved}' of every graph class");
+        }
+
+        var checker = new FactChecker(schema, reporter, members, cancellationToken);
+        foreach (var entity in files.SelectMany(file => file.Entities))
+        {
+            checker.Add(entity);
+        }
+
+        checker.EndOfEntities();
+        foreach (var relation in files.SelectMany(file => file.Relations))
+        {
+            checker.Add(relation);
+        }
+
+        return checker.Finish();
+    }
+
+    void IDeclarationSink.Entity(EntityDeclaration entity) => Add(entity);
+
+    void IDeclarationSink.Relation(RelationDeclaration relation) => Add(relation);
+
+    /// <summary>Checks an entity against the schema and the entities before it.</summary>
+    public void Add(EntityDeclaration declaration)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var id = declaration.Id;
+        if (_declaredEntities.TryGetValue(id.Value, out var earlier))
+        {
+            Report(Descriptors.Duplicate, id.Location, earlier.Id.Location, "Entity", id.Value);
+            return;
+        }
+
+        _declaredEntities.Add(id.Value, declaration);
+        var entity = CheckEntity(declaration, out var type);
+        if (entity is null)
+        {
+            _brokenEntities.Add(id.Value, type);
+            return;
+        }
+
+        _entities.Add(id.Value, entity);
+        _entityModels.Add(entity.Model);
+    }
+
+    /// <summary>No entity is read after this: a fact that names an unknown entity is reported at once.</summary>
+    public void EndOfEntities()
+    {
+        _allEntitiesRead = true;
+        foreach (var relation in _waiting)
+        {
+            CheckFact(relation);
+        }
+
+        _waiting.Clear();
+    }
+
+    /// <summary>Checks a fact, now or, if it names an entity not read yet, once every entity is read.</summary>
+    public void Add(RelationDeclaration declaration)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        _named.Add(declaration.From!.Value);
+        _named.Add(declaration.To!.Value);
+        foreach (var value in declaration.Values)
+        {
+            Name(value.Value);
+            foreach (var item in value.Value.Items)
+            {
+                Name(item);
+            }
+        }
+
+        if (!_allEntitiesRead && !NamesOnlyKnownEntities(declaration))
+        {
+            _waiting.Add(declaration);
+            return;
+        }
+
+        CheckFact(declaration);
+
+        void Name(FactValue value)
+        {
+            if (value.Kind == FactValueKind.String)
+            {
+                _named.Add(value.Text);
+            }
+        }
+    }
+
+    /// <summary>Checks the facts still waiting and warns of entities in no fact.</summary>
+    public (List<EntityModel> Entities, List<RelationModel> Relations) Finish()
+    {
+        EndOfEntities();
+        ReportUnusedEntities();
+        return (_entityModels, _relationModels);
     }
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
@@ -71,43 +184,33 @@ internal sealed class FactChecker
     private void Report(DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo additionalLocation, params string[] arguments) =>
         _reporter.Report(descriptor, location, additionalLocation, arguments);
 
-    private List<EntityModel> CollectEntities(string graphClassName)
+    // Whether every id the fact names, at its ends, as a source or in a role, is an entity read already.
+    private bool NamesOnlyKnownEntities(RelationDeclaration declaration)
     {
-        var members = new NameScope(_reporter, "the graph class", MetadataName.Getter);
-        members.Reserve(graphClassName, $"the graph class '{graphClassName}' itself");
-        foreach (var reserved in ReservedMembers.Graph)
+        if (!IsKnown(declaration.From!.Value) || !IsKnown(declaration.To!.Value))
         {
-            members.Reserve(reserved, $"the member '{reserved}' of every graph class");
+            return false;
         }
 
-        var models = new List<EntityModel>();
-        foreach (var declaration in _files.SelectMany(file => file.Entities))
+        var roles = _relationTypes.TryGetValue(declaration.Type!.Value, out var type) && !type.IsBroken ? _schema.ShapeOf(type).Roles : [];
+        foreach (var value in declaration.Values)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var id = declaration.Id;
-            if (_declaredEntities.TryGetValue(id.Value, out var earlier))
+            if (value.Name.Value == "source" || roles.Any(role => role.Name == value.Name.Value))
             {
-                Report(Descriptors.Duplicate, id.Location, earlier.Id.Location, "Entity", id.Value);
-                continue;
+                if (value.Value.Kind == FactValueKind.String ? !IsKnown(value.Value.Text) : value.Value.Items.Any(item => item.Kind == FactValueKind.String && !IsKnown(item.Text)))
+                {
+                    return false;
+                }
             }
-
-            _declaredEntities.Add(id.Value, declaration);
-            var entity = CheckEntity(declaration, members, out var type);
-            if (entity is null)
-            {
-                _brokenEntities.Add(id.Value, type);
-                continue;
-            }
-
-            _entities.Add(id.Value, entity);
-            models.Add(entity.Model);
         }
 
-        return models;
+        return true;
+
+        bool IsKnown(string id) => _entities.ContainsKey(id) || _brokenEntities.ContainsKey(id);
     }
 
     /// <param name="type">The entity's type, when it is known and usable, even if the entity is not.</param>
-    private EntityInfo? CheckEntity(EntityDeclaration declaration, NameScope members, out EntityTypeInfo? type)
+    private EntityInfo? CheckEntity(EntityDeclaration declaration, out EntityTypeInfo? type)
     {
         var id = declaration.Id;
         type = null;
@@ -138,8 +241,8 @@ internal sealed class FactChecker
         }
 
         var values = CheckValues(_schema.ShapeOf(type), declaration.Values, id.Location, declaration, Describe);
-        var memberName = Identifiers.ToPascalCase(id.Value);
-        if (values is null || !CheckUniqueValues(declaration, type) || !members.Claim(memberName, $"Entity '{id.Value}'", id.Location))
+        var memberName = _members is null ? "" : Identifiers.ToPascalCase(id.Value);
+        if (values is null || !CheckUniqueValues(declaration, type) || (_members is not null && !_members.Claim(memberName, $"Entity '{id.Value}'", id.Location)))
         {
             return null;
         }
@@ -201,32 +304,9 @@ internal sealed class FactChecker
     /// </summary>
     private void ReportUnusedEntities()
     {
-        var named = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var relation in _files.SelectMany(file => file.Relations))
-        {
-            named.Add(relation.From!.Value);
-            named.Add(relation.To!.Value);
-            foreach (var value in relation.Values)
-            {
-                Name(value.Value);
-                foreach (var item in value.Value.Items)
-                {
-                    Name(item);
-                }
-            }
-        }
-
-        foreach (var entity in _entities.Values.Where(entity => !named.Contains(entity.Declaration.Id.Value) && !_reporter.MayBeDeclaredInLostPart(entity.Declaration.Id.Value)))
+        foreach (var entity in _entities.Values.Where(entity => !_named.Contains(entity.Declaration.Id.Value) && !_reporter.MayBeDeclaredInLostPart(entity.Declaration.Id.Value)))
         {
             Report(Descriptors.UnusedEntity, entity.Declaration.Id.Location, entity.Declaration.Id.Value);
-        }
-
-        void Name(FactValue value)
-        {
-            if (value.Kind == FactValueKind.String)
-            {
-                named.Add(value.Text);
-            }
         }
     }
 
@@ -236,84 +316,66 @@ internal sealed class FactChecker
             ? decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToString("G29", System.Globalization.CultureInfo.InvariantCulture)
             : Normalize(property.Type, value) ?? value.Text;
 
-    private List<RelationModel> CollectRelations()
+    private void CheckFact(RelationDeclaration declaration)
     {
-        var models = new List<RelationModel>();
-        var singleEnds = new Dictionary<(string Relation, bool Forward, string Entity), LocationInfo>();
-
-        // A fact is its type, ends, properties and validity; where it was read is not part of it.
-        var facts = new Dictionary<RelationModel, (int Index, LocationInfo Location)>();
-        foreach (var declaration in _files.SelectMany(file => file.Relations))
+        if (CheckRelation(declaration) is not { } relation)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (CheckRelation(declaration) is not { } relation)
-            {
-                continue;
-            }
-
-            var (type, from, to, model) = relation;
-
-            // A symmetric fact reads the same both ways: "a met b" and "b met a" are one fact.
-            var fact = model with { Sources = EquatableArray<string>.Empty };
-            if (type.IsSymmetric && string.CompareOrdinal(fact.From, fact.To) > 0)
-            {
-                fact = fact with { From = fact.To, To = fact.From };
-            }
-
-            if (facts.TryGetValue(fact, out var same))
-            {
-                // The same fact from other sources is one fact with more sources; from no new source it is a repeat.
-                var known = models[same.Index].Sources;
-                var added = model.Sources.Where(source => !known.Contains(source)).ToList();
-                if (added.Count == 0)
-                {
-                    Report(Descriptors.DuplicateFact, declaration.Location.StartOnly(), same.Location, type.Name, from.Declaration.Id.Value, to.Declaration.Id.Value);
-                }
-                else
-                {
-                    models[same.Index] = models[same.Index] with { Sources = known.Concat(added).ToEquatableArray() };
-                }
-
-                continue;
-            }
-
-            var ends = _schema.ShapeOf(type).SingleEnds;
-            var breach = false;
-            foreach (var (counted, forward, atTarget) in ends)
-            {
-                var entity = atTarget ? to : from;
-                var key = (counted.Name, forward, entity.Declaration.Id.Value);
-                if (singleEnds.TryGetValue(key, out var earlier))
-                {
-                    Report(
-                        Descriptors.CardinalityBreach,
-                        declaration.Location.StartOnly(),
-                        earlier,
-                        counted.Name,
-                        counted.Cardinality,
-                        counted.IsSymmetric ? $"'{entity.Declaration.Id.Value}' can have one partner at most"
-                            : forward ? $"'{entity.Declaration.Id.Value}' can have one target at most"
-                            : $"'{entity.Declaration.Id.Value}' can have one '{counted.Name}' relation to it at most");
-                    breach = true;
-                    break;
-                }
-            }
-
-            if (breach)
-            {
-                continue;
-            }
-
-            foreach (var (counted, forward, atTarget) in ends)
-            {
-                singleEnds[(counted.Name, forward, (atTarget ? to : from).Declaration.Id.Value)] = declaration.Location.StartOnly();
-            }
-
-            facts.Add(fact, (models.Count, declaration.Location.StartOnly()));
-            models.Add(model);
+            return;
         }
 
-        return models;
+        var (type, from, to, model) = relation;
+
+        // A symmetric fact reads the same both ways: "a met b" and "b met a" are one fact.
+        var fact = model with { Sources = EquatableArray<string>.Empty };
+        if (type.IsSymmetric && string.CompareOrdinal(fact.From, fact.To) > 0)
+        {
+            fact = fact with { From = fact.To, To = fact.From };
+        }
+
+        if (_facts.TryGetValue(fact, out var same))
+        {
+            // The same fact from other sources is one fact with more sources; from no new source it is a repeat.
+            var known = _relationModels[same.Index].Sources;
+            var added = model.Sources.Where(source => !known.Contains(source)).ToList();
+            if (added.Count == 0)
+            {
+                Report(Descriptors.DuplicateFact, declaration.Location.StartOnly(), same.Location, type.Name, from.Declaration.Id.Value, to.Declaration.Id.Value);
+            }
+            else
+            {
+                _relationModels[same.Index] = _relationModels[same.Index] with { Sources = known.Concat(added).ToEquatableArray() };
+            }
+
+            return;
+        }
+
+        var ends = _schema.ShapeOf(type).SingleEnds;
+        foreach (var (counted, forward, atTarget) in ends)
+        {
+            var entity = atTarget ? to : from;
+            var key = (counted.Name, forward, entity.Declaration.Id.Value);
+            if (_singleEnds.TryGetValue(key, out var earlier))
+            {
+                Report(
+                    Descriptors.CardinalityBreach,
+                    declaration.Location.StartOnly(),
+                    earlier,
+                    counted.Name,
+                    counted.Cardinality,
+                    counted.IsSymmetric ? $"'{entity.Declaration.Id.Value}' can have one partner at most"
+                        : forward ? $"'{entity.Declaration.Id.Value}' can have one target at most"
+                        : $"'{entity.Declaration.Id.Value}' can have one '{counted.Name}' relation to it at most");
+                return;
+            }
+        }
+
+        foreach (var (counted, forward, atTarget) in ends)
+        {
+            _singleEnds[(counted.Name, forward, (atTarget ? to : from).Declaration.Id.Value)] = declaration.Location.StartOnly();
+        }
+
+        _facts.Add(fact, (_relationModels.Count, declaration.Location.StartOnly()));
+        _relationModels.Add(model);
     }
 
     private (RelationTypeInfo Type, EntityInfo From, EntityInfo To, RelationModel Model)? CheckRelation(RelationDeclaration declaration)

@@ -113,7 +113,8 @@ internal sealed class GraphChecker
             schema.EntityTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             schema.RelationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             entities.ToEquatableArray(),
-            relations.ToEquatableArray());
+            relations.ToEquatableArray(),
+            SchemaJson.Of(_graphName, ns, _files));
         return new BuiltGraph(model, _reporter.Diagnostics);
     }
 

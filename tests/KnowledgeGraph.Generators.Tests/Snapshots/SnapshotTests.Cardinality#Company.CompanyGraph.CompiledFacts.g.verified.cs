@@ -59,5 +59,25 @@ partial class CompanyGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "Company",
+            "graph": "CompanyGraph",
+            "entityTypes": {
+            "Employee": {"properties":{"name":{"type":"string"}}},
+            "Team": {"properties":{"name":{"type":"string"}}},
+            "Desk": {"properties":{"number":{"type":"int"}}},
+            "Skill": {"properties":{"name":{"type":"string"}}}
+            },
+            "relationTypes": {
+            "memberOf": {"from":"Employee","to":"Team","inverse":"members","cardinality":"many-to-one"},
+            "manages": {"from":"Employee","to":"Team","inverse":"managedBy","cardinality":"one-to-many"},
+            "sitsAt": {"from":"Employee","to":"Desk","inverse":"occupant","cardinality":"one-to-one"},
+            "knows": {"from":"Employee","to":"Skill","inverse":"knownBy"}
+            }
+            }
+            """u8;
     }
 }

@@ -34,5 +34,20 @@ partial class LibraryGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "TestProject",
+            "graph": "LibraryGraph",
+            "entityTypes": {
+            "Author": {"properties":{"name":{"type":"string"}}},
+            "Book": {"properties":{"title":{"type":"string"},"year":{"type":"int?"}}}
+            },
+            "relationTypes": {
+            "wrote": {"from":"Author","to":"Book","inverse":"writtenBy"}
+            }
+            }
+            """u8;
     }
 }

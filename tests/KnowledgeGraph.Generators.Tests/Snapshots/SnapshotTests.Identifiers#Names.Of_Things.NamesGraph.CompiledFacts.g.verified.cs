@@ -35,5 +35,20 @@ partial class NamesGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "Names.Of_Things",
+            "graph": "names-graph",
+            "entityTypes": {
+            "country": {"properties":{"name":{"type":"string"},"iso-code":{"type":"string"},"class":{"type":"string?"}}},
+            "Person": {"properties":{"name":{"type":"string"}}}
+            },
+            "relationTypes": {
+            "born in": {"from":"Person","to":"country","inverse":"born-here","cardinality":"many-to-one"}
+            }
+            }
+            """u8;
     }
 }

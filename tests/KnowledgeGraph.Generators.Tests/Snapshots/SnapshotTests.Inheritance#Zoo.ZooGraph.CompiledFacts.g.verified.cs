@@ -36,5 +36,22 @@ partial class ZooGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "Zoo",
+            "graph": "ZooGraph",
+            "entityTypes": {
+            "Animal": {"abstract":true,"description":"Anything alive that the zoo keeps.","properties":{"name":{"type":"string"},"born":{"type":"date?"}}},
+            "Mammal": {"abstract":true,"extends":"Animal","properties":{"furColour":{"type":"string?"}}},
+            "Cat": {"extends":"Mammal","description":"A cat: \u003Csmall\u003E \u0026 \u0022independent\u0022.","properties":{"lives":{"type":"int"}}},
+            "Keeper": {"properties":{"name":{"type":"string","description":"The keeper\u0027s full name."}}}
+            },
+            "relationTypes": {
+            "feeds": {"from":"Keeper","to":"Animal","description":"Who feeds whom."}
+            }
+            }
+            """u8;
     }
 }

@@ -300,5 +300,66 @@ partial class DiplomacyGraph
             "reported" => global::Diplomacy.Manner.Reported,
             var value => throw row.UnknownSymbol(value),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "Diplomacy",
+            "graph": "DiplomacyGraph",
+            "enums": {
+            "OrganizationKind": {"description":"What kind of organisation the story names.","values":["news-agency","ministry","department","broadcaster","embassy"]},
+            "Manner": {"description":"The verb the story reports a statement with.","values":["stated","said","acknowledged","clarified","suggested","downplayed","pledged","maintained","reported"]}
+            },
+            "entityTypes": {
+            "Thing": {"abstract":true,"description":"Anything the story names: every entity of the sample has a name and may have other names.","properties":{"name":{"type":"string"},"aliases":{"type":"string[]"}}},
+            "Agent": {"abstract":true,"extends":"Thing","description":"Someone who acts or speaks: a person, an organisation, a delegation or a group."},
+            "Place": {"abstract":true,"extends":"Thing","description":"Somewhere on the map: a country, a region, a city or a building."},
+            "Person": {"extends":"Agent","description":"A human being named (or quoted) in the story.","properties":{"title":{"type":"string?"}}},
+            "Organization": {"extends":"Agent","description":"A news agency, a ministry, a department, a broadcaster or an embassy.","properties":{"kind":{"type":"OrganizationKind"}}},
+            "Embassy": {"extends":"Organization","description":"The mission of one country in the capital of another."},
+            "Delegation": {"extends":"Agent","description":"The team a country sends to a meeting.","properties":{"arrivedIn":{"type":"string?"}}},
+            "Group": {"extends":"Agent","description":"An informal group of countries or people the story speaks of as one."},
+            "Country": {"extends":"Place","description":"A sovereign state.","properties":{"isoCode":{"type":"string","description":"The country\u0027s two-letter ISO 3166-1 code: one country per code.","key":true,"pattern":"^[A-Z]{2}$"}}},
+            "Region": {"extends":"Place","description":"A part of a country that is not a city."},
+            "City": {"extends":"Place","description":"A city."},
+            "Venue": {"extends":"Place","description":"A building where something happens."},
+            "Office": {"extends":"Thing","description":"A public office or post, such as a presidency or the head of a department."},
+            "Meeting": {"extends":"Thing","description":"A diplomatic meeting, held on one day; where it was held and who met are its heldIn fact.","properties":{"date":{"type":"date"}}},
+            "Topic": {"extends":"Thing","description":"A subject of talks, statements or concern."},
+            "Policy": {"extends":"Thing","description":"A course of action a leader pursues."},
+            "Article": {"extends":"Thing","description":"A news story: the source the facts are taken from.","properties":{"date":{"type":"date"}}}
+            },
+            "relationTypes": {
+            "called": {"from":"Person","to":"Person","description":"A phone call from one person to another.","properties":{"on":{"type":"date"}}},
+            "holdsOffice": {"from":"Person","to":"Office","inverse":"heldBy","description":"The person holds the office."},
+            "candidateFor": {"from":"Person","to":"Office","description":"The person is spoken of as a candidate for the office.","properties":{"likelihood":{"type":"string?"}}},
+            "succeeded": {"from":"Person","to":"Person","inverse":"succeededBy","description":"The person followed the other in office (from the successor to the predecessor)."},
+            "worksFor": {"from":"Person","to":"Organization","inverse":"staff","description":"The person works for the organisation."},
+            "officeOf": {"from":"Office","to":"Country","cardinality":"many-to-one","description":"The office is an office of the country."},
+            "officeIn": {"from":"Office","to":"Organization","cardinality":"many-to-one","description":"The office is a post inside the organisation."},
+            "partOf": {"from":"Organization","to":"Organization","inverse":"parts","cardinality":"many-to-one","description":"The organisation is a part of a larger one."},
+            "basedIn": {"from":"Organization","to":"Place","cardinality":"many-to-one","description":"Where the organisation is based."},
+            "embassyOf": {"from":"Embassy","to":"Country","inverse":"embassies","cardinality":"many-to-one","description":"The country whose embassy it is."},
+            "locatedIn": {"from":"Place","to":"Place","cardinality":"many-to-one","description":"The place lies in the larger place."},
+            "controlledBy": {"from":"Region","to":"Country","cardinality":"many-to-one","description":"The country that controls the region."},
+            "alliedWith": {"from":"Agent","to":"Country","description":"The agent is an ally of the country."},
+            "inDisputeWith": {"from":"Country","to":"Country","symmetric":true,"description":"The two countries are in dispute (either way round: one fact), over a topic.","roles":{"over":{"type":"Topic","inverse":"disputesOver","description":"What the dispute is about."}}},
+            "leads": {"from":"Person","to":"Delegation","inverse":"ledBy","cardinality":"one-to-one","description":"The person leads the delegation."},
+            "represents": {"from":"Delegation","to":"Country","cardinality":"many-to-one","description":"The country the delegation speaks for."},
+            "heldIn": {"from":"Meeting","to":"Place","inverse":"hosted","cardinality":"many-to-one","description":"Where the meeting was held, at which venue, and which delegations met there: one fact with roles. The place is the city, or the country when the story names no city.","roles":{"venue":{"type":"Venue?","inverse":"venueOf","description":"The building the meeting was held at."},"delegations":{"type":"Delegation[]","inverse":"attended","description":"The delegations that met."}}},
+            "onAgenda": {"from":"Meeting","to":"Topic","description":"The topic is on the meeting\u0027s agenda."},
+            "offAgenda": {"from":"Meeting","to":"Topic","description":"The topic is said not to be on the meeting\u0027s agenda."},
+            "couldAdvance": {"from":"Meeting","to":"Topic","description":"The meeting is seen as a possible first step towards the topic."},
+            "stated": {"abstract":true,"from":"Agent","to":"Thing","inverse":"spokenOfBy","description":"The agent (the speaker) made a statement about the thing (its subject): quoted in the speaker\u0027s words or paraphrased by the story, with the verb the story uses, the other things it names and whom the speaker spoke for.","properties":{"manner":{"type":"Manner","description":"The verb the story reports the statement with."},"when":{"type":"string?","description":"When it was said, in the story\u0027s words, where the story gives no date."}},"roles":{"mentions":{"type":"Thing[]","inverse":"mentionedIn","description":"Other things the statement names."},"onBehalfOf":{"type":"Organization?","inverse":"statementsOnItsBehalf","description":"The organisation the speaker spoke for."}}},
+            "quoted": {"extends":"stated","description":"A statement the story quotes word for word.","properties":{"quote":{"type":"string"}}},
+            "paraphrased": {"extends":"stated","description":"A statement the story reports in its own words.","properties":{"paraphrase":{"type":"string"}}},
+            "pursued": {"from":"Person","to":"Policy","inverse":"pursuedBy","description":"The leader pursued the policy."},
+            "aimedAt": {"from":"Policy","to":"Place","description":"The place the policy is directed at, as the story names it."},
+            "concernedAbout": {"from":"Thing","to":"Topic","description":"Concern is growing in (or among) the agent or country about the topic.","properties":{"concern":{"type":"string"}}},
+            "reportedBy": {"from":"Article","to":"Organization","cardinality":"many-to-one","description":"The news agency whose reporting the article relays."},
+            "datelinedIn": {"from":"Article","to":"Place","cardinality":"many-to-one","description":"The place the article was filed from."}
+            }
+            }
+            """u8;
     }
 }

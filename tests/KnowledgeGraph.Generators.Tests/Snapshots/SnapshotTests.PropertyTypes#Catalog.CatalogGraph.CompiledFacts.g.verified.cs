@@ -49,5 +49,20 @@ partial class CatalogGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "Catalog",
+            "graph": "CatalogGraph",
+            "entityTypes": {
+            "Source": {"properties":{"name":{"type":"string"},"url":{"type":"uri"}}},
+            "Item": {"properties":{"name":{"type":"string"},"count":{"type":"int"},"serial":{"type":"long"},"weight":{"type":"double"},"price":{"type":"decimal"},"inStock":{"type":"bool"},"released":{"type":"date"},"updated":{"type":"datetime"},"homepage":{"type":"uri?"},"rating":{"type":"double?"},"tags":{"type":"string[]"},"sizes":{"type":"int[]"},"dates":{"type":"date[]"}}}
+            },
+            "relationTypes": {
+            "replaces": {"from":"Item","to":"Item","cardinality":"one-to-one","properties":{"since":{"type":"date"},"reason":{"type":"string?"},"score":{"type":"decimal?"}}}
+            }
+            }
+            """u8;
     }
 }

@@ -80,5 +80,30 @@ partial class MissionGraph
             "mission-specialist" => global::Missions.Role.MissionSpecialist,
             var value => throw row.UnknownSymbol(value),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "Missions",
+            "graph": "MissionGraph",
+            "enums": {
+            "Role": {"description":"What a crew member does on board.","values":["commander","pilot","mission-specialist"]}
+            },
+            "entityTypes": {
+            "Agent": {"abstract":true,"properties":{"name":{"type":"string"}}},
+            "Astronaut": {"extends":"Agent","properties":{"role":{"type":"Role"},"callSign":{"type":"string","key":true,"pattern":"^[A-Z][a-z]\u002B$"},"flights":{"type":"int","min":0,"max":20},"languages":{"type":"string[]","minItems":1},"trained":{"type":"Role[]"}}},
+            "Agency": {"extends":"Agent","properties":{"code":{"type":"string","unique":true}}},
+            "Mission": {"properties":{"name":{"type":"string"},"launched":{"type":"date"}}},
+            "Site": {"properties":{"name":{"type":"string"}}}
+            },
+            "relationTypes": {
+            "tookPartIn": {"abstract":true,"from":"Agent","to":"Mission","inverse":"participants"},
+            "flew": {"extends":"tookPartIn","from":"Astronaut","properties":{"seat":{"type":"int?"}}},
+            "funded": {"extends":"tookPartIn","from":"Agency","cardinality":"many-to-one"},
+            "trainedWith": {"from":"Astronaut","to":"Astronaut","symmetric":true},
+            "docked": {"from":"Mission","to":"Mission","description":"Two missions docked: an n-ary fact with its place, crews and date.","properties":{"on":{"type":"date"}},"roles":{"site":{"type":"Site","inverse":"dockingsHere"},"crew":{"type":"Astronaut[]"},"overseer":{"type":"Agency?"}}}
+            }
+            }
+            """u8;
     }
 }

@@ -8,6 +8,7 @@ namespace Missions;
 public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
 {
     private static readonly global::System.Lazy<global::Missions.MissionGraph> s_default = new(static () => new global::Missions.MissionGraph());
+    private static readonly global::KnowledgeGraph.GraphFiles<global::Missions.MissionGraph> s_files = new(CompiledFacts.Schema, static facts => new global::Missions.MissionGraph(facts));
 
     private MissionGraph()
     {
@@ -18,8 +19,30 @@ public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
 
     private MissionGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
 
+    private MissionGraph(global::KnowledgeGraph.LoadedFacts facts)
+    {
+        AddEntities(facts.Entities, CompiledFacts.ReadEntity);
+        AddRelations(facts.Relations, CompiledFacts.ReadRelation);
+        Seal();
+    }
+
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Missions.MissionGraph Default => s_default.Value;
+
+    /// <summary>Loads a graph from <c>.kg.json</c> files of this graph's schema, checked as the build checks its own.</summary>
+    /// <inheritdoc cref="global::KnowledgeGraph.GraphFiles{TGraph}.Load"/>
+    public static global::Missions.MissionGraph Load(params string[] paths) => s_files.Load(paths);
+
+    /// <inheritdoc cref="Load(string[])"/>
+    public static global::Missions.MissionGraph Load(global::System.Collections.Generic.IEnumerable<string> paths) => s_files.Load(paths);
+
+    /// <inheritdoc cref="global::KnowledgeGraph.GraphFiles{TGraph}.LoadAsync"/>
+    public static global::System.Threading.Tasks.Task<global::Missions.MissionGraph> LoadAsync(global::System.Collections.Generic.IEnumerable<global::KnowledgeGraph.GraphSource> sources, global::System.Threading.CancellationToken cancellationToken = default) =>
+        s_files.LoadAsync(sources, cancellationToken);
+
+    /// <inheritdoc cref="global::KnowledgeGraph.GraphFiles{TGraph}.TryLoad"/>
+    public static bool TryLoad(global::System.Collections.Generic.IEnumerable<string> paths, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Missions.MissionGraph? graph, out global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGraph.GraphDiagnostic> diagnostics) =>
+        s_files.TryLoad(paths, out graph, out diagnostics);
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Missions.MissionGraph.Builder ToBuilder() => new(this);

@@ -33,5 +33,20 @@ partial class PlacesGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "TestProject.Geography",
+            "graph": "PlacesGraph",
+            "entityTypes": {
+            "Person": {"properties":{"name":{"type":"string"}}},
+            "City": {"properties":{"name":{"type":"string"}}}
+            },
+            "relationTypes": {
+            "livesIn": {"from":"Person","to":"City","cardinality":"many-to-one"}
+            }
+            }
+            """u8;
     }
 }

@@ -29,5 +29,19 @@ partial class PeopleGraph
             },
             var type => throw row.UnknownSymbol(type),
         };
+
+        /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
+        public static global::System.ReadOnlySpan<byte> Schema => """
+            {
+            "namespace": "TestProject",
+            "graph": "PeopleGraph",
+            "entityTypes": {
+            "Person": {"properties":{"name":{"type":"string"}}}
+            },
+            "relationTypes": {
+            "knows": {"from":"Person","to":"Person","symmetric":true}
+            }
+            }
+            """u8;
     }
 }

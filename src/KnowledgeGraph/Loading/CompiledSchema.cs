@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Naming;
+using KnowledgeGraph.Language.Parsing;
+using KnowledgeGraph.Language.Validation;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// The schema a generated graph class compiled in, resolved by the generator's own resolver: what files loaded at run
+/// time are checked against, and what a type they declare again must read as.
+/// </summary>
+internal sealed class CompiledSchema
+{
+    private readonly Dictionary<string, string> _enums;
+    private readonly Dictionary<string, string> _entityTypes;
+    private readonly Dictionary<string, string> _relationTypes;
+    private readonly Dictionary<string, EntityTypeModel> _entityModels;
+    private readonly Dictionary<string, RelationTypeModel> _relationModels;
+
+    public CompiledSchema(byte[] json)
+    {
+        var file = FileParser.Parse(JsonSource.FromBytes("schema", json, CancellationToken.None), "schema", new DeclarationList(), CancellationToken.None);
+        if (file.Diagnostics.Count > 0 || file.Graph is null || file.Namespace is null)
+        {
+            throw new InvalidOperationException("The schema compiled into the graph class cannot be read: the generated code and the runtime come from different versions of the package.");
+        }
+
+        GraphName = file.Graph.Value;
+        Namespace = file.Namespace.Value;
+        var reporter = new Reporter([]);
+        var typeNames = new NameScope(reporter, $"namespace '{Namespace}'", MetadataName.TypeIn(Namespace));
+        Schema = SchemaResolver.Resolve(GraphName, [file], typeNames, GeneratedNames.TraversalClass(Identifiers.ToPascalCase(GraphName)), reporter, CancellationToken.None);
+        _enums = file.Enums.ToDictionary(e => e.Name.Value, SchemaJson.Of, StringComparer.Ordinal);
+        _entityTypes = file.EntityTypes.ToDictionary(t => t.Name.Value, SchemaJson.Of, StringComparer.Ordinal);
+        _relationTypes = file.RelationTypes.ToDictionary(t => t.Name.Value, SchemaJson.Of, StringComparer.Ordinal);
+        _entityModels = Schema.EntityTypes.Values.ToDictionary(type => type.Name, type => type.ToModel(), StringComparer.Ordinal);
+        _relationModels = Schema.RelationTypes.Values.ToDictionary(type => type.Name, type => type.ToModel(), StringComparer.Ordinal);
+    }
+
+    public string GraphName { get; }
+
+    public string Namespace { get; }
+
+    public Schema Schema { get; }
+
+    public EntityTypeModel EntityType(string name) => _entityModels[name];
+
+    public RelationTypeModel RelationType(string name) => _relationModels[name];
+
+    /// <summary>Reports what a file declares of a schema beyond what was compiled, or otherwise.</summary>
+    public void Compare(ParsedFile file, Reporter reporter)
+    {
+        foreach (var declaration in file.Enums)
+        {
+            Compare("Enum", declaration.Name, SchemaJson.Of(declaration), _enums, reporter);
+        }
+
+        foreach (var declaration in file.EntityTypes)
+        {
+            Compare("Entity type", declaration.Name, SchemaJson.Of(declaration), _entityTypes, reporter);
+        }
+
+        foreach (var declaration in file.RelationTypes)
+        {
+            Compare("Relation type", declaration.Name, SchemaJson.Of(declaration), _relationTypes, reporter);
+        }
+    }
+
+    private void Compare(string kind, Located name, string declared, Dictionary<string, string> compiled, Reporter reporter)
+    {
+        if (!compiled.TryGetValue(name.Value, out var json))
+        {
+            reporter.Report(Language.Diagnostics.Descriptors.SchemaChanged, name.Location, $"{kind} '{name.Value}'", "is not in", GraphName);
+        }
+        else if (json != declared)
+        {
+            reporter.Report(Language.Diagnostics.Descriptors.SchemaChanged, name.Location, $"{kind} '{name.Value}'", "is declared otherwise than in", GraphName);
+        }
+    }
+}

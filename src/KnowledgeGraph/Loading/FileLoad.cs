@@ -1,0 +1,103 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using KnowledgeGraph.Language.Diagnostics;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Parsing;
+using KnowledgeGraph.Language.Validation;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// One load of <c>.kg.json</c> files at run time: each file is parsed as it streams and each entity and fact handed to
+/// the generator's own checker as it is read; when every file is read, what passed becomes rows for the generated
+/// readers, unless anything failed, in which case nothing does.
+/// </summary>
+internal sealed class FileLoad
+{
+    // Enough for most facts many times over; a longer one grows the buffer.
+    private const int BlockSize = 64 * 1024;
+
+    private readonly CompiledSchema _schema;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Reporter _reporter = new([]);
+    private readonly FactChecker _checker;
+    private readonly List<DiagnosticInfo> _parsing = [];
+    private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
+
+    public FileLoad(CompiledSchema schema, CancellationToken cancellationToken)
+    {
+        _schema = schema;
+        _cancellationToken = cancellationToken;
+        _checker = new FactChecker(schema.Schema, _reporter, members: null, cancellationToken);
+    }
+
+    public void Read(string name, Stream stream)
+    {
+        _fileOrder.TryAdd(name, _fileOrder.Count);
+        var source = JsonSource.FromStream(name, stream, BlockSize, _cancellationToken);
+        var file = FileParser.Parse(source, name, _checker, _cancellationToken);
+        _parsing.AddRange(file.Diagnostics);
+        if (file.Graph is { } graph && graph.Value != _schema.GraphName)
+        {
+            _reporter.Report(Descriptors.OtherGraph, graph.Location, graph.Value, _schema.GraphName);
+        }
+
+        if (file.Namespace is { } ns && ns.Value != _schema.Namespace)
+        {
+            _reporter.Report(Descriptors.ConflictingNamespace, ns.Location, _schema.GraphName, _schema.Namespace, ns.Value);
+        }
+
+        _schema.Compare(file, _reporter);
+    }
+
+    /// <returns>The rows of what passed, or null when any file holds a mistake.</returns>
+    public LoadedFacts? Finish(out IReadOnlyList<GraphDiagnostic> diagnostics)
+    {
+        var (entities, relations) = _checker.Finish();
+        diagnostics = _parsing.Concat(_reporter.Diagnostics)
+            .OrderBy(d => _fileOrder.TryGetValue(d.Location.FilePath, out var order) ? order : int.MaxValue)
+            .ThenBy(d => d.Location.Start)
+            .Select(ToPublic)
+            .ToList();
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        return new LoadedFacts(
+            Table(entities.Select(entity => FactRows.EntityRow(_schema.EntityType(entity.Type), entity))),
+            Table(relations.Select(relation => FactRows.RelationRow(_schema.RelationType(relation.Type), relation))));
+    }
+
+    private static byte[] Table(IEnumerable<string> rows)
+    {
+        var table = new ArrayBufferWriter<byte>();
+        Write("[\n");
+        var first = true;
+        foreach (var row in rows)
+        {
+            Write(first ? row : ",\n" + row);
+            first = false;
+        }
+
+        Write("\n]");
+        return table.WrittenSpan.ToArray();
+
+        void Write(string text) => table.Advance(Encoding.UTF8.GetBytes(text, table.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+    }
+
+    private static GraphDiagnostic ToPublic(DiagnosticInfo diagnostic) => new(
+        diagnostic.Descriptor.Id,
+        diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? KnowledgeGraph.DiagnosticSeverity.Error : KnowledgeGraph.DiagnosticSeverity.Warning,
+        diagnostic.Location.FilePath,
+        diagnostic.Location.StartPoint.Line + 1,
+        diagnostic.Location.StartPoint.Character + 1,
+        diagnostic.Message,
+        diagnostic.Descriptor.HelpLinkUri);
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Globalization;
+
+namespace KnowledgeGraph;
+
+/// <summary>How bad a <see cref="GraphDiagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>Probably a mistake, such as an entity no fact mentions; the graph loads.</summary>
+    Warning,
+
+    /// <summary>A mistake: the graph does not load.</summary>
+    Error,
+}
+
+/// <summary>
+/// A mistake in a <c>.kg.json</c> file loaded at run time: the same ID, message and place the compiler gives when the
+/// build reads the file (see docs/diagnostics.md).
+/// </summary>
+public sealed class GraphDiagnostic
+{
+    internal GraphDiagnostic(string id, DiagnosticSeverity severity, string path, int line, int column, string message, string? helpLink)
+    {
+        Id = id;
+        Severity = severity;
+        Path = path;
+        Line = line;
+        Column = column;
+        Message = message;
+        HelpLink = helpLink;
+    }
+
+    /// <summary>The diagnostic's ID, such as <c>KG0007</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>Whether the mistake stops the graph from loading.</summary>
+    public DiagnosticSeverity Severity { get; }
+
+    /// <summary>The file, as given to the loader: a path, or the name given with a stream.</summary>
+    public string Path { get; }
+
+    /// <summary>The line of the offending token, from 1.</summary>
+    public int Line { get; }
+
+    /// <summary>The column of the offending token, from 1, counted in UTF-16 characters as the compiler counts them.</summary>
+    public int Column { get; }
+
+    /// <summary>What is wrong and how to fix it.</summary>
+    public string Message { get; }
+
+    /// <summary>The diagnostic's section in the documentation.</summary>
+    public string? HelpLink { get; }
+
+    /// <summary>The diagnostic as the compiler writes it: <c>path(line,column): error KG0007: message</c>.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Path}({Line},{Column}): {(Severity == DiagnosticSeverity.Error ? "error" : "warning")} {Id}: {Message}");
+}

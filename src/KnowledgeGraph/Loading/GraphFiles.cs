@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace KnowledgeGraph;
+
+/// <summary>
+/// Loads the <c>.kg.json</c> files of one generated graph class at run time: its <c>Load</c>, <c>LoadAsync</c> and
+/// <c>TryLoad</c> members call this.
+/// </summary>
+/// <typeparam name="TGraph">The generated graph class.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GraphFiles<TGraph>
+    where TGraph : Graph
+{
+    private readonly Lazy<CompiledSchema> _schema;
+    private readonly Func<LoadedFacts, TGraph> _create;
+
+    /// <param name="schema">The schema the generator compiled in (its canonical <c>.kg.json</c> form).</param>
+    /// <param name="create">Makes the graph of the checked facts.</param>
+    public GraphFiles(ReadOnlySpan<byte> schema, Func<LoadedFacts, TGraph> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var json = schema.ToArray();
+        _schema = new Lazy<CompiledSchema>(() => new CompiledSchema(json));
+        _create = create;
+    }
+
+    /// <summary>
+    /// Reads the files, checks every entity and fact as the build checks the project's own files, and makes a new graph
+    /// of them. The files are read as they stream, a fact at a time, and may repeat the compiled schema (not change it).
+    /// </summary>
+    /// <param name="paths">The files, read in this order: a fact may name an entity of any of them.</param>
+    /// <returns>A new graph of the files' entities and facts; warnings do not stop it (<c>TryLoad</c> returns them).</returns>
+    /// <exception cref="GraphLoadException">The files hold a mistake: its diagnostics list every one, and nothing is loaded.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> or one of them is null.</exception>
+    /// <exception cref="IOException">A file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    public TGraph Load(IEnumerable<string> paths)
+    {
+        var (graph, diagnostics) = LoadFiles(Open(paths), CancellationToken.None);
+        return graph ?? throw new GraphLoadException(diagnostics);
+    }
+
+    /// <summary>Reads and checks the streams as <c>Load</c> reads files, on a thread-pool thread.</summary>
+    /// <param name="sources">The streams, each named for its diagnostics, read in this order.</param>
+    /// <param name="cancellationToken">Stops the load: nothing is loaded then.</param>
+    /// <returns>A new graph of the streams' entities and facts.</returns>
+    /// <exception cref="GraphLoadException">The streams hold a mistake: its diagnostics list every one, and nothing is loaded.</exception>
+    /// <exception cref="OperationCanceledException">The load was cancelled.</exception>
+    public Task<TGraph> LoadAsync(IEnumerable<GraphSource> sources, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = sources.ToList();
+        return Task.Run(
+            () =>
+            {
+                var (graph, diagnostics) = LoadFiles(list.Select(source => (source.Name, (Func<Stream>)(() => source.Stream), false)), cancellationToken);
+                return graph ?? throw new GraphLoadException(diagnostics);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Loads the files as <c>Load</c> does, but returns their diagnostics instead of throwing.</summary>
+    /// <param name="paths">The files, read in this order.</param>
+    /// <param name="graph">The new graph; null when the files hold a mistake.</param>
+    /// <param name="diagnostics">Every diagnostic of the files, errors and warnings, in the order of the files and their text.</param>
+    /// <returns>Whether the files hold no mistake, so that the graph was loaded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> or one of them is null.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    public bool TryLoad(IEnumerable<string> paths, [NotNullWhen(true)] out TGraph? graph, out IReadOnlyList<GraphDiagnostic> diagnostics)
+    {
+        (graph, diagnostics) = LoadFiles(Open(paths), CancellationToken.None);
+        return graph is not null;
+    }
+
+    private static IEnumerable<(string Name, Func<Stream> Open, bool Owned)> Open(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var list = paths.ToList();
+        foreach (var path in list)
+        {
+            ArgumentNullException.ThrowIfNull(path, nameof(paths));
+        }
+
+        return list.Select(path => (path, (Func<Stream>)(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)), true));
+    }
+
+    private (TGraph? Graph, IReadOnlyList<GraphDiagnostic> Diagnostics) LoadFiles(IEnumerable<(string Name, Func<Stream> Open, bool Owned)> files, CancellationToken cancellationToken)
+    {
+        var load = new FileLoad(_schema.Value, cancellationToken);
+        foreach (var (name, open, owned) in files)
+        {
+            var stream = open();
+            try
+            {
+                load.Read(name, stream);
+            }
+            finally
+            {
+                if (owned)
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+
+        var facts = load.Finish(out var diagnostics);
+        return (facts is null ? null : _create(facts), diagnostics);
+    }
+}
