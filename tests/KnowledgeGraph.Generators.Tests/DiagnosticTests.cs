@@ -616,6 +616,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void KG0030_AFileOfAnotherGraphLoadedAtRunTime() =>
+        AssertSingleAtLoad("KG0030", """{ "graph": /*↓*/"StoryGraph" }""", "The file is of graph 'StoryGraph', but graph 'TestGraph' is loading it; load it into its own graph, or correct 'graph'");
+
+    [Fact]
+    public void KG0031_ASchemaChangeAtRunTime() =>
+        AssertSingleAtLoad(
+            "KG0031",
+            """{ "graph": "TestGraph", "relationTypes": { /*↓*/"knows": { "from": "Person", "to": "Person", "cardinality": "one-to-one" } } }""",
+            "Relation type 'knows' is declared otherwise than in the schema of graph 'TestGraph' as the project compiled it, and a schema is fixed when its project is built; change it in the project's files and build again, or leave it out of this file");
+
+    [Fact]
     public void EveryDescriptorIsTested()
     {
         var ids = typeof(KnowledgeGraph.Language.Diagnostics.Descriptors)
@@ -658,6 +669,25 @@ public sealed class DiagnosticTests
 
         // The mistake is skipped: what remains generates and compiles without a single C# diagnostic.
         result.ShouldCompileCleanly();
+
+        // Files loaded at run time get the same diagnostics at the same places.
+        LoaderParity.AssertSameAsGenerator([.. others, file], result);
+    }
+
+    /// <summary>Compiles the schema, loads the file at run time, and asserts its one diagnostic.</summary>
+    private static void AssertSingleAtLoad(string id, string loaded, string message)
+    {
+        var graph = LoaderParity.Compile(Schema);
+        var folder = System.IO.Directory.CreateTempSubdirectory("kg-load-").FullName;
+        try
+        {
+            var diagnostic = Assert.Single(LoaderParity.TryLoadWithMessages(graph, folder, [new ModelFile("today.kg.json", loaded)]));
+            Assert.Equal((id, message, "today.kg.json", Position(loaded)), (diagnostic.Id, diagnostic.Message, diagnostic.Path, (diagnostic.Line, diagnostic.Column)));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <returns>The 1-based line and column right after the marker.</returns>

@@ -35,6 +35,10 @@ public sealed class DocumentationTests
         .OrderBy(descriptor => descriptor.Id, StringComparer.Ordinal)
         .ToArray();
 
+    // The diagnostics only a load at run time gives, and the file their examples load.
+    private static readonly string[] LoaderOnly = ["KG0030", "KG0031"];
+    private const string LoadedPath = "today.kg.json";
+
     public static TheoryData<string> Ids() => [.. AllDescriptors.Select(descriptor => descriptor.Id)];
 
     [Fact]
@@ -77,6 +81,13 @@ public sealed class DocumentationTests
         Assert.True(marked.Length == 1, $"{id}: the wrong example must hold one {Marker}, in one of its files");
         Assert.True(marked[0].Content.IndexOf(Marker, StringComparison.Ordinal) == marked[0].Content.LastIndexOf(Marker, StringComparison.Ordinal), $"{id}: more than one {Marker}");
         var (line, column) = PositionAfterMarker(marked[0].Content);
+        if (LoaderOnly.Contains(id))
+        {
+            var loaded = LoadAtRunTime(section.Wrong);
+            Assert.True(loaded.Count == 1, $"{id}: the wrong example gives {loaded.Count} diagnostics, not one:\n" + string.Join("\n", loaded));
+            Assert.Equal((id, section.Message, $"{marked[0].Path}({line + 1},{column + 1})"), (loaded[0].Id, loaded[0].Message, $"{loaded[0].Path}({loaded[0].Line},{loaded[0].Column})"));
+            return;
+        }
 
         var result = GeneratorHarness.Run([.. section.Wrong]);
 
@@ -97,6 +108,9 @@ public sealed class DocumentationTests
 
         // One mistake, one diagnostic: the rest still generates and compiles.
         result.ShouldCompileCleanly();
+
+        // And loaded at run time, the example gives the same diagnostic at the same place.
+        LoaderParity.AssertSameAsGenerator(section.Wrong, result);
     }
 
     [Theory]
@@ -106,12 +120,35 @@ public sealed class DocumentationTests
         var section = SectionOf(id);
         Assert.True(section.Fixed.Count > 0, $"{id}: no **Fixed:** example");
         Assert.DoesNotContain(section.Fixed, file => file.Content.Contains(Marker, StringComparison.Ordinal));
+        if (LoaderOnly.Contains(id))
+        {
+            Assert.Empty(LoadAtRunTime(section.Fixed));
+            return;
+        }
 
         var result = GeneratorHarness.Run([.. section.Fixed]);
 
         var diagnostics = result.GeneratorDiagnostics;
         Assert.True(diagnostics.IsEmpty, $"{id}: the fixed example gives diagnostics:\n" + string.Join("\n", diagnostics));
         result.ShouldCompileCleanly();
+    }
+
+    /// <summary>
+    /// Compiles the example's project files and loads its <c>today.kg.json</c> at run time, for the diagnostics that only a
+    /// load gives.
+    /// </summary>
+    private static List<(string Id, string Message, string Path, int Line, int Column)> LoadAtRunTime(List<ModelFile> example)
+    {
+        var graph = LoaderParity.Compile([.. example.Where(file => file.Path != LoadedPath)]);
+        var folder = Directory.CreateTempSubdirectory("kg-docs-").FullName;
+        try
+        {
+            return LoaderParity.TryLoadWithMessages(graph, folder, example.Where(file => file.Path == LoadedPath));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static Section SectionOf(string id)

@@ -21,9 +21,12 @@ internal sealed class CompiledSchema
     private readonly Dictionary<string, EntityTypeModel> _entityModels;
     private readonly Dictionary<string, RelationTypeModel> _relationModels;
 
+    /// <summary>What the places in the compiled schema are in: no file the loader reads.</summary>
+    public const string Path = "(compiled schema)";
+
     public CompiledSchema(byte[] json)
     {
-        var file = FileParser.Parse(JsonSource.FromBytes("schema", json, CancellationToken.None), "schema", new DeclarationList(), CancellationToken.None);
+        var file = FileParser.Parse(JsonSource.FromBytes(Path, json, CancellationToken.None), Path, new DeclarationList(), CancellationToken.None);
         if (file.Diagnostics.Count > 0 || file.Graph is null || file.Namespace is null)
         {
             throw new InvalidOperationException("The schema compiled into the graph class cannot be read: the generated code and the runtime come from different versions of the package.");

@@ -60,9 +60,10 @@ internal sealed class FileLoad
     {
         var (entities, relations) = _checker.Finish();
         diagnostics = _parsing.Concat(_reporter.Diagnostics)
-            .OrderBy(d => _fileOrder.TryGetValue(d.Location.FilePath, out var order) ? order : int.MaxValue)
-            .ThenBy(d => d.Location.Start)
             .Select(ToPublic)
+            .OrderBy(d => _fileOrder.TryGetValue(d.Path, out var order) ? order : int.MaxValue)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
             .ToList();
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -92,12 +93,17 @@ internal sealed class FileLoad
         void Write(string text) => table.Advance(Encoding.UTF8.GetBytes(text, table.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
     }
 
-    private static GraphDiagnostic ToPublic(DiagnosticInfo diagnostic) => new(
-        diagnostic.Descriptor.Id,
-        diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? KnowledgeGraph.DiagnosticSeverity.Error : KnowledgeGraph.DiagnosticSeverity.Warning,
-        diagnostic.Location.FilePath,
-        diagnostic.Location.StartPoint.Line + 1,
-        diagnostic.Location.StartPoint.Character + 1,
-        diagnostic.Message,
-        diagnostic.Descriptor.HelpLinkUri);
+    // A mistake found in the compiled schema (a pattern too costly to match) is shown where the loaded file meets it.
+    private static GraphDiagnostic ToPublic(DiagnosticInfo diagnostic)
+    {
+        var location = diagnostic.Location.FilePath == CompiledSchema.Path && diagnostic.AdditionalLocation is { } inFile ? inFile : diagnostic.Location;
+        return new(
+            diagnostic.Descriptor.Id,
+            diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? KnowledgeGraph.DiagnosticSeverity.Error : KnowledgeGraph.DiagnosticSeverity.Warning,
+            location.FilePath,
+            location.StartPoint.Line + 1,
+            location.StartPoint.Character + 1,
+            diagnostic.Message,
+            diagnostic.Descriptor.HelpLinkUri);
+    }
 }
