@@ -21,6 +21,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --compile [--sizes 1000,10000]   # above 10000: set a GC heap limit
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --phases [--sizes 10000,100000]  # the generator's phases, one by one
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --inheritance [--sizes 10000,100000] # types in chains, cycles, forests
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --loading [--sizes 100000,1000000]  # files loaded at run time
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
@@ -59,6 +60,17 @@ public static class Program
         if (TakeFlag(args, "--memory"))
         {
             MemoryMode.Run(BenchmarkSizes.Materialization, Console.Out);
+            return 0;
+        }
+
+        if (TakeFlag(args, "--loading"))
+        {
+            if (args.Count > 0)
+            {
+                throw new UsageException("--loading takes only --sizes.");
+            }
+
+            LoadingMode.Run(sizes ?? [100_000, 1_000_000], Console.Out);
             return 0;
         }
 
@@ -130,6 +142,7 @@ public static class Program
         MemoryMode.Run([smallest], Console.Out);
         PhasesMode.Run([smallest], Console.Out);
         InheritanceMode.Run([smallest], Console.Out, smoke: true);
+        LoadingMode.Run([smallest], Console.Out);
         CompileMode.Run([smallest], Console.Out, warmUp: false); // a check that it runs, not a measurement
         Console.WriteLine($"Smoke run {(ok == 0 ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F1} s.");
         return ok;

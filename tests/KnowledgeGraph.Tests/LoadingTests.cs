@@ -100,7 +100,7 @@ public sealed class LoadingTests : IDisposable
 
         var diagnostic = Assert.Single(exception.Diagnostics);
         Assert.Equal("KG0007", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(GraphDiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal((facts, 4, 42), (diagnostic.Path, diagnostic.Line, diagnostic.Column));
         Assert.Equal("'rubio' is not an entity of graph 'DiplomacyGraph'; declare it under 'entities' or correct the id", diagnostic.Message);
         Assert.Equal("https://github.com/knowledgegraph-dotnet/knowledgegraph/blob/main/docs/diagnostics.md#kg0007", diagnostic.HelpLink);
@@ -161,7 +161,7 @@ public sealed class LoadingTests : IDisposable
         Assert.Equal(3, graph.EntityCount);
         Assert.Equal(1, graph.RelationCount); // the repeat is one fact
         Assert.Equal([("KG0025", 6, 5), ("KG0020", 8, 52)], diagnostics.Select(d => (d.Id, d.Line, d.Column)));
-        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.All(diagnostics, d => Assert.Equal(GraphDiagnosticSeverity.Warning, d.Severity));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal sealed class FileLoad
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
             .ToList();
-        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (diagnostics.Any(d => d.Severity == GraphDiagnosticSeverity.Error))
         {
             return null;
         }
@@ -99,7 +99,7 @@ internal sealed class FileLoad
         var location = diagnostic.Location.FilePath == CompiledSchema.Path && diagnostic.AdditionalLocation is { } inFile ? inFile : diagnostic.Location;
         return new(
             diagnostic.Descriptor.Id,
-            diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? KnowledgeGraph.DiagnosticSeverity.Error : KnowledgeGraph.DiagnosticSeverity.Warning,
+            diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? GraphDiagnosticSeverity.Error : GraphDiagnosticSeverity.Warning,
             location.FilePath,
             location.StartPoint.Line + 1,
             location.StartPoint.Character + 1,

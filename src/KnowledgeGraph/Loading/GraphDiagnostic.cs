@@ -4,7 +4,7 @@ using System.Globalization;
 namespace KnowledgeGraph;
 
 /// <summary>How bad a <see cref="GraphDiagnostic"/> is.</summary>
-public enum DiagnosticSeverity
+public enum GraphDiagnosticSeverity
 {
     /// <summary>Probably a mistake, such as an entity no fact mentions; the graph loads.</summary>
     Warning,
@@ -19,7 +19,7 @@ public enum DiagnosticSeverity
 /// </summary>
 public sealed class GraphDiagnostic
 {
-    internal GraphDiagnostic(string id, DiagnosticSeverity severity, string path, int line, int column, string message, string? helpLink)
+    internal GraphDiagnostic(string id, GraphDiagnosticSeverity severity, string path, int line, int column, string message, string? helpLink)
     {
         Id = id;
         Severity = severity;
@@ -34,7 +34,7 @@ public sealed class GraphDiagnostic
     public string Id { get; }
 
     /// <summary>Whether the mistake stops the graph from loading.</summary>
-    public DiagnosticSeverity Severity { get; }
+    public GraphDiagnosticSeverity Severity { get; }
 
     /// <summary>The file, as given to the loader: a path, or the name given with a stream.</summary>
     public string Path { get; }
@@ -54,5 +54,5 @@ public sealed class GraphDiagnostic
     /// <summary>The diagnostic as the compiler writes it: <c>path(line,column): error KG0007: message</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Path}({Line},{Column}): {(Severity == DiagnosticSeverity.Error ? "error" : "warning")} {Id}: {Message}");
+        $"{Path}({Line},{Column}): {(Severity == GraphDiagnosticSeverity.Error ? "error" : "warning")} {Id}: {Message}");
 }

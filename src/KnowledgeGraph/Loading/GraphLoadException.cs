@@ -26,7 +26,7 @@ public sealed class GraphLoadException : Exception
     private static string Describe(IReadOnlyList<GraphDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = diagnostics.Where(d => d.Severity == GraphDiagnosticSeverity.Error).ToList();
         var shown = errors.Take(MistakesInMessage).Select(d => Environment.NewLine + "  " + d);
         var more = errors.Count > MistakesInMessage ? $"{Environment.NewLine}  … and {errors.Count - MistakesInMessage} more" : "";
         return $"The files hold {errors.Count} mistake{(errors.Count == 1 ? "" : "s")}; nothing was loaded:{string.Concat(shown)}{more}";
