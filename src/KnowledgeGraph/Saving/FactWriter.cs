@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -34,6 +35,10 @@ public sealed class FactWriter
     internal const string SchemaUrl = "https://raw.githubusercontent.com/knowledgegraph-dotnet/knowledgegraph/main/nuget/kg.schema.json";
 
     private const int FlushSize = 64 * 1024;
+
+    // Printable ASCII but the quote and the backslash: what a JSON string holds as it is.
+    private static readonly SearchValues<char> s_plainAscii =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     private readonly CompactStore? _view; // the view's store when a view is saved: what it holds; null for a graph
     private readonly Buffer _file = new(FlushSize * 2);
@@ -207,37 +212,50 @@ public sealed class FactWriter
     }
 
     /// <summary>Writes a list of strings; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<string> values) => Items(name, values, (buffer, value) => Text(buffer, value));
+    public void List(string name, IReadOnlyList<string> values) => Items(name, values, static (writer, value) => writer.Text(writer._line, value));
 
     /// <summary>Writes a list of <see cref="int"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<int> values) => Items(name, values, static (buffer, value) => buffer.Format(value));
+    public void List(string name, IReadOnlyList<int> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
 
     /// <summary>Writes a list of <see cref="long"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<long> values) => Items(name, values, static (buffer, value) => buffer.Format(value));
+    public void List(string name, IReadOnlyList<long> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
 
     /// <summary>Writes a list of <see cref="double"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<double> values) => Items(name, values, Value);
+    public void List(string name, IReadOnlyList<double> values) => Items(name, values, static (writer, value) => writer.Value(writer._line, value));
 
     /// <summary>Writes a list of <see cref="decimal"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<decimal> values) => Items(name, values, static (buffer, value) => buffer.Format(value));
+    public void List(string name, IReadOnlyList<decimal> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
 
     /// <summary>Writes a list of <see cref="bool"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<bool> values) => Items(name, values, static (buffer, value) => buffer.Append(value ? "true" : "false"));
+    public void List(string name, IReadOnlyList<bool> values) => Items(name, values, static (writer, value) => writer._line.Append(value ? "true" : "false"));
 
     /// <summary>Writes a list of dates; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<DateOnly> values) => Items(name, values, Value);
+    public void List(string name, IReadOnlyList<DateOnly> values) => Items(name, values, static (writer, value) => Value(writer._line, value));
 
     /// <summary>Writes a list of dates and times; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<DateTimeOffset> values) => Items(name, values, Value);
+    public void List(string name, IReadOnlyList<DateTimeOffset> values) => Items(name, values, static (writer, value) => Value(writer._line, value));
 
     /// <summary>Writes a list of URIs; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<Uri> values) => Items(name, values, (buffer, value) => Text(buffer, value.OriginalString));
+    public void List(string name, IReadOnlyList<Uri> values) => Items(name, values, static (writer, value) => writer.Text(writer._line, value.OriginalString));
 
     /// <summary>Writes a list of values of a generated enum by their names in the files; an empty list is left out.</summary>
     public void List<TEnum>(string name, IReadOnlyList<TEnum> values, string[] names) where TEnum : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(names);
-        Items(name, values, (buffer, value) => Text(buffer, NameOf(value, names)));
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        Name(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            _line.Append(i == 0 ? "[" : ", ");
+            Text(_line, NameOf(values[i], names));
+        }
+
+        _line.Append("]");
     }
 
     /// <summary>Writes the id of the entity that plays a role of an n-ary relation; null is left out.</summary>
@@ -258,12 +276,12 @@ public sealed class FactWriter
     public void Roles(string name, IReadOnlyList<Entity> players)
     {
         ArgumentNullException.ThrowIfNull(players);
-        foreach (var player in players)
+        for (var i = 0; i < players.Count; i++)
         {
-            _dropped |= !Holds(player);
+            _dropped |= !Holds(players[i]);
         }
 
-        Items(name, players, (buffer, player) => Text(buffer, player.Id));
+        Items(name, players, static (writer, player) => writer.Text(writer._line, player.Id));
     }
 
     /// <summary>Starts the file: its header, when the graph class wrote none (a hand-written graph has none to write).</summary>
@@ -305,13 +323,13 @@ public sealed class FactWriter
         if (relation.ValidFrom is { } validFrom)
         {
             Name("validFrom");
-            Text(_line, validFrom.ToString());
+            Value(_line, validFrom);
         }
 
         if (relation.ValidTo is { } validTo)
         {
             Name("validTo");
-            Text(_line, validTo.ToString());
+            Value(_line, validTo);
         }
 
         if (_dropped)
@@ -418,7 +436,8 @@ public sealed class FactWriter
         _line.Format(value);
     }
 
-    private void Items<T>(string name, IReadOnlyList<T> values, Action<Buffer, T> write)
+    // The item writers are static lambdas, made once: a list costs no allocation.
+    private void Items<T>(string name, IReadOnlyList<T> values, Action<FactWriter, T> write)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
@@ -427,11 +446,10 @@ public sealed class FactWriter
         }
 
         Name(name);
-        _line.Append("[");
         for (var i = 0; i < values.Count; i++)
         {
-            _line.Append(i == 0 ? "" : ", ");
-            write(_line, values[i]);
+            _line.Append(i == 0 ? "[" : ", ");
+            write(this, values[i]);
         }
 
         _line.Append("]");
@@ -463,10 +481,28 @@ public sealed class FactWriter
         buffer.Format(value);
     }
 
-    private static void Value(Buffer buffer, DateOnly value)
+    private static void Value(Buffer buffer, DateOnly value) => Date(buffer, value, DatePrecision.Day);
+
+    /// <summary>A date as precise as it is: <c>2025</c>, <c>2025-02</c> or <c>2025-02-12</c>.</summary>
+    private static void Value(Buffer buffer, PartialDate value) => Date(buffer, value.Earliest, value.Precision);
+
+    // Digit by digit: a custom format string costs more than the rest of a fact.
+    private static void Date(Buffer buffer, DateOnly date, DatePrecision precision)
     {
         buffer.Append("\"");
-        buffer.Format(value, "yyyy-MM-dd");
+        buffer.Digits(date.Year, 4);
+        if (precision != DatePrecision.Year)
+        {
+            buffer.Append("-");
+            buffer.Digits(date.Month, 2);
+        }
+
+        if (precision == DatePrecision.Day)
+        {
+            buffer.Append("-");
+            buffer.Digits(date.Day, 2);
+        }
+
         buffer.Append("\"");
     }
 
@@ -489,11 +525,15 @@ public sealed class FactWriter
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c is >= ' ' and < '\x7f' and not '"' and not '\\')
+            // Most text is plain ASCII: skip it at once.
+            var plain = text.AsSpan(i).IndexOfAnyExcept(s_plainAscii);
+            if (plain < 0)
             {
-                continue;
+                break;
             }
+
+            i += plain;
+            var c = text[i];
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -576,6 +616,19 @@ public sealed class FactWriter
             }
 
             Length += written;
+        }
+
+        /// <summary>A number of 0 or more as exactly <paramref name="count"/> digits.</summary>
+        public void Digits(int value, int count)
+        {
+            Reserve(count);
+            for (var i = count - 1; i >= 0; i--)
+            {
+                _bytes[Length + i] = (byte)('0' + (value % 10));
+                value /= 10;
+            }
+
+            Length += count;
         }
 
         public void MoveTo(Stream stream)
