@@ -53,6 +53,34 @@ public sealed class SaveTests
     }
 
     [Fact]
+    public async Task The_README_example_saves_a_graph_built_in_code_and_a_view()
+    {
+        var g = Diplomacy.DiplomacyGraph.Default;
+        var folder = Directory.CreateTempSubdirectory("kg-save-");
+        using var stream = new MemoryStream();
+        var cancellationToken = CancellationToken.None;
+        try
+        {
+            // As in the README's "Saving", in a folder of its own.
+            var whatIf = g.ToBuilder();
+            whatIf.AddRelation(new Diplomacy.Called(g.Trump, g.Lavrov) { On = new DateOnly(2025, 3, 1), Sources = [g.ReutersIstanbul] });
+            whatIf.Build().Save(Path.Combine(folder.FullName, "istanbul-talks.kg.json"));
+            g.AsOf(new DateOnly(2025, 2, 15)).Save(stream);
+            await g.SaveAsync(stream, cancellationToken);
+
+            var saved = File.ReadAllText(Path.Combine(folder.FullName, "istanbul-talks.kg.json"));
+            Assert.StartsWith("{\n  \"$schema\": \"https://raw.githubusercontent.com/knowledgegraph-dotnet/knowledgegraph/main/nuget/kg.schema.json\",\n  \"namespace\": \"Diplomacy\",\n  \"graph\": \"DiplomacyGraph\",\n  \"entities\": {\n    \"reutersIstanbul\": { \"type\": \"Article\", \"name\": \"Reuters report from Istanbul\", \"date\": \"2025-02-28\" },\n    \"trump\": { \"type\": \"Person\", \"name\": \"Donald Trump\", \"title\": \"President of the United States\" },\n", saved);
+            Assert.Contains("\n    { \"from\": \"trump\", \"type\": \"holdsOffice\", \"to\": \"usPresident\", \"source\": \"reutersIstanbul\", \"validFrom\": \"2025-01\" },\n", saved);
+            Assert.EndsWith("\n    { \"from\": \"trump\", \"type\": \"called\", \"to\": \"lavrov\", \"on\": \"2025-03-01\", \"source\": \"reutersIstanbul\" }\n  ]\n}\n", saved);
+            Assert.Equal(Bytes(g.AsOf(new DateOnly(2025, 2, 15))).Concat(Bytes(g)), stream.ToArray());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_bytes_are_the_same_on_every_run_in_every_culture_and_by_every_overload()
     {
         var expected = Bytes(Diplomacy.DiplomacyGraph.Default);
