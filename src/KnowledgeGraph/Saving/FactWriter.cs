@@ -50,7 +50,9 @@ public sealed class FactWriter
 
     internal FactWriter(CompactStore? view) => _view = view;
 
-    /// <summary>Writes the graph's name and namespace as its files give them (no namespace when they leave it to the project).</summary>
+    /// <summary>Writes the start of the file: the <c>$schema</c> pointer, then the graph's namespace and name as its files give them.</summary>
+    /// <param name="namespace">The <c>namespace</c> of the files, or null when they leave it to the project.</param>
+    /// <param name="graph">The <c>graph</c> of the files.</param>
     public void Header(string? @namespace, string graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -284,7 +286,7 @@ public sealed class FactWriter
         Items(name, players, static (writer, player) => writer.Text(writer._line, player.Id));
     }
 
-    /// <summary>Starts the file: its header, when the graph class wrote none (a hand-written graph has none to write).</summary>
+    /// <summary>Starts the entities, after the header; a graph class that wrote no header is not one the generator wrote.</summary>
     internal void StartEntities()
     {
         if (!_hasHeader)

@@ -227,11 +227,21 @@ public sealed class SaveTests
         builder.AddEntity(new Item("nan")
         {
             Name = "NaN", Count = 0, Serial = 0, Weight = double.NaN, Price = 0, InStock = true, Released = default,
-            Updated = default, Homepage = new Uri("https://example.org/"), Mood = (Mood)7,
+            Updated = default, Homepage = new Uri("https://example.org/"), Mood = Mood.Calm,
         });
         var error = Assert.Throws<InvalidOperationException>(() => builder.Build().Save(Stream.Null));
 
         Assert.Equal("The entity 'nan' holds the number NaN, which JSON cannot hold: a .kg.json file cannot hold it.", error.Message);
+
+        var other = G.ToBuilder();
+        other.AddEntity(new Item("seven")
+        {
+            Name = "Seven", Count = 0, Serial = 0, Weight = 0, Price = 0, InStock = true, Released = default,
+            Updated = default, Homepage = new Uri("https://example.org/"), Mood = (Mood)7,
+        });
+        error = Assert.Throws<InvalidOperationException>(() => other.Build().Save(Stream.Null));
+
+        Assert.Equal("The entity 'seven' holds the Mood value 7, which its enum does not declare: a .kg.json file cannot hold it.", error.Message);
     }
 
     [Fact]
