@@ -440,11 +440,11 @@ internal sealed partial class Emitter
         writer.CloseBlock();
 
         // The names of the enums written, a field each: the writer finds a value's name by its number.
-        var enums = columns.Select(column => column.Property?.Type).Where(type => type?.Kind == ScalarKind.Enum)
-            .Select(type => type!.EnumName!).Distinct(StringComparer.Ordinal);
-        foreach (var name in enums)
+        var written = new HashSet<string>(
+            columns.Select(column => column.Property?.Type).Where(type => type?.Kind == ScalarKind.Enum).Select(type => type!.EnumName!),
+            StringComparer.Ordinal);
+        foreach (var type in _graph.Enums.Where(type => written.Contains(type.SchemaName)))
         {
-            var type = _graph.Enums.First(e => e.SchemaName == name);
             writer.Line();
             writer.Line($"private static readonly string[] {EnumNamesField(type.ClassName)} = {{ {string.Join(", ", type.Values.Select(value => Literal(value.SchemaName)))} }};");
         }
