@@ -168,6 +168,15 @@ public abstract class Entity : GraphElement
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal abstract Entity Copy();
 
+    /// <summary>
+    /// Writes the entity's type and property values for <see cref="GraphView.Save(System.IO.Stream)"/>, by their names
+    /// in the files; generated classes override it.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The class is not one the generator wrote.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual void WriteValues(FactWriter writer) =>
+        throw new NotSupportedException($"Only entities of the classes the KnowledgeGraph generator writes can be saved, not a {GetType().Name}.");
+
     /// <summary>The entity's id; generated classes with a <c>name</c> property show the name instead.</summary>
     public override string ToString() => Id;
 }

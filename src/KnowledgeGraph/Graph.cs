@@ -224,6 +224,12 @@ public abstract class Graph : GraphView
     protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity =>
         (TEntity)(_entities is { } building ? building[index] : Store.Entities[index]);
 
+    /// <summary>Writes the graph's name and namespace as its files give them, for saving; generated graphs override it.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual void WriteHeader(FactWriter writer)
+    {
+    }
+
     internal Entity? FindInRoot(string id) =>
         _ids is { } ids ? ids.Find(id) : _entitiesById!.TryGetValue(id, out var entity) ? entity : null;
 

@@ -79,6 +79,15 @@ public abstract class Relation : GraphElement, IEdge<Entity>
     {
     }
 
+    /// <summary>
+    /// Writes the relation's properties and roles for <see cref="GraphView.Save(System.IO.Stream)"/>, by their names in
+    /// the files; generated classes with any override it. Its ends, sources and validity are written for it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected internal virtual void WriteValues(FactWriter writer)
+    {
+    }
+
     /// <summary>The graph the relation was added to, or null.</summary>
     /// <remarks>A graph takes a relation only between its own entities, so it is the start entity's graph.</remarks>
     internal Graph? Owner => _slot == 0 ? null : From.Owner;

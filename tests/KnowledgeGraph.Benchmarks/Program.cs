@@ -22,6 +22,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --phases [--sizes 10000,100000]  # the generator's phases, one by one
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --inheritance [--sizes 10000,100000] # types in chains, cycles, forests
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --loading [--sizes 100000,1000000]  # files loaded at run time
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --save [--sizes 100000,1000000]   # GraphView.Save: time, file size, allocations
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
@@ -96,6 +97,17 @@ public static class Program
             return 0;
         }
 
+        if (TakeFlag(args, "--save"))
+        {
+            if (args.Count > 0)
+            {
+                throw new UsageException("--save takes only --sizes.");
+            }
+
+            SaveMode.Run(sizes ?? [100_000, 1_000_000], Console.Out);
+            return 0;
+        }
+
         if (TakeFlag(args, "--compile"))
         {
             if (args.Count > 0)
@@ -117,7 +129,7 @@ public static class Program
 
     /// <summary>
     /// Every benchmark once (BenchmarkDotNet's Dry job, in this process) at the smallest size, the stores' answers
-    /// compared, the memory, phases, inheritance and compile modes at the smallest size. Asserts answers, never times.
+    /// compared, the memory, phases, inheritance, save and compile modes at the smallest size. Asserts answers, never times.
     /// </summary>
     private static int Smoke(List<string> args)
     {
@@ -143,6 +155,7 @@ public static class Program
         PhasesMode.Run([smallest], Console.Out);
         InheritanceMode.Run([smallest], Console.Out, smoke: true);
         LoadingMode.Run([smallest], Console.Out);
+        SaveMode.Run([smallest], Console.Out);
         CompileMode.Run([smallest], Console.Out, warmUp: false); // a check that it runs, not a measurement
         Console.WriteLine($"Smoke run {(ok == 0 ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F1} s.");
         return ok;

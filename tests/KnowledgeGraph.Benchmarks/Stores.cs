@@ -67,6 +67,12 @@ public sealed class RuntimeGraph : Graph
         Seal();
     }
 
+    /// <summary>
+    /// The graph's name and namespace as its files give them, as the generated <c>NewsGraph</c> writes them: with them,
+    /// this graph saves as the generated one would.
+    /// </summary>
+    protected override void WriteHeader(FactWriter writer) => writer.Header("KnowledgeGraph.Benchmarks.News", "NewsGraph");
+
     /// <summary>The entities by their number in <see cref="SyntheticData"/>, as a generated graph's members hold them.</summary>
     public IReadOnlyList<Entity> ByNumber { get; }
 

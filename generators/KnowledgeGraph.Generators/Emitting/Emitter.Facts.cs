@@ -11,7 +11,8 @@ namespace KnowledgeGraph.Generators.Emitting;
 /// <summary>
 /// The facts of a graph as compiled-in data: tables of rows of JSON values in UTF-8 string literals, and the
 /// generated readers that turn each row into an entity or a relation (the format is described on the runtime's
-/// <c>FactReader</c>). The rows and the readers follow one column order, defined here once.
+/// <c>FactReader</c>); and the writers through which each entity and relation saves its values to a file (the
+/// runtime's <c>FactWriter</c>). The rows, the readers and the writers follow one column order, defined here once.
 /// </summary>
 /// <remarks>
 /// A statement per fact made the compiler bind, analyse and emit, and the JIT compile, code in proportion to the
@@ -36,6 +37,8 @@ internal sealed partial class Emitter
     internal const int MaxEntityMembers = 60_000;
 
     private const string Reader = Runtime + ".FactReader";
+
+    private const string Writer = Runtime + ".FactWriter";
 
     private bool HasEntityMembers => _graph.Entities.Count <= MaxEntityMembers;
 
@@ -246,4 +249,84 @@ internal sealed partial class Emitter
             ? $"row.List(static (ref {Reader} item) => item.{entity})"
             : role.IsOptional ? $"row.IsNull() ? null : row.{entity}" : $"row.{entity}";
     }
+
+    /// <summary>
+    /// A concrete entity type's writer: its type's name, then every column as the row reader reads it, so a saved file
+    /// lists the values in the order of the rows.
+    /// </summary>
+    private void WriteValues(SourceWriter writer, EntityTypeModel type) =>
+        WriteValues(writer, FactRows.Columns(type).ToList(), $"writer.Type({Literal(type.SchemaName)});");
+
+    /// <summary>A concrete relation type's writer of its properties and roles, when it has any (the runtime writes the rest).</summary>
+    private void WriteValues(SourceWriter writer, RelationTypeModel type)
+    {
+        var columns = FactRows.Columns(type).Where(column => column.Kind is FactRows.ColumnKind.Property or FactRows.ColumnKind.Role).ToList();
+        if (columns.Count > 0)
+        {
+            WriteValues(writer, columns, first: null);
+        }
+    }
+
+    private void WriteValues(SourceWriter writer, List<FactRows.Column> columns, string? first)
+    {
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override void WriteValues({Writer} writer)");
+        writer.OpenBlock();
+        if (first is not null)
+        {
+            writer.Line(first);
+        }
+
+        foreach (var column in columns)
+        {
+            writer.Line(WriteColumn(column));
+        }
+
+        writer.CloseBlock();
+
+        // The names of the enums written, a field each: the writer finds a value's name by its number.
+        var written = new HashSet<string>(
+            columns.Select(column => column.Property?.Type).Where(type => type?.Kind == ScalarKind.Enum).Select(type => type!.EnumName!),
+            StringComparer.Ordinal);
+        foreach (var type in _graph.Enums.Where(type => written.Contains(type.SchemaName)))
+        {
+            writer.Line();
+            writer.Line($"private static readonly string[] {EnumNamesField(type.ClassName)} = {{ {string.Join(", ", type.Values.Select(value => Literal(value.SchemaName)))} }};");
+        }
+    }
+
+    /// <summary>The writer's call that writes one column by its name in the files.</summary>
+    private static string WriteColumn(FactRows.Column column)
+    {
+        if (column.Role is { } role)
+        {
+            return $"writer.{(role.IsList ? "Roles" : "Role")}({Literal(role.SchemaName)}, {role.MemberName});";
+        }
+
+        var property = column.Property!;
+        var name = Literal(property.SchemaName);
+        var type = property.Type;
+        var names = type.Kind == ScalarKind.Enum ? ", " + EnumNamesField(type.EnumClassName!) : "";
+        var method = type.IsList ? "List" : type.Kind switch
+        {
+            ScalarKind.String => "String",
+            ScalarKind.Int => "Int32",
+            ScalarKind.Long => "Int64",
+            ScalarKind.Double => "Double",
+            ScalarKind.Decimal => "Decimal",
+            ScalarKind.Bool => "Boolean",
+            ScalarKind.Date => "Date",
+            ScalarKind.DateTime => "DateTime",
+            ScalarKind.Uri => "Uri",
+            _ => "Enum",
+        };
+        return $"writer.{method}({name}, {property.MemberName}{names});";
+    }
+
+    // The static field of an enum's names in the files: "Role" → "s_roleNames".
+    private static string EnumNamesField(string enumClassName) => Field("s_", enumClassName, "Names");
+
+    /// <summary>The method of the facts class that reads a value of the enum.</summary>
+    public static string EnumReader(string enumClassName) => "Read" + enumClassName.TrimStart('@') + "Value";
 }

@@ -120,6 +120,7 @@ internal sealed partial class Emitter
             writer.Indent();
             Statement(writer, $"new {Qualified(type.ClassName)}(Id", type.InheritedProperties.Concat(type.Properties).Select(p => $"{p.MemberName} = {p.MemberName},").ToList(), ";");
             writer.Outdent();
+            WriteValues(writer, type);
         }
 
         if (type.HasNameProperty)
@@ -445,6 +446,7 @@ internal sealed partial class Emitter
             writer.Indent();
             Statement(writer, $"new {Qualified(type.ClassName)}(({from})map(From), ({to})map(To)", assignments, ";");
             writer.Outdent();
+            WriteValues(writer, type);
         }
 
         writer.CloseBlock();
@@ -588,6 +590,11 @@ internal sealed partial class Emitter
         writer.Line();
         writer.Line("/// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>");
         writer.Line($"public {self}.Builder ToBuilder() => new(this);");
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        var ns = graph.DeclaredNamespace is { } declared ? Literal(declared) : "null";
+        writer.Line($"protected override void WriteHeader({Writer} writer) => writer.Header({ns}, {Literal(graph.SchemaName)});");
 
         writer.Line();
         writer.Summary($"Builds a new <see cref=\"{self}\"/> from an existing one and entities and facts added in code.", isMarkup: true);

@@ -10,23 +10,23 @@ internal static class ReservedMembers
     /// a namespace of that name would hide them.
     /// </summary>
     public static readonly HashSet<string> RuntimeTypes = new(
-        ["Cardinality", "DatedValue", "Entity", "FactReader", "Graph", "GraphContent", "GraphDiagnostic", "GraphSource", "LoadedFacts", "Relation", "RolePlayer", "Traverse", "UniqueValue"],
+        ["Cardinality", "DatedValue", "Entity", "FactReader", "FactWriter", "Graph", "GraphContent", "GraphDiagnostic", "GraphSource", "LoadedFacts", "Relation", "RolePlayer", "Traverse", "UniqueValue"],
         System.StringComparer.Ordinal);
 
     private static readonly string[] Object = ["Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize"];
 
     public static readonly HashSet<string> Entity = With(
         "Id", "Outgoing", "Incoming", "Targets", "Target", "Origins", "Origin", "Neighbors", "Neighbor", "RelationsWithRole",
-        "CollectKeys", "CollectDates", "CheckConstraints", "Copy");
+        "CollectKeys", "CollectDates", "CheckConstraints", "Copy", "WriteValues");
 
     public static readonly HashSet<string> Relation = With(
-        "From", "To", "TypeName", "Sources", "ValidFrom", "ValidTo", "Cardinality", "IsSymmetric", "CollectRoles", "CollectDates", "CheckConstraints", "Copy");
+        "From", "To", "TypeName", "Sources", "ValidFrom", "ValidTo", "Cardinality", "IsSymmetric", "CollectRoles", "CollectDates", "CheckConstraints", "Copy", "WriteValues");
 
     public static readonly HashSet<string> Graph = With(
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",
         "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "LoadAsync", "TryLoad", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "AllSimplePaths", "AsOf", "Between",
         "ConnectedComponents", "Contains", "Degree", "DegreeCentrality", "FactsBySource", "Incoming", "Index", "Match", "Outgoing",
-        "PageRank", "Project", "Sources", "Timeline", "Where", "WhereEntities");
+        "PageRank", "Project", "Save", "SaveAsync", "Sources", "Timeline", "Where", "WhereEntities", "WriteHeader");
 
     private static HashSet<string> With(params string[] members)
     {

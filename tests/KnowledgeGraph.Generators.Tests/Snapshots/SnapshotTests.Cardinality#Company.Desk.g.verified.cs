@@ -26,4 +26,11 @@ public partial class Desk : global::KnowledgeGraph.Entity
         {
             Number = Number,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Desk");
+        writer.Int32("number", Number);
+    }
 }

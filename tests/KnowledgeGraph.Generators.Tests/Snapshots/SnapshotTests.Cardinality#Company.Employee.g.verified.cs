@@ -40,6 +40,13 @@ public partial class Employee : global::KnowledgeGraph.Entity
             Name = Name,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Employee");
+        writer.String("name", Name);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

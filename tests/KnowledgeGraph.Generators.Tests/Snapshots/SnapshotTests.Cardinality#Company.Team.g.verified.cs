@@ -32,6 +32,13 @@ public partial class Team : global::KnowledgeGraph.Entity
             Name = Name,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Team");
+        writer.String("name", Name);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

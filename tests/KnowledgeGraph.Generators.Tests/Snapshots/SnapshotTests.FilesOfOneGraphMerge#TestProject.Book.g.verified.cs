@@ -32,4 +32,12 @@ public partial class Book : global::KnowledgeGraph.Entity
             Title = Title,
             Year = Year,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Book");
+        writer.String("title", Title);
+        writer.Int32("year", Year);
+    }
 }

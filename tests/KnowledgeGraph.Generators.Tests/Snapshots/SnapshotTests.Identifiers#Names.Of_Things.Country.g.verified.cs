@@ -37,6 +37,15 @@ public partial class Country : global::KnowledgeGraph.Entity
             Class = Class,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("country");
+        writer.String("name", Name);
+        writer.String("iso-code", IsoCode);
+        writer.String("class", Class);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -26,4 +26,14 @@ public partial class Cat : global::Zoo.Mammal
             FurColour = FurColour,
             Lives = Lives,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Cat");
+        writer.String("name", Name);
+        writer.Date("born", Born);
+        writer.String("furColour", FurColour);
+        writer.Int32("lives", Lives);
+    }
 }

@@ -29,6 +29,13 @@ public partial class Keeper : global::KnowledgeGraph.Entity
             Name = Name,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Keeper");
+        writer.String("name", Name);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -38,4 +38,13 @@ public partial class Article : global::Diplomacy.Thing
             Aliases = Aliases,
             Date = Date,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Article");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.Date("date", Date);
+    }
 }

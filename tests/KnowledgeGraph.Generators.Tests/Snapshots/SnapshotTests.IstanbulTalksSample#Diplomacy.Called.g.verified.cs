@@ -34,4 +34,10 @@ public sealed partial class Called : global::KnowledgeGraph.Relation<global::Dip
         {
             On = On,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Date("on", On);
+    }
 }

@@ -27,4 +27,10 @@ public sealed partial class CandidateFor : global::KnowledgeGraph.Relation<globa
         {
             Likelihood = Likelihood,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.String("likelihood", Likelihood);
+    }
 }

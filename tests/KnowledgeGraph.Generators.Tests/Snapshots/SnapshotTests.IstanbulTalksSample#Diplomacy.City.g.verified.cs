@@ -21,4 +21,12 @@ public partial class City : global::Diplomacy.Place
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("City");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

@@ -27,4 +27,10 @@ public sealed partial class ConcernedAbout : global::KnowledgeGraph.Relation<glo
         {
             Concern = Concern,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.String("concern", Concern);
+    }
 }

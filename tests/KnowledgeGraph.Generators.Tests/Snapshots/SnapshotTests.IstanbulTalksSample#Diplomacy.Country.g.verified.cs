@@ -56,4 +56,13 @@ public partial class Country : global::Diplomacy.Place
             Aliases = Aliases,
             IsoCode = IsoCode,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Country");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.String("isoCode", IsoCode);
+    }
 }

@@ -36,4 +36,13 @@ public partial class Delegation : global::Diplomacy.Agent
             Aliases = Aliases,
             ArrivedIn = ArrivedIn,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Delegation");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.String("arrivedIn", ArrivedIn);
+    }
 }

@@ -25,4 +25,15 @@ public partial class Embassy : global::Diplomacy.Organization
             Aliases = Aliases,
             Kind = Kind,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Embassy");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.Enum("kind", Kind, s_organizationKindNames);
+    }
+
+    private static readonly string[] s_organizationKindNames = { "news-agency", "ministry", "department", "broadcaster", "embassy" };
 }

@@ -21,4 +21,12 @@ public partial class Group : global::Diplomacy.Agent
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Group");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

@@ -49,4 +49,11 @@ public sealed partial class HeldIn : global::KnowledgeGraph.Relation<global::Dip
             Venue = Venue is null ? null : (global::Diplomacy.Venue)map(Venue),
             Delegations = global::System.Collections.Immutable.ImmutableArray.CreateRange(global::System.Linq.Enumerable.Select(Delegations, player => (global::Diplomacy.Delegation)map(player))),
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Role("venue", Venue);
+        writer.Roles("delegations", Delegations);
+    }
 }

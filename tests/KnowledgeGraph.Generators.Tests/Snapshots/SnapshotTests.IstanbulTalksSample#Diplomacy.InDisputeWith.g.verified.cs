@@ -37,4 +37,10 @@ public sealed partial class InDisputeWith : global::KnowledgeGraph.Relation<glob
         {
             Over = (global::Diplomacy.Topic)map(Over),
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Role("over", Over);
+    }
 }

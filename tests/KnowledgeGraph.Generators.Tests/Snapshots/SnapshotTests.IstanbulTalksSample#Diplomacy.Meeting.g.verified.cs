@@ -50,4 +50,13 @@ public partial class Meeting : global::Diplomacy.Thing
             Aliases = Aliases,
             Date = Date,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Meeting");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.Date("date", Date);
+    }
 }

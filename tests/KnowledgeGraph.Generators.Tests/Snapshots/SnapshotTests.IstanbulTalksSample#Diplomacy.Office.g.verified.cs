@@ -32,4 +32,12 @@ public partial class Office : global::Diplomacy.Thing
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Office");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

@@ -46,4 +46,15 @@ public partial class Organization : global::Diplomacy.Agent
             Aliases = Aliases,
             Kind = Kind,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Organization");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.Enum("kind", Kind, s_organizationKindNames);
+    }
+
+    private static readonly string[] s_organizationKindNames = { "news-agency", "ministry", "department", "broadcaster", "embassy" };
 }

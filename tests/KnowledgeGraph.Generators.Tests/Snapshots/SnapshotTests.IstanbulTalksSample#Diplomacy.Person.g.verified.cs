@@ -63,4 +63,13 @@ public partial class Person : global::Diplomacy.Agent
             Aliases = Aliases,
             Title = Title,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Person");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+        writer.String("title", Title);
+    }
 }

@@ -31,4 +31,12 @@ public partial class Policy : global::Diplomacy.Thing
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Policy");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

@@ -31,4 +31,16 @@ public sealed partial class Quoted : global::Diplomacy.Stated
             Mentions = global::System.Collections.Immutable.ImmutableArray.CreateRange(global::System.Linq.Enumerable.Select(Mentions, player => (global::Diplomacy.Thing)map(player))),
             OnBehalfOf = OnBehalfOf is null ? null : (global::Diplomacy.Organization)map(OnBehalfOf),
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Enum("manner", Manner, s_mannerNames);
+        writer.String("when", When);
+        writer.String("quote", Quote);
+        writer.Roles("mentions", Mentions);
+        writer.Role("onBehalfOf", OnBehalfOf);
+    }
+
+    private static readonly string[] s_mannerNames = { "stated", "said", "acknowledged", "clarified", "suggested", "downplayed", "pledged", "maintained", "reported" };
 }

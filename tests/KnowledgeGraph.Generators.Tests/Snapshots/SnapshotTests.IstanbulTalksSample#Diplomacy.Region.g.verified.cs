@@ -24,4 +24,12 @@ public partial class Region : global::Diplomacy.Place
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Region");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

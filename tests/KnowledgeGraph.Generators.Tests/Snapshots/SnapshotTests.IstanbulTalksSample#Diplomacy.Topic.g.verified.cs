@@ -26,4 +26,12 @@ public partial class Topic : global::Diplomacy.Thing
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Topic");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

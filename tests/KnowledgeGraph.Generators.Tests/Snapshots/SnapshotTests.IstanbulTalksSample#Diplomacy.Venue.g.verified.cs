@@ -26,4 +26,12 @@ public partial class Venue : global::Diplomacy.Place
             Name = Name,
             Aliases = Aliases,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Venue");
+        writer.String("name", Name);
+        writer.List("aliases", Aliases);
+    }
 }

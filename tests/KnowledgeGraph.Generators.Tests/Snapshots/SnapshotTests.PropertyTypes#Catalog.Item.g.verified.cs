@@ -86,6 +86,25 @@ public partial class Item : global::KnowledgeGraph.Entity
             Dates = Dates,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Item");
+        writer.String("name", Name);
+        writer.Int32("count", Count);
+        writer.Int64("serial", Serial);
+        writer.Double("weight", Weight);
+        writer.Decimal("price", Price);
+        writer.Boolean("inStock", InStock);
+        writer.Date("released", Released);
+        writer.DateTime("updated", Updated);
+        writer.Uri("homepage", Homepage);
+        writer.Double("rating", Rating);
+        writer.List("tags", Tags);
+        writer.List("sizes", Sizes);
+        writer.List("dates", Dates);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -45,4 +45,12 @@ public sealed partial class Replaces : global::KnowledgeGraph.Relation<global::C
             Reason = Reason,
             Score = Score,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Date("since", Since);
+        writer.String("reason", Reason);
+        writer.Decimal("score", Score);
+    }
 }

@@ -28,6 +28,14 @@ public partial class Source : global::KnowledgeGraph.Entity
             Url = Url,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Source");
+        writer.String("name", Name);
+        writer.Uri("url", Url);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -39,4 +39,12 @@ public partial class Agency : global::Missions.Agent
             Name = Name,
             Code = Code,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Agency");
+        writer.String("name", Name);
+        writer.String("code", Code);
+    }
 }

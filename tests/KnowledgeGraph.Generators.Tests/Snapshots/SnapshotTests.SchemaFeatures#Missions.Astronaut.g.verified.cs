@@ -91,4 +91,18 @@ public partial class Astronaut : global::Missions.Agent
             Languages = Languages,
             Trained = Trained,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Astronaut");
+        writer.String("name", Name);
+        writer.Enum("role", Role, s_roleNames);
+        writer.String("callSign", CallSign);
+        writer.Int32("flights", Flights);
+        writer.List("languages", Languages);
+        writer.List("trained", Trained, s_roleNames);
+    }
+
+    private static readonly string[] s_roleNames = { "commander", "pilot", "mission-specialist" };
 }

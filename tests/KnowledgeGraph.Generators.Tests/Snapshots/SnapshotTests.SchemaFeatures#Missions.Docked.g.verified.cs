@@ -62,4 +62,13 @@ public sealed partial class Docked : global::KnowledgeGraph.Relation<global::Mis
             Crew = global::System.Collections.Immutable.ImmutableArray.CreateRange(global::System.Linq.Enumerable.Select(Crew, player => (global::Missions.Astronaut)map(player))),
             Overseer = Overseer is null ? null : (global::Missions.Agency)map(Overseer),
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Date("on", On);
+        writer.Role("site", Site);
+        writer.Roles("crew", Crew);
+        writer.Role("overseer", Overseer);
+    }
 }

@@ -30,4 +30,10 @@ public sealed partial class Flew : global::Missions.TookPartIn
         {
             Seat = Seat,
         };
+
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Int32("seat", Seat);
+    }
 }

@@ -45,6 +45,14 @@ public partial class Mission : global::KnowledgeGraph.Entity
             Launched = Launched,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Mission");
+        writer.String("name", Name);
+        writer.Date("launched", Launched);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -29,6 +29,13 @@ public partial class Person : global::KnowledgeGraph.Entity
             Name = Name,
         };
 
+    /// <inheritdoc/>
+    protected override void WriteValues(global::KnowledgeGraph.FactWriter writer)
+    {
+        writer.Type("Person");
+        writer.String("name", Name);
+    }
+
     /// <summary>The entity's name.</summary>
     public override string ToString() => Name;
 }

@@ -11,7 +11,7 @@ public sealed class PublicSurfaceTests
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     public static TheoryData<Type> PlumbingTypes() =>
-        [typeof(Traverse), typeof(UniqueValue), typeof(RolePlayer), typeof(DatedValue), typeof(GraphContent), typeof(FactReader)];
+        [typeof(Traverse), typeof(UniqueValue), typeof(RolePlayer), typeof(DatedValue), typeof(GraphContent), typeof(FactReader), typeof(FactWriter)];
 
     public static TheoryData<Type, string> PlumbingMembers() => new()
     {
@@ -20,11 +20,13 @@ public sealed class PublicSurfaceTests
         { typeof(Graph), "Seal" },
         { typeof(Graph), "Load" },
         { typeof(Graph), "EntityAt" },
+        { typeof(Graph), "WriteHeader" },
         { typeof(GraphBuilder<>), "Create" },
         { typeof(GraphElement), "CheckConstraints" },
         { typeof(GraphElement), "CollectDates" },
         { typeof(Entity), "CollectKeys" },
         { typeof(Entity), "Copy" },
+        { typeof(Entity), "WriteValues" },
         { typeof(Entity), "Targets" },
         { typeof(Entity), "Target" },
         { typeof(Entity), "Origins" },
@@ -35,6 +37,7 @@ public sealed class PublicSurfaceTests
         { typeof(Relation), "CollectRoles" },
         { typeof(Relation), "CollectDates" },
         { typeof(Relation), "Copy" },
+        { typeof(Relation), "WriteValues" },
     };
 
     [Theory]
@@ -56,7 +59,7 @@ public sealed class PublicSurfaceTests
     {
         Assert.False(IsHidden(typeof(GraphSet<>)));
         Assert.False(IsHidden(typeof(GraphElement)));
-        Assert.DoesNotContain(typeof(GraphView).GetMembers(Declared).Where(member => member.Name is "Entities" or "Relations" or "Timeline" or "AsOf"), IsHidden);
+        Assert.DoesNotContain(typeof(GraphView).GetMembers(Declared).Where(member => member.Name is "Entities" or "Relations" or "Timeline" or "AsOf" or "Save" or "SaveAsync"), IsHidden);
     }
 
     private static bool IsHidden(MemberInfo member) =>
