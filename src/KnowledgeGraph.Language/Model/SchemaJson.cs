@@ -14,14 +14,19 @@ namespace KnowledgeGraph.Language.Model;
 internal static class SchemaJson
 {
     /// <summary>
-    /// The schema of the files of one graph: its namespace, its name and every enum and type in file order, one a line.
+    /// The schema of the files of one graph: its namespace as the files give it (none when they leave it to the project),
+    /// its name, and every enum and type in file order, one a line.
     /// Only ASCII is written (the rest escaped), so the text reads the same in a C# literal as in a file.
     /// </summary>
-    public static string Of(string graphName, string ns, IEnumerable<ParsedFile> files)
+    public static string Of(string graphName, string? declaredNamespace, IEnumerable<ParsedFile> files)
     {
         var parsed = files.ToList();
         var text = new StringBuilder("{\n");
-        text.Append("\"namespace\": ").Append(Write(writer => writer.WriteStringValue(ns))).Append(",\n");
+        if (declaredNamespace is not null)
+        {
+            text.Append("\"namespace\": ").Append(Write(writer => writer.WriteStringValue(declaredNamespace))).Append(",\n");
+        }
+
         text.Append("\"graph\": ").Append(Write(writer => writer.WriteStringValue(graphName)));
         Section(text, "enums", parsed.SelectMany(file => file.Enums).Select(e => (e.Name.Value, Of(e))));
         Section(text, "entityTypes", parsed.SelectMany(file => file.EntityTypes).Select(t => (t.Name.Value, Of(t))));

@@ -116,7 +116,7 @@ internal sealed class GraphChecker
             schema.RelationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             entities.ToEquatableArray(),
             relations.ToEquatableArray(),
-            SchemaJson.Of(_graphName, ns, _files));
+            SchemaJson.Of(_graphName, declaredNamespace?.Value, _files));
         return new BuiltGraph(model, _reporter.Diagnostics);
     }
 

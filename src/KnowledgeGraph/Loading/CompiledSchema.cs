@@ -24,18 +24,21 @@ internal sealed class CompiledSchema
     /// <summary>What the places in the compiled schema are in: no file the loader reads.</summary>
     public const string Path = "(compiled schema)";
 
-    public CompiledSchema(byte[] json)
+    /// <param name="json">The schema as the generator compiled it in.</param>
+    /// <param name="classNamespace">The namespace of the graph class, for messages when the files leave it to the project.</param>
+    public CompiledSchema(byte[] json, string classNamespace)
     {
         var file = FileParser.Parse(JsonSource.FromBytes(Path, json, CancellationToken.None), Path, new DeclarationList(), CancellationToken.None);
-        if (file.Diagnostics.Count > 0 || file.Graph is null || file.Namespace is null)
+        if (file.Diagnostics.Count > 0 || file.Graph is null)
         {
             throw new InvalidOperationException("The schema compiled into the graph class cannot be read: the generated code and the runtime come from different versions of the package.");
         }
 
         GraphName = file.Graph.Value;
-        Namespace = file.Namespace.Value;
+        DeclaredNamespace = file.Namespace?.Value;
+        ClassNamespace = classNamespace;
         var reporter = new Reporter([]);
-        var typeNames = new NameScope(reporter, $"namespace '{Namespace}'", MetadataName.TypeIn(Namespace));
+        var typeNames = new NameScope(reporter, $"namespace '{classNamespace}'", MetadataName.TypeIn(classNamespace));
         Schema = SchemaResolver.Resolve(GraphName, [file], typeNames, GeneratedNames.TraversalClass(Identifiers.ToPascalCase(GraphName)), reporter, CancellationToken.None);
         _enums = file.Enums.ToDictionary(e => e.Name.Value, SchemaJson.Of, StringComparer.Ordinal);
         _entityTypes = file.EntityTypes.ToDictionary(t => t.Name.Value, SchemaJson.Of, StringComparer.Ordinal);
@@ -46,7 +49,11 @@ internal sealed class CompiledSchema
 
     public string GraphName { get; }
 
-    public string Namespace { get; }
+    /// <summary>The namespace the project's files give, or null when they leave it to the project.</summary>
+    public string? DeclaredNamespace { get; }
+
+    /// <summary>The C# namespace of the graph's classes.</summary>
+    public string ClassNamespace { get; }
 
     public Schema Schema { get; }
 

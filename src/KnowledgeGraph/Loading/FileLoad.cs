@@ -47,9 +47,10 @@ internal sealed class FileLoad
             _reporter.Report(Descriptors.OtherGraph, graph.Location, graph.Value, _schema.GraphName);
         }
 
-        if (file.Namespace is { } ns && ns.Value != _schema.Namespace)
+        // A namespace the project's files leave out is the project's; a loaded file may not give one then either.
+        if (file.Namespace is { } ns && ns.Value != _schema.DeclaredNamespace)
         {
-            _reporter.Report(Descriptors.ConflictingNamespace, ns.Location, _schema.GraphName, _schema.Namespace, ns.Value);
+            _reporter.Report(Descriptors.ConflictingNamespace, ns.Location, _schema.GraphName, _schema.DeclaredNamespace ?? _schema.ClassNamespace, ns.Value);
         }
 
         _schema.Compare(file, _reporter);

@@ -27,7 +27,7 @@ public sealed class GraphFiles<TGraph>
     {
         ArgumentNullException.ThrowIfNull(create);
         var json = schema.ToArray();
-        _schema = new Lazy<CompiledSchema>(() => new CompiledSchema(json));
+        _schema = new Lazy<CompiledSchema>(() => new CompiledSchema(json, typeof(TGraph).Namespace ?? ""));
         _create = create;
     }
 

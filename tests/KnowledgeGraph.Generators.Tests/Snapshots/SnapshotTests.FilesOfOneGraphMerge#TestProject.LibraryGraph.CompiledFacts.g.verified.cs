@@ -38,7 +38,6 @@ partial class LibraryGraph
         /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
         public static global::System.ReadOnlySpan<byte> Schema => """
             {
-            "namespace": "TestProject",
             "graph": "LibraryGraph",
             "entityTypes": {
             "Author": {"properties":{"name":{"type":"string"}}},

@@ -39,7 +39,7 @@ partial class NamesGraph
         /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
         public static global::System.ReadOnlySpan<byte> Schema => """
             {
-            "namespace": "Names.Of_Things",
+            "namespace": "Names.Of-Things",
             "graph": "names-graph",
             "entityTypes": {
             "country": {"properties":{"name":{"type":"string"},"iso-code":{"type":"string"},"class":{"type":"string?"}}},

@@ -33,7 +33,6 @@ partial class PeopleGraph
         /// <summary>The schema of the <c>.kg.json</c> files, against which files loaded at run time are checked.</summary>
         public static global::System.ReadOnlySpan<byte> Schema => """
             {
-            "namespace": "TestProject",
             "graph": "PeopleGraph",
             "entityTypes": {
             "Person": {"properties":{"name":{"type":"string"}}}
