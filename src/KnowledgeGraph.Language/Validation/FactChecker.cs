@@ -362,9 +362,7 @@ internal sealed class FactChecker : IDeclarationSink
                     earlier,
                     counted.Name,
                     counted.Cardinality,
-                    counted.IsSymmetric ? $"'{entity.Declaration.Id.Value}' can have one partner at most"
-                        : forward ? $"'{entity.Declaration.Id.Value}' can have one target at most"
-                        : $"'{entity.Declaration.Id.Value}' can have one '{counted.Name}' relation to it at most");
+                    FactShape.OneAtMost(counted, forward, entity.Declaration.Id.Value));
                 return;
             }
         }

@@ -277,4 +277,10 @@ internal sealed class FactShape(
     /// at its start or its target (<c>AtTarget</c>), forward or inverse.
     /// </summary>
     public IReadOnlyList<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> SingleEnds { get; } = singleEnds;
+
+    /// <summary>What a cardinality allows an entity at one of its single ends, for KG0016's message.</summary>
+    public static string OneAtMost(RelationTypeInfo counted, bool forward, string entityId) =>
+        counted.IsSymmetric ? $"'{entityId}' can have one partner at most"
+            : forward ? $"'{entityId}' can have one target at most"
+            : $"'{entityId}' can have one '{counted.Name}' relation to it at most";
 }

@@ -61,6 +61,27 @@ internal sealed class CompiledSchema
 
     public RelationTypeModel RelationType(string name) => _relationModels[name];
 
+    /// <summary>
+    /// The keys at which a fact counts for the cardinality of its type and of every type it extends, by the generator's
+    /// own description of the rule (KG0016): a second fact with one of the same keys breaks it.
+    /// </summary>
+    public IEnumerable<(string Relation, bool Forward, Entity Entity)> SingleEnds(Relation relation) =>
+        Schema.RelationTypes.TryGetValue(relation.TypeName, out var type)
+            ? Schema.ShapeOf(type).SingleEnds.Select(end => (end.Counted.Name, end.Forward, end.AtTarget ? relation.To : relation.From))
+            : [];
+
+    /// <summary>KG0016's message for a second fact at a key of <see cref="SingleEnds"/>.</summary>
+    public string CardinalityBreach((string Relation, bool Forward, Entity Entity) key)
+    {
+        var counted = Schema.RelationTypes[key.Relation];
+        return string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            Language.Diagnostics.Descriptors.CardinalityBreach.MessageFormat,
+            counted.Name,
+            counted.Cardinality,
+            FactShape.OneAtMost(counted, key.Forward, key.Entity.Id));
+    }
+
     /// <summary>Reports what a file declares of a schema beyond what was compiled, or otherwise.</summary>
     public void Compare(ParsedFile file, Reporter reporter)
     {
