@@ -35,10 +35,9 @@ public abstract class Graph : GraphView
 
     /// <summary>Creates an empty graph; the generated constructor fills and seals it.</summary>
     protected Graph()
+        : base(null)
     {
     }
-
-    internal override Graph Root => this;
 
     /// <summary>Whether the graph is sealed: from then on what any query reads of it never changes.</summary>
     internal bool IsSealed => _sealed;
@@ -226,13 +225,6 @@ public abstract class Graph : GraphView
 
     internal Entity? FindInRoot(string id) =>
         _ids is { } ids ? ids.Find(id) : _entitiesById!.TryGetValue(id, out var entity) ? entity : null;
-
-    // Entity navigation reads the whole graph, whatever view the caller holds.
-    internal IEnumerable<TRelation> OutgoingOf<TRelation>(Entity entity) where TRelation : Relation =>
-        Outgoing<TRelation>(entity);
-
-    internal IEnumerable<TRelation> IncomingOf<TRelation>(Entity entity) where TRelation : Relation =>
-        Incoming<TRelation>(entity);
 
     private protected override int CountEntities() => _entities?.Count ?? Store.Entities.Length;
 

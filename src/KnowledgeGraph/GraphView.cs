@@ -17,11 +17,16 @@ namespace KnowledgeGraph;
 /// a view narrows it further.
 /// </para>
 /// <para>
-/// Members taking an entity refuse one from another graph (<see cref="ArgumentException"/>), but accept an
-/// entity of the graph that the view leaves out: to the view it is an entity with no relations and no paths.
-/// Navigation members of entities (<c>person.Leads</c>) always read the whole graph; to stay inside a view,
-/// step with <see cref="Outgoing{TRelation}(Entity)"/>, <see cref="Incoming{TRelation}(Entity)"/> or
-/// <see cref="Relations{TRelation}"/> of the view.
+/// Every answer stays inside the view, navigation included: a view holds its own objects for the entities and
+/// relations it keeps, so <c>view.Entities&lt;Person&gt;()</c> gives the view's people and their <c>Leads</c> reads the
+/// view, as do typed steps (<c>people.Leads()</c>), patterns and closures from them. The view's object for an
+/// entity equals the graph's (<see cref="Entity.Equals(object?)"/>), so comparisons, <c>Contains</c> and
+/// dictionaries treat them as one; <see cref="FindEntity(string)"/> gives the view's.
+/// </para>
+/// <para>
+/// Members taking an entity refuse one from another graph (<see cref="ArgumentException"/>), but accept the
+/// graph's object or any of its views' for the same entity, and one the view leaves out: to the view that is an
+/// entity with no relations and no paths.
 /// </para>
 /// </remarks>
 public abstract partial class GraphView
@@ -31,8 +36,9 @@ public abstract partial class GraphView
 
     // Only the graph and the views of this assembly derive: every query relies on the store holding exactly the
     // view's entities and relations, in file order.
-    private protected GraphView()
+    private protected GraphView(Graph? root)
     {
+        Root = root ?? (Graph)this;
     }
 
     /// <summary>
@@ -42,10 +48,10 @@ public abstract partial class GraphView
     internal CompactStore Store => _store ?? BuildStore();
 
     /// <summary>Whether the view can no longer change (a view always; a graph once sealed), so results may be kept.</summary>
-    private protected bool IsFrozen { get; set; }
+    internal bool IsFrozen { get; private protected set; }
 
     /// <summary>The whole graph the view is taken from (the graph itself for a graph).</summary>
-    internal abstract Graph Root { get; }
+    internal Graph Root { get; }
 
     /// <summary>Every entity of type <typeparamref name="TEntity"/> (subtypes included), in the order of the files.</summary>
     public GraphSet<TEntity> Entities<TEntity>() where TEntity : Entity =>
@@ -80,22 +86,22 @@ public abstract partial class GraphView
     {
         ArgumentNullException.ThrowIfNull(entity);
         // A graph holds every entity it owns; asking its store would index a graph still being built.
-        return ReferenceEquals(entity.Owner, Root) && (this is Graph || Store.Holds(entity));
+        return ReferenceEquals(entity.Owner?.Root, Root) && (this is Graph || Store.Holds(entity));
     }
 
     /// <summary>Whether the relation is one of this view's (false for a relation the view leaves out or of another graph).</summary>
     public bool Contains(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        return ReferenceEquals(relation.Owner, Root) && (this is Graph || Store.Holds(relation));
+        return ReferenceEquals(relation.Owner?.Root, Root) && (this is Graph || Store.Holds(relation));
     }
 
     /// <summary>Finds an entity by the id it has in its <c>.kg.json</c> file.</summary>
-    /// <returns>The entity, or null when the view has no entity with that id.</returns>
+    /// <returns>The view's entity, or null when the view has no entity with that id.</returns>
     public Entity? FindEntity(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Root.FindInRoot(id) is { } entity && (this is Graph || Store.Holds(entity)) ? entity : null;
+        return Root.FindInRoot(id) is { } entity ? this is Graph ? entity : Store.EntityAt(entity.Ordinal) : null;
     }
 
     /// <summary>Finds an entity of type <typeparamref name="TEntity"/> by its id.</summary>
@@ -209,4 +215,14 @@ public abstract partial class GraphView
 
     /// <summary>Refuses null and an entity of another graph; an entity the view leaves out is accepted.</summary>
     private protected void EnsureOfGraph(Entity entity, string parameterName) => Entity.EnsureOwnedBy(entity, Root, parameterName);
+
+    /// <summary>
+    /// Refuses null and an entity of another graph, and gives the view's own object for the entity (the argument
+    /// itself when the view leaves it out), so that what a query returns is the view's.
+    /// </summary>
+    private protected Entity Own(Entity entity, string parameterName)
+    {
+        EnsureOfGraph(entity, parameterName);
+        return ReferenceEquals(entity.Owner, this) ? entity : Store.EntityAt(entity.Ordinal) ?? entity;
+    }
 }

@@ -113,25 +113,38 @@ public abstract class GraphBuilder<TGraph>
     }
 
     /// <summary>
-    /// A new graph: the existing graph's entities and relations, then the added ones, all copied, so that
-    /// neither the existing graph nor what was added to this builder ever belongs to the new one.
+    /// A new graph: the existing graph's entities and relations (copied: the existing graph never changes), then the
+    /// added ones. The entities added here become the new graph's own, so the objects <see cref="AddEntity{TEntity}"/> returned
+    /// navigate it; a second <see cref="Build"/> copies them, as they then belong to the first graph built. The
+    /// relations added are copied, since their ends may be the existing graph's: find the new graph's with its queries.
     /// </summary>
     public TGraph Build()
     {
-        var copies = new Dictionary<Entity, Entity>(ReferenceEqualityComparer.Instance);
-        var entities = new List<Entity>(_basis.EntityCount + _entities.Count);
-        foreach (var entity in _basis.Entities<Entity>().Concat(_entities))
+        var basis = _basis.Entities<Entity>();
+        var basisCopies = new Entity[_basis.EntityCount];
+        var entities = new List<Entity>(basis.Count + _entities.Count);
+        foreach (var entity in basis)
         {
             var copy = entity.Copy();
-            copies.Add(entity, copy);
+            basisCopies[entity.Ordinal] = copy;
             entities.Add(copy);
         }
 
+        var added = new Dictionary<Entity, Entity>(ReferenceEqualityComparer.Instance);
+        foreach (var entity in _entities)
+        {
+            var own = entity.Owner is null ? entity : entity.Copy();
+            added.Add(entity, own);
+            entities.Add(own);
+        }
+
+        // An entity of the existing graph may come as the object of one of its views: its ordinal is the same.
+        Entity Map(Entity entity) => added.TryGetValue(entity, out var own) ? own : basisCopies[entity.Ordinal];
         var relations = new List<Relation>(_basis.RelationCount + _relations.Count);
-        Entity Map(Entity entity) => copies[entity];
+        var soleSources = new Dictionary<Entity, IReadOnlyList<Entity>>(ReferenceEqualityComparer.Instance);
         foreach (var relation in _basis.Relations<Relation>().Concat(_relations))
         {
-            relations.Add(relation.CopyWith(Map));
+            relations.Add(relation.CopyWith(Map, soleSources));
         }
 
         return Create(new GraphContent(entities, relations));
@@ -163,7 +176,7 @@ public abstract class GraphBuilder<TGraph>
     }
 
     private bool Knows(Entity? entity) =>
-        entity is not null && (ReferenceEquals(entity.Owner, _basis) || _added.Contains(entity));
+        entity is not null && (ReferenceEquals(entity.Owner?.Root, _basis) || _added.Contains(entity));
 
     private void CheckCardinality(Relation relation)
     {
@@ -188,13 +201,13 @@ public abstract class GraphBuilder<TGraph>
                     $"'{relation.TypeName}' is symmetric and one-to-one: '{relation.From.Id}' or '{relation.To.Id}' has one already ({other}).", nameof(relation));
             }
 
-            if (oneTarget && ReferenceEquals(other.From, relation.From))
+            if (oneTarget && other.From.Equals(relation.From))
             {
                 throw new ArgumentException(
                     $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.From.Id}' has one already ({other}).", nameof(relation));
             }
 
-            if (oneStart && ReferenceEquals(other.To, relation.To))
+            if (oneStart && other.To.Equals(relation.To))
             {
                 throw new ArgumentException(
                     $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.To.Id}' is the target of one already ({other}).", nameof(relation));
@@ -227,8 +240,7 @@ public abstract class GraphBuilder<TGraph>
 
     private static string Shorten(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..37]}…'";
 
-    private static bool Touches(Relation relation, Entity entity) =>
-        ReferenceEquals(relation.From, entity) || ReferenceEquals(relation.To, entity);
+    private static bool Touches(Relation relation, Entity entity) => relation.From.Equals(entity) || relation.To.Equals(entity);
 
     private static string Describe(Cardinality cardinality) => cardinality switch
     {

@@ -19,7 +19,7 @@ public abstract partial class GraphView
         }
 
         // A relation cites only entities of its graph, so an entity of another graph backs nothing here.
-        if (!ReferenceEquals(source.Owner, Root))
+        if (!ReferenceEquals(source.Owner?.Root, Root))
         {
             return [];
         }
@@ -41,13 +41,15 @@ public abstract partial class GraphView
     /// <summary>Every entity that a relation of the view cites as a source, once each, in file order.</summary>
     public IReadOnlyList<Entity> Sources()
     {
+        // A source the view leaves out is still cited by the facts it keeps: the object the facts hold is given.
         var citations = Store.Citations;
         var cited = new List<Entity>();
-        foreach (var entity in Root.Store.Entities)
+        for (var ordinal = 0; ordinal < Store.RootEntityCount; ordinal++)
         {
-            if (citations.Out(entity.Ordinal).Length > 0)
+            var facts = citations.Out(ordinal);
+            if (facts.Length > 0)
             {
-                cited.Add(entity);
+                cited.Add(Store.EntityAt(ordinal) ?? SourceWith(facts[0], ordinal));
             }
         }
 
@@ -67,12 +69,25 @@ public abstract partial class GraphView
     {
         foreach (var cited in relation.Sources)
         {
-            if (ReferenceEquals(cited, source))
+            if (cited.Equals(source))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static Entity SourceWith(Relation fact, int ordinal)
+    {
+        foreach (var source in fact.Sources)
+        {
+            if (source.Ordinal == ordinal)
+            {
+                return source;
+            }
+        }
+
+        throw new InvalidOperationException("A citation index names a source its fact does not cite.");
     }
 }

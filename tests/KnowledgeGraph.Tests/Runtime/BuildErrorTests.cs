@@ -181,7 +181,7 @@ public sealed class BuildErrorTests
         Assert.Equal([_call], _g.FactsFrom(_source));
         Assert.Empty(foreigner.Outgoing<Relation>());
         Assert.Empty(foreigner.Incoming<Relation>());
-        Assert.Empty(loner.Called);
+        Assert.Throws<InvalidOperationException>(() => loner.Called); // still in no graph
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class BuildErrorTests
     /// <summary>Proves an entity was not claimed by a failed add: another graph can still take it.</summary>
     private static void AssertFree(Entity entity)
     {
-        Assert.Empty(entity.Outgoing<Relation>());
+        Assert.Throws<InvalidOperationException>(() => entity.Outgoing<Relation>()); // in no graph
         var fresh = new OpenGraph();
         Assert.Same(entity, fresh.AddEntity(entity));
         Assert.Same(entity, fresh.FindEntity(entity.Id));

@@ -128,19 +128,20 @@ public sealed class NavigationTests
     }
 
     [Fact]
-    public void An_entity_outside_any_graph_has_no_relations()
+    public void An_entity_outside_any_graph_refuses_navigation()
     {
         var loner = new Person("loner") { Name = "Loner" };
 
-        Assert.Empty(loner.Outgoing<Relation>());
-        Assert.Empty(loner.Incoming<Relation>());
-        Assert.Empty(loner.Called);
-        Assert.Empty(loner.CalledBy);
-        Assert.Null(loner.Leads);
+        // An empty answer would look like a fact: there is no graph to read.
+        var error = Assert.Throws<System.InvalidOperationException>(() => loner.Outgoing<Relation>());
+        Assert.Contains("'loner' is in no graph", error.Message);
+        Assert.Throws<System.InvalidOperationException>(() => loner.Incoming<Relation>());
+        Assert.Throws<System.InvalidOperationException>(() => loner.Called);
+        Assert.Throws<System.InvalidOperationException>(() => loner.CalledBy);
+        Assert.Throws<System.InvalidOperationException>(() => loner.Leads);
 
-        // A relation built but never added does not show up either.
+        // A relation built but never added does not show up in the graph.
         _ = new Called(loner, _g.Putin) { On = new System.DateOnly(2025, 1, 1) };
-        Assert.Empty(loner.Called);
         Assert.Equal(3, _g.Putin.CalledBy.Count);
     }
 }
