@@ -26,6 +26,7 @@ public abstract class Entity : GraphElement
         }
 
         Id = id;
+        Ordinal = -1;
     }
 
     /// <summary>The id of the entity, as written in its <c>.kg.json</c> file.</summary>
@@ -34,7 +35,10 @@ public abstract class Entity : GraphElement
     /// <summary>The graph or view this entity object belongs to: the one its navigation reads.</summary>
     internal GraphView? Owner { get; set; }
 
-    /// <summary>The entity's place in its graph's file order (from 0): its slot in every index of the graph.</summary>
+    /// <summary>
+    /// The entity's place in its graph's file order (from 0): its slot in every index of the graph. −1 until a graph's
+    /// content takes it: from then on it is that graph's, even before the graph is made.
+    /// </summary>
     internal int Ordinal { get; set; }
 
     /// <summary>Refuses null and an entity of another graph: the check of every query that takes an entity.</summary>
@@ -96,7 +100,7 @@ public abstract class Entity : GraphElement
 
     // The navigation helpers below read the store of the graph or view the entity belongs to directly: no lookup, no
     // iterator. A list result is made once, as one array of exactly its size, and kept in the generated member's field
-    // once the graph is sealed (a graph being built may still change it). Inlined into each generated member, the
+    // (a graph never changes). Inlined into each generated member, the
     // relation type is exact there, so the type test is one compare (shared generic code would call a cast helper for
     // every relation it looks at).
 
@@ -167,22 +171,9 @@ public abstract class Entity : GraphElement
         kept ?? Keep(ref kept, Graph.Store.RelationsWithRole<TRelation>(Ordinal, role));
 
     // Two threads may both make a list: they make equal ones, and either may be kept.
-    private GraphSet<T> Keep<T>(ref GraphSet<T>? kept, T[] items)
-        where T : class
-    {
-        if (items.Length == 0)
-        {
-            return GraphSet<T>.Empty;
-        }
-
-        var list = new GraphSet<T>(items);
-        if (Owner!.IsFrozen)
-        {
-            kept = list;
-        }
-
-        return list;
-    }
+    private static GraphSet<T> Keep<T>(ref GraphSet<T>? kept, T[] items)
+        where T : class =>
+        kept = items.Length == 0 ? GraphSet<T>.Empty : new GraphSet<T>(items);
 
     /// <summary>Adds the values of this entity's unique properties; generated classes add theirs.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -535,26 +535,31 @@ internal sealed partial class Emitter
         writer.Line(GeneratedCodeAttribute);
         writer.Line($"public sealed partial class {graph.ClassName} : {Runtime}.Graph");
         writer.OpenBlock();
-        writer.Line($"private static readonly global::System.Lazy<{self}> s_default = new(static () => new {self}());");
+        writer.Line($"private static readonly global::System.Lazy<{self}> s_default = new(static () => new {self}(CompiledContent()));");
         writer.Line();
 
-        writer.Line($"private {graph.ClassName}()");
+        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content)");
+        writer.Line("    : base(content)");
         writer.OpenBlock();
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.Line("// The facts compiled in, read row by row into what the graph is made of.");
+        writer.Line($"private static {Runtime}.GraphContent CompiledContent()");
+        writer.OpenBlock();
+        writer.Line($"var content = new {Runtime}.GraphContent();");
         for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
-            writer.Line($"AddEntities({FactsClassName}.Entities{chunk}, {FactsClassName}.ReadEntity);");
+            writer.Line($"content.AddEntities({FactsClassName}.Entities{chunk}, {FactsClassName}.ReadEntity);");
         }
 
         for (var chunk = 0; chunk < ChunkCount(graph.Relations.Count); chunk++)
         {
-            writer.Line($"AddRelations({FactsClassName}.Relations{chunk}, {FactsClassName}.ReadRelation);");
+            writer.Line($"content.AddRelations({FactsClassName}.Relations{chunk}, {FactsClassName}.ReadRelation);");
         }
 
-        writer.Line("Seal();");
+        writer.Line("return content;");
         writer.CloseBlock();
-
-        writer.Line();
-        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content) => Load(content);");
 
         writer.Line();
         writer.Line("/// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>");

@@ -24,7 +24,7 @@ internal static class ReservedMembers
 
     public static readonly HashSet<string> Graph = With(
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",
-        "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "AllSimplePaths", "AsOf", "Between",
+        "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "CompiledContent", "AllSimplePaths", "AsOf", "Between",
         "ConnectedComponents", "Contains", "Degree", "DegreeCentrality", "FactsBySource", "Incoming", "Index", "Match", "Outgoing",
         "PageRank", "Project", "Sources", "Timeline", "Where", "WhereEntities");
 

@@ -45,7 +45,7 @@ public abstract class GraphBuilder<TGraph>
     public TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(entity);
-        if (entity.Owner is not null || _added.Contains(entity))
+        if (entity.Owner is not null || entity.Ordinal >= 0 || _added.Contains(entity))
         {
             throw new ArgumentException($"The entity '{entity.Id}' is already in a graph or in this builder; add a new entity.", nameof(entity));
         }
@@ -120,37 +120,23 @@ public abstract class GraphBuilder<TGraph>
     /// </summary>
     public TGraph Build()
     {
-        var basis = _basis.Entities<Entity>();
-        var basisCopies = new Entity[_basis.EntityCount];
-        var entities = new List<Entity>(basis.Count + _entities.Count);
-        foreach (var entity in basis)
-        {
-            var copy = entity.Copy();
-            basisCopies[entity.Ordinal] = copy;
-            entities.Add(copy);
-        }
-
+        var content = new GraphContent(_basis);
         var added = new Dictionary<Entity, Entity>(ReferenceEqualityComparer.Instance);
         foreach (var entity in _entities)
         {
-            var own = entity.Owner is null ? entity : entity.Copy();
-            added.Add(entity, own);
-            entities.Add(own);
+            added.Add(entity, content.AddEntity(entity.Ordinal < 0 ? entity : entity.Copy()));
         }
 
-        // An entity of the existing graph may come as the object of one of its views: its ordinal is the same.
-        Entity Map(Entity entity) => added.TryGetValue(entity, out var own) ? own : basisCopies[entity.Ordinal];
-        var relations = new List<Relation>(_basis.RelationCount + _relations.Count);
-        var soleSources = new Dictionary<Entity, IReadOnlyList<Entity>>(ReferenceEqualityComparer.Instance);
-        foreach (var relation in _basis.Relations<Relation>().Concat(_relations))
+        Entity Map(Entity entity) => added.TryGetValue(entity, out var own) ? own : content.Map(entity);
+        foreach (var relation in _relations)
         {
-            relations.Add(relation.CopyWith(Map, soleSources));
+            content.AddRelation(relation.CopyWith(Map, content.SoleSources));
         }
 
-        return Create(new GraphContent(entities, relations));
+        return Create(content);
     }
 
-    /// <summary>Creates the generated graph from the built content (its constructor calls <c>Load</c>).</summary>
+    /// <summary>Creates the generated graph from the content: the generated class's constructor that takes it.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract TGraph Create(GraphContent content);
 

@@ -13,10 +13,6 @@ public abstract partial class GraphView
     public IEnumerable<Relation> FactsFrom(Entity source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (!IsFrozen)
-        {
-            return Relations<Relation>().Where(relation => Cites(relation, source));
-        }
 
         // A relation cites only entities of its graph, so an entity of another graph backs nothing here.
         if (!ReferenceEquals(source.Owner?.Root, Root))
@@ -35,7 +31,7 @@ public abstract partial class GraphView
     public IEnumerable<TRelation> FactsFrom<TRelation>(Entity source) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(source);
-        return IsFrozen ? FactsFrom(source).OfType<TRelation>() : Relations<TRelation>().Where(relation => Cites(relation, source));
+        return FactsFrom(source).OfType<TRelation>();
     }
 
     /// <summary>Every entity that a relation of the view cites as a source, once each, in file order.</summary>
@@ -64,19 +60,6 @@ public abstract partial class GraphView
         Sources()
             .SelectMany(source => FactsFrom(source).Select(relation => (Source: source, Relation: relation)))
             .ToLookup<(Entity Source, Relation Relation), Entity, Relation>(pair => pair.Source, pair => pair.Relation, ReferenceEqualityComparer.Instance);
-
-    private static bool Cites(Relation relation, Entity source)
-    {
-        foreach (var cited in relation.Sources)
-        {
-            if (cited.Equals(source))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static Entity SourceWith(Relation fact, int ordinal)
     {

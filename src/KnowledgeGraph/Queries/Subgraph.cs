@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 
 namespace KnowledgeGraph;
 
@@ -60,10 +59,6 @@ internal sealed class Subgraph : GraphView
             }
         }
 
-        SetStore(CompactStore.ForView([.. entities], [.. relations], entitySlots, relationSlots, roles));
-        IsFrozen = true;
+        Store = CompactStore.ForView([.. entities], [.. relations], entitySlots, relationSlots, roles);
     }
-
-    // The store is set when the view is made.
-    private protected override CompactStore BuildStore() => throw new UnreachableException();
 }

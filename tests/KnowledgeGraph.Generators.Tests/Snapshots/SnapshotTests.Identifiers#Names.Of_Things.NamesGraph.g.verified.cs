@@ -7,16 +7,21 @@ namespace Names.Of_Things;
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
 {
-    private static readonly global::System.Lazy<global::Names.Of_Things.NamesGraph> s_default = new(static () => new global::Names.Of_Things.NamesGraph());
+    private static readonly global::System.Lazy<global::Names.Of_Things.NamesGraph> s_default = new(static () => new global::Names.Of_Things.NamesGraph(CompiledContent()));
 
-    private NamesGraph()
+    private NamesGraph(global::KnowledgeGraph.GraphContent content)
+        : base(content)
     {
-        AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
-        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
-        Seal();
     }
 
-    private NamesGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
+    // The facts compiled in, read row by row into what the graph is made of.
+    private static global::KnowledgeGraph.GraphContent CompiledContent()
+    {
+        var content = new global::KnowledgeGraph.GraphContent();
+        content.AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
+        content.AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
+        return content;
+    }
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Names.Of_Things.NamesGraph Default => s_default.Value;

@@ -7,16 +7,21 @@ namespace Catalog;
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public sealed partial class CatalogGraph : global::KnowledgeGraph.Graph
 {
-    private static readonly global::System.Lazy<global::Catalog.CatalogGraph> s_default = new(static () => new global::Catalog.CatalogGraph());
+    private static readonly global::System.Lazy<global::Catalog.CatalogGraph> s_default = new(static () => new global::Catalog.CatalogGraph(CompiledContent()));
 
-    private CatalogGraph()
+    private CatalogGraph(global::KnowledgeGraph.GraphContent content)
+        : base(content)
     {
-        AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
-        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
-        Seal();
     }
 
-    private CatalogGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
+    // The facts compiled in, read row by row into what the graph is made of.
+    private static global::KnowledgeGraph.GraphContent CompiledContent()
+    {
+        var content = new global::KnowledgeGraph.GraphContent();
+        content.AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
+        content.AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
+        return content;
+    }
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>
     public static global::Catalog.CatalogGraph Default => s_default.Value;
