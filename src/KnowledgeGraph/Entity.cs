@@ -10,8 +10,9 @@ namespace KnowledgeGraph;
 /// The base of every generated entity class: a node of a <see cref="Graph"/>, identified by its <see cref="Id"/>.
 /// </summary>
 /// <remarks>
-/// Entities are immutable. An entity belongs to at most one graph; its navigation members read the
-/// relations of that graph.
+/// Entities are immutable. An entity object belongs to at most one graph or view, and its navigation members read
+/// the relations of that one: an entity reached through a view navigates the view. A view's object for an entity
+/// equals the graph's (<see cref="Equals(object?)"/>).
 /// </remarks>
 public abstract class Entity : GraphElement
 {
@@ -25,21 +26,27 @@ public abstract class Entity : GraphElement
         }
 
         Id = id;
+        Ordinal = -1;
     }
 
     /// <summary>The id of the entity, as written in its <c>.kg.json</c> file.</summary>
     public string Id { get; }
 
-    internal Graph? Owner { get; set; }
+    /// <summary>The graph or view this entity object belongs to: the one its navigation reads.</summary>
+    internal GraphView? Owner { get; set; }
 
-    /// <summary>The entity's place in its graph's file order (from 0): its slot in every index of the graph.</summary>
+    /// <summary>
+    /// The entity's place in its graph's file order (from 0): its slot in every index of the graph. −1 until a graph's
+    /// content takes it: from then on it is that graph's, even before the graph is made.
+    /// </summary>
     internal int Ordinal { get; set; }
 
     /// <summary>Refuses null and an entity of another graph: the check of every query that takes an entity.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void EnsureOwnedBy([NotNull] Entity? entity, Graph root, string parameterName)
     {
-        if (entity is null || entity.Owner != root)
+        // The graph's own entity first, in one compare: the common case of every query that takes one.
+        if (entity is null || (entity.Owner != root && entity.Owner?.Root != root))
         {
             ThrowNotOwnedBy(entity, parameterName);
         }
@@ -52,19 +59,50 @@ public abstract class Entity : GraphElement
         throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", parameterName);
     }
 
-    /// <summary>The relations of type <typeparamref name="TRelation"/> that start at this entity.</summary>
-    public IEnumerable<TRelation> Outgoing<TRelation>() where TRelation : Relation =>
-        Owner is null ? Array.Empty<TRelation>() : Owner.OutgoingOf<TRelation>(this);
+    /// <summary>The relations of type <typeparamref name="TRelation"/> that start at this entity, in the graph or view it was reached through.</summary>
+    /// <exception cref="InvalidOperationException">The entity is in no graph.</exception>
+    public IEnumerable<TRelation> Outgoing<TRelation>() where TRelation : Relation => Graph.Outgoing<TRelation>(this);
 
-    /// <summary>The relations of type <typeparamref name="TRelation"/> that end at this entity.</summary>
-    public IEnumerable<TRelation> Incoming<TRelation>() where TRelation : Relation =>
-        Owner is null ? Array.Empty<TRelation>() : Owner.IncomingOf<TRelation>(this);
+    /// <summary>The relations of type <typeparamref name="TRelation"/> that end at this entity, in the graph or view it was reached through.</summary>
+    /// <exception cref="InvalidOperationException">The entity is in no graph.</exception>
+    public IEnumerable<TRelation> Incoming<TRelation>() where TRelation : Relation => Graph.Incoming<TRelation>(this);
 
-    // The navigation helpers below read the graph's compact store directly: no lookup, no iterator. A list result
-    // is made once, as one array of exactly its size, and kept in the generated member's field once the graph is
-    // sealed (a graph being built may still change it). Inlined into each generated member, the relation type is
-    // exact there, so the type test is one compare (shared generic code would call a cast helper for every
-    // relation it looks at).
+    /// <summary>
+    /// Whether <paramref name="obj"/> is this entity: this object itself, or the same entity of the same graph
+    /// reached through another view of it (a view holds its own copies, so that their navigation reads the view).
+    /// </summary>
+    public override bool Equals(object? obj) =>
+        ReferenceEquals(this, obj)
+        || (obj is Entity other && Owner is { } owner && other.Owner is { } otherOwner
+            && ReferenceEquals(owner.Root, otherOwner.Root) && Ordinal == other.Ordinal);
+
+    /// <summary>A hash code that equal entities share.</summary>
+    public override int GetHashCode() => Id.GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>Whether two entities are the same (<see cref="Equals(object?)"/>): <c>view.Relations&lt;Leads&gt;().Where(l =&gt; l.From == g.Trump)</c>.</summary>
+    public static bool operator ==(Entity? left, Entity? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two entities are not the same (<see cref="Equals(object?)"/>).</summary>
+    public static bool operator !=(Entity? left, Entity? right) => !(left == right);
+
+    // What navigation reads: an entity in no graph (made in code and not yet built into one) has no relations to
+    // read, and saying so beats an empty answer that looks like a fact.
+    private GraphView Graph
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Owner ?? ThrowInNoGraph();
+    }
+
+    [DoesNotReturn]
+    private GraphView ThrowInNoGraph() =>
+        throw new InvalidOperationException(
+            $"The entity '{Id}' is in no graph, so it has no relations to navigate: add it to a builder and navigate it in the graph Build() returns.");
+
+    // The navigation helpers below read the store of the graph or view the entity belongs to directly: no lookup, no
+    // iterator. A list result is made once, as one array of exactly its size, and kept in the generated member's field
+    // (a graph never changes). Inlined into each generated member, the
+    // relation type is exact there, so the type test is one compare (shared generic code would call a cast helper for
+    // every relation it looks at).
 
     /// <summary>The targets of this entity's <typeparamref name="TRelation"/> relations, in fact order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -72,7 +110,7 @@ public abstract class Entity : GraphElement
     protected GraphSet<TTarget> Targets<TRelation, TTarget>(ref GraphSet<TTarget>? kept)
         where TRelation : Relation
         where TTarget : Entity =>
-        kept ?? Keep(ref kept, Owner?.Store.Adjacency.Targets<TRelation, TTarget>(Ordinal));
+        kept ?? Keep(ref kept, Graph.Store.Adjacency.Targets<TRelation, TTarget>(Ordinal));
 
     /// <summary>The target of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,7 +118,7 @@ public abstract class Entity : GraphElement
     protected TTarget? Target<TRelation, TTarget>()
         where TRelation : Relation
         where TTarget : Entity =>
-        Owner?.Store.Adjacency.FirstOut<TRelation>(Ordinal) is { } relation ? (TTarget)relation.To : null;
+        Graph.Store.Adjacency.FirstOut<TRelation>(Ordinal) is { } relation ? (TTarget)relation.To : null;
 
     /// <summary>The entities whose <typeparamref name="TRelation"/> relations end at this entity, in fact order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -88,7 +126,7 @@ public abstract class Entity : GraphElement
     protected GraphSet<TOrigin> Origins<TRelation, TOrigin>(ref GraphSet<TOrigin>? kept)
         where TRelation : Relation
         where TOrigin : Entity =>
-        kept ?? Keep(ref kept, Owner?.Store.Adjacency.Origins<TRelation, TOrigin>(Ordinal));
+        kept ?? Keep(ref kept, Graph.Store.Adjacency.Origins<TRelation, TOrigin>(Ordinal));
 
     /// <summary>The entity whose <typeparamref name="TRelation"/> relation ends at this entity, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,7 +134,7 @@ public abstract class Entity : GraphElement
     protected TOrigin? Origin<TRelation, TOrigin>()
         where TRelation : Relation
         where TOrigin : Entity =>
-        Owner?.Store.Adjacency.FirstIn<TRelation>(Ordinal) is { } relation ? (TOrigin)relation.From : null;
+        Graph.Store.Adjacency.FirstIn<TRelation>(Ordinal) is { } relation ? (TOrigin)relation.From : null;
 
     /// <summary>
     /// The entities at the other end of this entity's <typeparamref name="TRelation"/> relations, whichever end
@@ -107,7 +145,7 @@ public abstract class Entity : GraphElement
     protected GraphSet<TOther> Neighbors<TRelation, TOther>(ref GraphSet<TOther>? kept)
         where TRelation : Relation
         where TOther : Entity =>
-        kept ?? Keep(ref kept, Owner?.Store.Adjacency.Neighbors<TRelation, TOther>(Ordinal));
+        kept ?? Keep(ref kept, Graph.Store.Adjacency.Neighbors<TRelation, TOther>(Ordinal));
 
     /// <summary>The entity at the other end of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,13 +154,8 @@ public abstract class Entity : GraphElement
         where TRelation : Relation
         where TOther : Entity
     {
-        if (Owner is null)
-        {
-            return null;
-        }
-
         // The first of Neighbors: the first outgoing fact, else the first incoming one that is not a loop.
-        var adjacency = Owner.Store.Adjacency;
+        var adjacency = Graph.Store.Adjacency;
         if (adjacency.FirstOut<TRelation>(Ordinal) is { } outgoing)
         {
             return (TOther)outgoing.To;
@@ -135,25 +168,12 @@ public abstract class Entity : GraphElement
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected GraphSet<TRelation> RelationsWithRole<TRelation>(string role, ref GraphSet<TRelation>? kept)
         where TRelation : Relation =>
-        kept ?? Keep(ref kept, Owner?.Store.RelationsWithRole<TRelation>(Ordinal, role));
+        kept ?? Keep(ref kept, Graph.Store.RelationsWithRole<TRelation>(Ordinal, role));
 
     // Two threads may both make a list: they make equal ones, and either may be kept.
-    private GraphSet<T> Keep<T>(ref GraphSet<T>? kept, T[]? items)
-        where T : class
-    {
-        if (items is null || items.Length == 0)
-        {
-            return GraphSet<T>.Empty;
-        }
-
-        var list = new GraphSet<T>(items);
-        if (Owner!.IsSealed)
-        {
-            kept = list;
-        }
-
-        return list;
-    }
+    private static GraphSet<T> Keep<T>(ref GraphSet<T>? kept, T[] items)
+        where T : class =>
+        kept = items.Length == 0 ? GraphSet<T>.Empty : new GraphSet<T>(items);
 
     /// <summary>Adds the values of this entity's unique properties; generated classes add theirs.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

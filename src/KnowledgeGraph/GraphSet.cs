@@ -10,8 +10,7 @@ namespace KnowledgeGraph;
 /// tightest loops.
 /// </summary>
 /// <remarks>
-/// A built graph and a view filter their set once per type and keep it. A graph still being built filters what it
-/// holds each time the set is read, so a set taken early sees what was added later. A navigation's list keeps a
+/// A graph and a view filter their set once per type and keep it. A navigation's list keeps a
 /// target once per fact, so two facts to one entity list it twice. It is also a read-only
 /// <see cref="ICollection{T}"/>, so that LINQ's <c>ToArray</c>, <c>ToList</c>, <c>Count</c> and <c>Contains</c> copy or
 /// count it at once instead of enumerating it.
@@ -20,20 +19,17 @@ namespace KnowledgeGraph;
 public sealed class GraphSet<T> : IReadOnlyList<T>, ICollection<T>
     where T : class
 {
-    private readonly T[]? _items;
-    private readonly Func<T[]>? _current;
+    private readonly T[] _items;
 
     internal GraphSet(T[] items) => _items = items;
 
     /// <summary>The empty list, shared.</summary>
     internal static GraphSet<T> Empty { get; } = new([]);
 
-    internal GraphSet(Func<T[]> current) => _current = current;
-
     /// <summary>The number of items.</summary>
     public int Count => Items.Length;
 
-    private T[] Items => _items ?? _current!();
+    private T[] Items => _items;
 
     /// <summary>The item at <paramref name="index"/>, in file order.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below <see cref="Count"/>.</exception>

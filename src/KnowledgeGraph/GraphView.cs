@@ -17,48 +17,45 @@ namespace KnowledgeGraph;
 /// a view narrows it further.
 /// </para>
 /// <para>
-/// Members taking an entity refuse one from another graph (<see cref="ArgumentException"/>), but accept an
-/// entity of the graph that the view leaves out: to the view it is an entity with no relations and no paths.
-/// Navigation members of entities (<c>person.Leads</c>) always read the whole graph; to stay inside a view,
-/// step with <see cref="Outgoing{TRelation}(Entity)"/>, <see cref="Incoming{TRelation}(Entity)"/> or
-/// <see cref="Relations{TRelation}"/> of the view.
+/// Every answer stays inside the view, navigation included: a view holds its own objects for the entities and
+/// relations it keeps, so <c>view.Entities&lt;Person&gt;()</c> gives the view's people and their <c>Leads</c> reads the
+/// view, as do typed steps (<c>people.Leads()</c>), patterns and closures from them. The view's object for an
+/// entity equals the graph's (<see cref="Entity.Equals(object?)"/>), so comparisons, <c>Contains</c> and
+/// dictionaries treat them as one; <see cref="FindEntity(string)"/> gives the view's.
+/// </para>
+/// <para>
+/// Members taking an entity refuse one from another graph (<see cref="ArgumentException"/>), but accept the
+/// graph's object or any of its views' for the same entity, and one the view leaves out: to the view that is an
+/// entity with no relations and no paths.
 /// </para>
 /// </remarks>
 public abstract partial class GraphView
 {
-    private CompactStore? _store;
     private QuikGraphView? _quik;
 
     // Only the graph and the views of this assembly derive: every query relies on the store holding exactly the
     // view's entities and relations, in file order.
-    private protected GraphView()
+    private protected GraphView(Graph? root)
     {
+        Root = root ?? (Graph)this;
     }
 
-    /// <summary>
-    /// What every query reads: the view's entities and relations in file order and their indexes. A view builds it
-    /// when made; a graph when sealed, and while it is built, again on the first query after each addition.
-    /// </summary>
-    internal CompactStore Store => _store ?? BuildStore();
-
-    /// <summary>Whether the view can no longer change (a view always; a graph once sealed), so results may be kept.</summary>
-    private protected bool IsFrozen { get; set; }
+    /// <summary>What every query reads: the view's entities and relations in file order and their indexes, set when it is made.</summary>
+    internal CompactStore Store { get; private protected init; } = null!;
 
     /// <summary>The whole graph the view is taken from (the graph itself for a graph).</summary>
-    internal abstract Graph Root { get; }
+    internal Graph Root { get; }
 
     /// <summary>Every entity of type <typeparamref name="TEntity"/> (subtypes included), in the order of the files.</summary>
-    public GraphSet<TEntity> Entities<TEntity>() where TEntity : Entity =>
-        IsFrozen ? Store.EntitiesOf<TEntity>() : new(() => CompactStore.Filter<Entity, TEntity>(Store.Entities));
+    public GraphSet<TEntity> Entities<TEntity>() where TEntity : Entity => Store.EntitiesOf<TEntity>();
 
     /// <summary>Every relation of type <typeparamref name="TRelation"/> (subtypes included), in the order of the files.</summary>
-    public GraphSet<TRelation> Relations<TRelation>() where TRelation : Relation =>
-        IsFrozen ? Store.RelationsOf<TRelation>() : new(() => CompactStore.Filter<Relation, TRelation>(Store.Relations));
+    public GraphSet<TRelation> Relations<TRelation>() where TRelation : Relation => Store.RelationsOf<TRelation>();
 
     /// <summary>
     /// The <typeparamref name="TRelation"/> relations of this view indexed by their ends, for loops over many
     /// entities at the speed of arrays: <c>index.Targets(person)</c> is a span, typed, with nothing allocated.
-    /// Made on first request and kept (by a graph still being built, until its next addition).
+    /// Made on first request and kept.
     /// </summary>
     /// <typeparam name="TRelation">The relation type (its subtypes are included).</typeparam>
     /// <typeparam name="TFrom">The type of its start, as the relation type declares it.</typeparam>
@@ -70,32 +67,31 @@ public abstract partial class GraphView
         Store.IndexOf<TRelation, TFrom, TTo>(Root);
 
     /// <summary>The number of entities.</summary>
-    public int EntityCount => CountEntities();
+    public int EntityCount => Store.Entities.Length;
 
     /// <summary>The number of relations.</summary>
-    public int RelationCount => CountRelations();
+    public int RelationCount => Store.Relations.Length;
 
     /// <summary>Whether the entity is one of this view's (false for an entity the view leaves out or of another graph).</summary>
     public bool Contains(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        // A graph holds every entity it owns; asking its store would index a graph still being built.
-        return ReferenceEquals(entity.Owner, Root) && (this is Graph || Store.Holds(entity));
+        return ReferenceEquals(entity.Owner?.Root, Root) && Store.Holds(entity);
     }
 
     /// <summary>Whether the relation is one of this view's (false for a relation the view leaves out or of another graph).</summary>
     public bool Contains(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        return ReferenceEquals(relation.Owner, Root) && (this is Graph || Store.Holds(relation));
+        return ReferenceEquals(relation.Owner?.Root, Root) && Store.Holds(relation);
     }
 
     /// <summary>Finds an entity by the id it has in its <c>.kg.json</c> file.</summary>
-    /// <returns>The entity, or null when the view has no entity with that id.</returns>
+    /// <returns>The view's entity, or null when the view has no entity with that id.</returns>
     public Entity? FindEntity(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Root.FindInRoot(id) is { } entity && (this is Graph || Store.Holds(entity)) ? entity : null;
+        return Root.FindInRoot(id) is { } entity ? Store.EntityAt(entity.Ordinal) : null;
     }
 
     /// <summary>Finds an entity of type <typeparamref name="TEntity"/> by its id.</summary>
@@ -157,20 +153,6 @@ public abstract partial class GraphView
     /// <summary>The position of a relation of this view in file order, for sorting.</summary>
     private protected static int OrderOf(Relation relation) => relation.Ordinal;
 
-    /// <summary>The number of entities; a graph being built counts without indexing itself.</summary>
-    private protected virtual int CountEntities() => Store.Entities.Length;
-
-    /// <summary>The number of relations; a graph being built counts without indexing itself.</summary>
-    private protected virtual int CountRelations() => Store.Relations.Length;
-
-    /// <summary>Builds the store of a graph that has none yet; a view gets its store when made.</summary>
-    private protected abstract CompactStore BuildStore();
-
-    /// <summary>Sets the store (null: to be built again on the next query).</summary>
-    private protected void SetStore(CompactStore? store) => Volatile.Write(ref _store, store);
-
-    // The relations read when enumeration starts, as QuikGraph's live edge lists were: for a graph being built,
-    // a sequence asked for before an addition and enumerated after it sees the addition.
     private IEnumerable<TRelation> OutgoingIterator<TRelation>(Entity entity) where TRelation : Relation
     {
         var store = Store;
@@ -209,4 +191,14 @@ public abstract partial class GraphView
 
     /// <summary>Refuses null and an entity of another graph; an entity the view leaves out is accepted.</summary>
     private protected void EnsureOfGraph(Entity entity, string parameterName) => Entity.EnsureOwnedBy(entity, Root, parameterName);
+
+    /// <summary>
+    /// Refuses null and an entity of another graph, and gives the view's own object for the entity (the argument
+    /// itself when the view leaves it out), so that what a query returns is the view's.
+    /// </summary>
+    private protected Entity Own(Entity entity, string parameterName)
+    {
+        EnsureOfGraph(entity, parameterName);
+        return ReferenceEquals(entity.Owner, this) ? entity : Store.EntityAt(entity.Ordinal) ?? entity;
+    }
 }

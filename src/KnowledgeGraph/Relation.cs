@@ -90,7 +90,7 @@ public abstract class Relation : GraphElement, IEdge<Entity>
 
     /// <summary>The graph the relation was added to, or null.</summary>
     /// <remarks>A graph takes a relation only between its own entities, so it is the start entity's graph.</remarks>
-    internal Graph? Owner => _slot == 0 ? null : From.Owner;
+    internal GraphView? Owner => _slot == 0 ? null : From.Owner;
 
     /// <summary>The relation's place in its graph's file order (from 0): its slot in every index of the graph.</summary>
     internal int Ordinal => _slot - 1;
@@ -125,14 +125,50 @@ public abstract class Relation : GraphElement, IEdge<Entity>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal abstract Relation Copy(Func<Entity, Entity> map);
 
-    internal Relation CopyWith(Func<Entity, Entity> map)
+    /// <summary>The copy <see cref="Copy"/> makes, with this relation's sources (mapped) and validity.</summary>
+    /// <param name="map">The copy of each end, role player and source.</param>
+    /// <param name="soleSources">The one list of sources shared by the copies that cite one entity alone, by that entity.</param>
+    internal Relation CopyWith(Func<Entity, Entity> map, Dictionary<Entity, IReadOnlyList<Entity>> soleSources)
     {
         var copy = Copy(map);
-        copy._sources = _sources.Count == 0 ? _sources : _sources.Select(map).ToImmutableArray();
+        if (_sources.Count == 1)
+        {
+            var source = map(_sources[0]);
+            if (!soleSources.TryGetValue(source, out var shared))
+            {
+                shared = ImmutableArray.Create(source);
+                soleSources.Add(source, shared);
+            }
+
+            copy._sources = shared;
+        }
+        else
+        {
+            copy._sources = _sources.Count == 0 ? _sources : _sources.Select(map).ToImmutableArray();
+        }
+
         copy._validFrom = _validFrom;
         copy._validTo = _validTo;
         return copy;
     }
+
+    /// <summary>
+    /// Whether <paramref name="obj"/> is this fact: this relation itself, or the same fact of the same graph reached
+    /// through another view of it (a view holds its own copies, so that their navigation reads the view).
+    /// </summary>
+    public override bool Equals(object? obj) =>
+        ReferenceEquals(this, obj)
+        || (obj is Relation other && Owner is { } owner && other.Owner is { } otherOwner
+            && ReferenceEquals(owner.Root, otherOwner.Root) && _slot == other._slot);
+
+    /// <summary>A hash code that equal relations share.</summary>
+    public override int GetHashCode() => HashCode.Combine(From, To, TypeName);
+
+    /// <summary>Whether two relations are the same fact (<see cref="Equals(object?)"/>).</summary>
+    public static bool operator ==(Relation? left, Relation? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two relations are not the same fact (<see cref="Equals(object?)"/>).</summary>
+    public static bool operator !=(Relation? left, Relation? right) => !(left == right);
 
     Entity IEdge<Entity>.Source => From;
 

@@ -9,26 +9,36 @@ using QuikGraph.Algorithms;
 namespace KnowledgeGraph.Benchmarks;
 
 /// <summary>
-/// The product's runtime graph of a synthetic model, built the way a generated graph class builds itself: one
-/// <c>AddEntity(new T(id) { … })</c> per entity and one <c>AddRelation(new R(from, to) { …, Sources = … })</c>
-/// per fact, then <c>Seal()</c>. The entity and relation classes are the generator's own output for
-/// Model/schema.kg.json; only the loop over arrays replaces the generated constructor's one statement per fact.
+/// The product's runtime graph of a synthetic model, made from a <see cref="GraphContent"/> as a generated graph class
+/// is: one <c>AddEntity(new T(id) { … })</c> per entity and one <c>AddRelation(new R(from, to) { …, Sources = … })</c>
+/// per fact, then the graph made from the content. The entity and relation classes are the generator's own output for
+/// Model/schema.kg.json; only the loop over arrays replaces the rows the generated code reads.
 /// </summary>
 public sealed class RuntimeGraph : Graph
 {
     public RuntimeGraph(SyntheticData data, bool withRelations = true)
+        : base(Content(data, withRelations, out var entities))
     {
-        var entities = new Entity[data.EntityCount];
+        ByNumber = entities;
+    }
+
+    /// <summary>The entities by their number in <see cref="SyntheticData"/>, as a generated graph's members hold them.</summary>
+    public IReadOnlyList<Entity> ByNumber { get; }
+
+    private static GraphContent Content(SyntheticData data, bool withRelations, out Entity[] entities)
+    {
+        var content = new GraphContent();
+        entities = new Entity[data.EntityCount];
         for (var i = 0; i < entities.Length; i++)
         {
             entities[i] = data.EntityKinds[i] switch
             {
-                EntityKind.Person => AddEntity(new Person(data.Ids[i]) { Name = data.Names[i], Title = data.Texts[i] }),
-                EntityKind.Organization => AddEntity(new Organization(data.Ids[i]) { Name = data.Names[i], Kind = data.Texts[i] }),
-                EntityKind.Country => AddEntity(new Country(data.Ids[i]) { Name = data.Names[i], IsoCode = data.Texts[i]! }),
-                EntityKind.City => AddEntity(new City(data.Ids[i]) { Name = data.Names[i], Population = data.Numbers[i] }),
-                EntityKind.Meeting => AddEntity(new Meeting(data.Ids[i]) { Name = data.Names[i], Date = data.EntityDates[i] }),
-                _ => AddEntity(new Article(data.Ids[i])
+                EntityKind.Person => content.AddEntity(new Person(data.Ids[i]) { Name = data.Names[i], Title = data.Texts[i] }),
+                EntityKind.Organization => content.AddEntity(new Organization(data.Ids[i]) { Name = data.Names[i], Kind = data.Texts[i] }),
+                EntityKind.Country => content.AddEntity(new Country(data.Ids[i]) { Name = data.Names[i], IsoCode = data.Texts[i]! }),
+                EntityKind.City => content.AddEntity(new City(data.Ids[i]) { Name = data.Names[i], Population = data.Numbers[i] }),
+                EntityKind.Meeting => content.AddEntity(new Meeting(data.Ids[i]) { Name = data.Names[i], Date = data.EntityDates[i] }),
+                _ => content.AddEntity(new Article(data.Ids[i])
                 {
                     Name = data.Names[i],
                     Published = data.EntityDates[i],
@@ -37,7 +47,6 @@ public sealed class RuntimeGraph : Graph
             };
         }
 
-        ByNumber = entities;
         if (withRelations)
         {
             for (var r = 0; r < data.RelationCount; r++)
@@ -48,23 +57,23 @@ public sealed class RuntimeGraph : Graph
                 var sources = ImmutableArray.Create(entities[data.Source[r]]);
                 _ = data.RelationKinds[r] switch
                 {
-                    RelationKind.WorksFor => (Relation)AddRelation(new WorksFor((Person)from, (Organization)to)
+                    RelationKind.WorksFor => (Relation)content.AddRelation(new WorksFor((Person)from, (Organization)to)
                     {
                         Role = data.Roles[r],
                         Sources = sources,
                         ValidFrom = data.ValidFrom[r],
                     }),
-                    RelationKind.MemberOf => AddRelation(new MemberOf((Person)from, (Organization)to) { Since = data.RelationDates[r], Sources = sources }),
-                    RelationKind.Attended => AddRelation(new Attended((Person)from, (Meeting)to) { Sources = sources }),
-                    RelationKind.HeldIn => AddRelation(new HeldIn((Meeting)from, (City)to) { Sources = sources }),
-                    RelationKind.LocatedIn => AddRelation(new LocatedIn((City)from, (Country)to) { Sources = sources }),
-                    RelationKind.Called => AddRelation(new Called((Person)from, (Person)to) { On = data.RelationDates[r]!.Value, Sources = sources }),
-                    _ => AddRelation(new Mentions((Article)from, (Thing)to) { Sources = sources }),
+                    RelationKind.MemberOf => content.AddRelation(new MemberOf((Person)from, (Organization)to) { Since = data.RelationDates[r], Sources = sources }),
+                    RelationKind.Attended => content.AddRelation(new Attended((Person)from, (Meeting)to) { Sources = sources }),
+                    RelationKind.HeldIn => content.AddRelation(new HeldIn((Meeting)from, (City)to) { Sources = sources }),
+                    RelationKind.LocatedIn => content.AddRelation(new LocatedIn((City)from, (Country)to) { Sources = sources }),
+                    RelationKind.Called => content.AddRelation(new Called((Person)from, (Person)to) { On = data.RelationDates[r]!.Value, Sources = sources }),
+                    _ => content.AddRelation(new Mentions((Article)from, (Thing)to) { Sources = sources }),
                 };
             }
         }
 
-        Seal();
+        return content;
     }
 
     /// <summary>
@@ -72,9 +81,6 @@ public sealed class RuntimeGraph : Graph
     /// this graph saves as the generated one would.
     /// </summary>
     protected override void WriteHeader(FactWriter writer) => writer.Header("KnowledgeGraph.Benchmarks.News", "NewsGraph");
-
-    /// <summary>The entities by their number in <see cref="SyntheticData"/>, as a generated graph's members hold them.</summary>
-    public IReadOnlyList<Entity> ByNumber { get; }
 
     // ---- Queries, written as a user of the generated API would write them -------------------------------
 

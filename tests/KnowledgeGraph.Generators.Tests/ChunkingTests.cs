@@ -20,7 +20,7 @@ public sealed class ChunkingTests
         var last = result.Sources.Single(source => source.HintName == "TestProject.Big.Entities2.g.cs").SourceText.ToString();
         Assert.Contains($"public global::TestProject.P P{count - 1} => EntityAt<global::TestProject.P>({count - 1});", last);
         var graph = result.Sources.Single(source => source.HintName == "TestProject.Big.g.cs").SourceText.ToString();
-        Assert.Contains("AddEntities(CompiledFacts.Entities2, CompiledFacts.ReadEntity);\n        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);", graph);
+        Assert.Contains("content.AddEntities(CompiledFacts.Entities2, CompiledFacts.ReadEntity);\n        content.AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);", graph);
     }
 
     [Fact]

@@ -535,34 +535,32 @@ internal sealed partial class Emitter
         writer.Line(GeneratedCodeAttribute);
         writer.Line($"public sealed partial class {graph.ClassName} : {Runtime}.Graph");
         writer.OpenBlock();
-        writer.Line($"private static readonly global::System.Lazy<{self}> s_default = new(static () => new {self}());");
-        writer.Line($"private static readonly {Runtime}.GraphFiles<{self}> s_files = new({FactsClassName}.Schema, static facts => new {self}(facts));");
+        writer.Line($"private static readonly global::System.Lazy<{self}> s_default = new(static () => new {self}(CompiledContent()));");
+        writer.Line($"private static readonly {Runtime}.GraphFiles<{self}> s_files =");
+        writer.Line($"    new({FactsClassName}.Schema, {FactsClassName}.ReadEntity, {FactsClassName}.ReadRelation, static content => new {self}(content));");
         writer.Line();
 
-        writer.Line($"private {graph.ClassName}()");
+        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content)");
+        writer.Line("    : base(content)");
         writer.OpenBlock();
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.Line("// The facts compiled in, read row by row into what the graph is made of.");
+        writer.Line($"private static {Runtime}.GraphContent CompiledContent()");
+        writer.OpenBlock();
+        writer.Line($"var content = new {Runtime}.GraphContent();");
         for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
-            writer.Line($"AddEntities({FactsClassName}.Entities{chunk}, {FactsClassName}.ReadEntity);");
+            writer.Line($"content.AddEntities({FactsClassName}.Entities{chunk}, {FactsClassName}.ReadEntity);");
         }
 
         for (var chunk = 0; chunk < ChunkCount(graph.Relations.Count); chunk++)
         {
-            writer.Line($"AddRelations({FactsClassName}.Relations{chunk}, {FactsClassName}.ReadRelation);");
+            writer.Line($"content.AddRelations({FactsClassName}.Relations{chunk}, {FactsClassName}.ReadRelation);");
         }
 
-        writer.Line("Seal();");
-        writer.CloseBlock();
-
-        writer.Line();
-        writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content) => Load(content);");
-
-        writer.Line();
-        writer.Line($"private {graph.ClassName}({Runtime}.LoadedFacts facts)");
-        writer.OpenBlock();
-        writer.Line($"AddEntities(facts.Entities, {FactsClassName}.ReadEntity);");
-        writer.Line($"AddRelations(facts.Relations, {FactsClassName}.ReadRelation);");
-        writer.Line("Seal();");
+        writer.Line("return content;");
         writer.CloseBlock();
 
         writer.Line();

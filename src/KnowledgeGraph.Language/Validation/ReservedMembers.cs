@@ -10,7 +10,7 @@ internal static class ReservedMembers
     /// a namespace of that name would hide them.
     /// </summary>
     public static readonly HashSet<string> RuntimeTypes = new(
-        ["Cardinality", "DatedValue", "Entity", "FactReader", "FactWriter", "Graph", "GraphContent", "GraphDiagnostic", "GraphSource", "LoadedFacts", "Relation", "RolePlayer", "Traverse", "UniqueValue"],
+        ["Cardinality", "DatedValue", "Entity", "FactReader", "FactWriter", "Graph", "GraphContent", "GraphDiagnostic", "GraphSource", "Relation", "RolePlayer", "Traverse", "UniqueValue"],
         System.StringComparer.Ordinal);
 
     private static readonly string[] Object = ["Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize"];
@@ -24,7 +24,7 @@ internal static class ReservedMembers
 
     public static readonly HashSet<string> Graph = With(
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",
-        "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "LoadAsync", "TryLoad", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "AllSimplePaths", "AsOf", "Between",
+        "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "LoadAsync", "TryLoad", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "CompiledContent", "AllSimplePaths", "AsOf", "Between",
         "ConnectedComponents", "Contains", "Degree", "DegreeCentrality", "FactsBySource", "Incoming", "Index", "Match", "Outgoing",
         "PageRank", "Project", "Save", "SaveAsync", "Sources", "Timeline", "Where", "WhereEntities", "WriteHeader");
 

@@ -72,7 +72,7 @@ public abstract partial class GraphView
     {
         var store = Store;
         var adjacency = store.Adjacency;
-        var grouped = CompactStore.NewMemberSet(Root.Store.Entities.Length);
+        var grouped = CompactStore.NewMemberSet(store.RootEntityCount);
         var components = new List<List<Entity>>();
         foreach (var start in store.Entities)
         {
@@ -181,7 +181,7 @@ public abstract partial class GraphView
         }
 
         // Links as indexes: each relation is a link from its start to its end, and back for Any or a symmetric relation.
-        var index = new int[Root.Store.Entities.Length];
+        var index = new int[Store.RootEntityCount];
         for (var i = 0; i < n; i++)
         {
             index[entities[i].Ordinal] = i;

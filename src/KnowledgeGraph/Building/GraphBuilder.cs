@@ -45,7 +45,7 @@ public abstract class GraphBuilder<TGraph>
     public TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity
     {
         ArgumentNullException.ThrowIfNull(entity);
-        if (entity.Owner is not null || _added.Contains(entity))
+        if (entity.Owner is not null || entity.Ordinal >= 0 || _added.Contains(entity))
         {
             throw new ArgumentException($"The entity '{entity.Id}' is already in a graph or in this builder; add a new entity.", nameof(entity));
         }
@@ -113,31 +113,30 @@ public abstract class GraphBuilder<TGraph>
     }
 
     /// <summary>
-    /// A new graph: the existing graph's entities and relations, then the added ones, all copied, so that
-    /// neither the existing graph nor what was added to this builder ever belongs to the new one.
+    /// A new graph: the existing graph's entities and relations (copied: the existing graph never changes), then the
+    /// added ones. The entities added here become the new graph's own, so the objects <see cref="AddEntity{TEntity}"/> returned
+    /// navigate it; a second <see cref="Build"/> copies them, as they then belong to the first graph built. The
+    /// relations added are copied, since their ends may be the existing graph's: find the new graph's with its queries.
     /// </summary>
     public TGraph Build()
     {
-        var copies = new Dictionary<Entity, Entity>(ReferenceEqualityComparer.Instance);
-        var entities = new List<Entity>(_basis.EntityCount + _entities.Count);
-        foreach (var entity in _basis.Entities<Entity>().Concat(_entities))
+        var content = new GraphContent(_basis);
+        var added = new Dictionary<Entity, Entity>(ReferenceEqualityComparer.Instance);
+        foreach (var entity in _entities)
         {
-            var copy = entity.Copy();
-            copies.Add(entity, copy);
-            entities.Add(copy);
+            added.Add(entity, content.AddEntity(entity.Ordinal < 0 ? entity : entity.Copy()));
         }
 
-        var relations = new List<Relation>(_basis.RelationCount + _relations.Count);
-        Entity Map(Entity entity) => copies[entity];
-        foreach (var relation in _basis.Relations<Relation>().Concat(_relations))
+        Entity Map(Entity entity) => added.TryGetValue(entity, out var own) ? own : content.Map(entity);
+        foreach (var relation in _relations)
         {
-            relations.Add(relation.CopyWith(Map));
+            content.AddRelation(relation.CopyWith(Map, content.SoleSources));
         }
 
-        return Create(new GraphContent(entities, relations));
+        return Create(content);
     }
 
-    /// <summary>Creates the generated graph from the built content (its constructor calls <c>Load</c>).</summary>
+    /// <summary>Creates the generated graph from the content: the generated class's constructor that takes it.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract TGraph Create(GraphContent content);
 
@@ -163,7 +162,7 @@ public abstract class GraphBuilder<TGraph>
     }
 
     private bool Knows(Entity? entity) =>
-        entity is not null && (ReferenceEquals(entity.Owner, _basis) || _added.Contains(entity));
+        entity is not null && (ReferenceEquals(entity.Owner?.Root, _basis) || _added.Contains(entity));
 
     private void CheckCardinality(Relation relation)
     {
@@ -188,13 +187,13 @@ public abstract class GraphBuilder<TGraph>
                     $"'{relation.TypeName}' is symmetric and one-to-one: '{relation.From.Id}' or '{relation.To.Id}' has one already ({other}).", nameof(relation));
             }
 
-            if (oneTarget && ReferenceEquals(other.From, relation.From))
+            if (oneTarget && other.From.Equals(relation.From))
             {
                 throw new ArgumentException(
                     $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.From.Id}' has one already ({other}).", nameof(relation));
             }
 
-            if (oneStart && ReferenceEquals(other.To, relation.To))
+            if (oneStart && other.To.Equals(relation.To))
             {
                 throw new ArgumentException(
                     $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.To.Id}' is the target of one already ({other}).", nameof(relation));
@@ -227,8 +226,7 @@ public abstract class GraphBuilder<TGraph>
 
     private static string Shorten(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..37]}…'";
 
-    private static bool Touches(Relation relation, Entity entity) =>
-        ReferenceEquals(relation.From, entity) || ReferenceEquals(relation.To, entity);
+    private static bool Touches(Relation relation, Entity entity) => relation.From.Equals(entity) || relation.To.Equals(entity);
 
     private static string Describe(Cardinality cardinality) => cardinality switch
     {

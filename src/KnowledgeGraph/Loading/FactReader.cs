@@ -43,14 +43,12 @@ public delegate T FactRowReader<T>(ref FactReader reader);
 public ref struct FactReader
 {
     private readonly ReadOnlySpan<byte> _table;
-    private readonly Graph _graph;
-    private readonly FactLoader _loader;
+    private readonly GraphContent _loader;
     private int _position;
 
-    internal FactReader(ReadOnlySpan<byte> table, Graph graph, FactLoader loader)
+    internal FactReader(ReadOnlySpan<byte> table, GraphContent loader)
     {
         _table = table;
-        _graph = graph;
         _loader = loader;
         _loader.Row = 0;
         Open('[', "a table");
@@ -227,7 +225,7 @@ public ref struct FactReader
         var first = AnyEntity();
         if (Close())
         {
-            return _graph.SoleSource(first);
+            return _loader.SoleSource(first);
         }
 
         var buffer = _loader.Sources;
@@ -278,7 +276,7 @@ public ref struct FactReader
     private Entity AnyEntity()
     {
         var id = StringBytes();
-        return _loader.Find(id) ?? _graph.FindInRoot(Encoding.UTF8.GetString(id))
+        return _loader.Find(id)
             ?? throw Mismatch($"the id of an entity added before, not '{Encoding.UTF8.GetString(id)}'");
     }
 
@@ -458,7 +456,7 @@ public ref struct FactReader
             ? Encoding.UTF8.GetString(_table.Slice(_position, Math.Min(20, _table.Length - _position)))
             : "the end of the table";
         return new InvalidDataException(
-            $"The facts compiled into {_graph.GetType().Name} do not match its reader at row {_loader.Row} of a table " +
+            $"The facts compiled into the graph do not match its reader at row {_loader.Row} of a table " +
             $"(expected {expected}; found '{found}' at byte {_position}). " +
             "The generated code and the KnowledgeGraph runtime must come from the same version of the package: rebuild the project.");
     }

@@ -56,8 +56,8 @@ internal sealed class FileLoad
         _schema.Compare(file, _reporter);
     }
 
-    /// <returns>The rows of what passed, or null when any file holds a mistake.</returns>
-    public LoadedFacts? Finish(out IReadOnlyList<GraphDiagnostic> diagnostics)
+    /// <returns>The tables of rows of what passed, or null when any file holds a mistake.</returns>
+    public (byte[] Entities, byte[] Relations)? Finish(out IReadOnlyList<GraphDiagnostic> diagnostics)
     {
         var (entities, relations) = _checker.Finish();
         diagnostics = _parsing.Concat(_reporter.Diagnostics)
@@ -72,7 +72,7 @@ internal sealed class FileLoad
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        return new LoadedFacts(
+        return (
             Table(entities.Select(entity => FactRows.EntityRow(_schema.EntityType(entity.Type), entity))),
             Table(relations.Select(relation => FactRows.RelationRow(_schema.RelationType(relation.Type), relation))));
     }

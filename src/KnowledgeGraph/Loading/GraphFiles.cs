@@ -19,15 +19,23 @@ public sealed class GraphFiles<TGraph>
     where TGraph : Graph
 {
     private readonly Lazy<CompiledSchema> _schema;
-    private readonly Func<LoadedFacts, TGraph> _create;
+    private readonly FactRowReader<Entity> _readEntity;
+    private readonly FactRowReader<Relation> _readRelation;
+    private readonly Func<GraphContent, TGraph> _create;
 
     /// <param name="schema">The schema the generator compiled in (its canonical <c>.kg.json</c> form).</param>
+    /// <param name="readEntity">The generated reader of an entity row.</param>
+    /// <param name="readRelation">The generated reader of a relation row.</param>
     /// <param name="create">Makes the graph of the checked facts.</param>
-    public GraphFiles(ReadOnlySpan<byte> schema, Func<LoadedFacts, TGraph> create)
+    public GraphFiles(ReadOnlySpan<byte> schema, FactRowReader<Entity> readEntity, FactRowReader<Relation> readRelation, Func<GraphContent, TGraph> create)
     {
+        ArgumentNullException.ThrowIfNull(readEntity);
+        ArgumentNullException.ThrowIfNull(readRelation);
         ArgumentNullException.ThrowIfNull(create);
         var json = schema.ToArray();
         _schema = new Lazy<CompiledSchema>(() => new CompiledSchema(json, typeof(TGraph).Namespace ?? ""));
+        _readEntity = readEntity;
+        _readRelation = readRelation;
         _create = create;
     }
 
@@ -109,7 +117,15 @@ public sealed class GraphFiles<TGraph>
             }
         }
 
-        var facts = load.Finish(out var diagnostics);
-        return (facts is null ? null : _create(facts), diagnostics);
+        if (load.Finish(out var diagnostics) is not { } rows)
+        {
+            return (null, diagnostics);
+        }
+
+        // Checked, the facts are rows of the compiled tables' format, read by the generated readers.
+        var content = new GraphContent();
+        content.AddEntities(rows.Entities, _readEntity);
+        content.AddRelations(rows.Relations, _readRelation);
+        return (_create(content), diagnostics);
     }
 }

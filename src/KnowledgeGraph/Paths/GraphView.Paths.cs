@@ -22,7 +22,7 @@ public abstract partial class GraphView
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not a defined value.</exception>
     public GraphPath? ShortestPath(Entity from, Entity to, PathDirection direction)
     {
-        CheckEnds(from, to, direction);
+        (from, to) = CheckEnds(from, to, direction);
         return BreadthFirst(from, to, direction);
     }
 
@@ -48,12 +48,12 @@ public abstract partial class GraphView
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not a defined value.</exception>
     public GraphPath? ShortestPath(Entity from, Entity to, Func<Relation, double> weight, PathDirection direction = PathDirection.Any)
     {
-        CheckEnds(from, to, direction);
+        (from, to) = CheckEnds(from, to, direction);
         ArgumentNullException.ThrowIfNull(weight);
 
         // By relation ordinal: the weight of each relation of the view, asked once, in file order.
         var relations = Store.Relations;
-        var weights = new double[Root.Store.Relations.Length];
+        var weights = new double[Root.RelationCount];
         foreach (var relation in relations)
         {
             var cost = weight(relation);
@@ -89,20 +89,22 @@ public abstract partial class GraphView
     /// </exception>
     public IEnumerable<GraphPath> AllSimplePaths(Entity from, Entity to, int maxLength, PathDirection direction = PathDirection.Any)
     {
-        CheckEnds(from, to, direction);
+        (from, to) = CheckEnds(from, to, direction);
         ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
         return AllSimplePathsIterator(from, to, maxLength, direction);
     }
 
-    private void CheckEnds(Entity from, Entity to, PathDirection direction)
+    // The view's own objects for the ends, so that a path is made of the view's entities and relations.
+    private (Entity From, Entity To) CheckEnds(Entity from, Entity to, PathDirection direction)
     {
-        EnsureOfGraph(from, nameof(from));
-        EnsureOfGraph(to, nameof(to));
+        var ends = (Own(from, nameof(from)), Own(to, nameof(to)));
         if (direction is not (PathDirection.Any or PathDirection.Forward))
         {
             // An undefined value must not silently mean "either way".
             throw new ArgumentOutOfRangeException(nameof(direction), direction, "Unknown path direction.");
         }
+
+        return ends;
     }
 
     // With every weight 1, Dijkstra's algorithm (ties to the entity reached first) settles entities in the order a
@@ -124,15 +126,14 @@ public abstract partial class GraphView
         // By entity ordinal: 0 for an entity not reached yet, -1 for the start, else the step that first reached
         // it as 2 × its relation's ordinal + 1 + (1 when forward). Two ints an entity in all, with the queue.
         var adjacency = store.Adjacency;
-        var root = Root.Store;
-        var reachedBy = new int[root.Entities.Length];
-        var queue = new int[root.Entities.Length];
+        var reachedBy = new int[store.RootEntityCount];
+        var queue = new int[store.RootEntityCount];
         int head = 0, tail = 0;
         queue[tail++] = from.Ordinal;
         reachedBy[from.Ordinal] = -1;
         while (head < tail)
         {
-            var steps = new StepCursor(adjacency, root.Entities[queue[head++]], direction);
+            var steps = new StepCursor(adjacency, store.EntityAt(queue[head++])!, direction);
             while (steps.MoveNext())
             {
                 var step = steps.Current;
@@ -149,7 +150,7 @@ public abstract partial class GraphView
                     for (var at = to; !ReferenceEquals(at, from); at = path[^1].Start)
                     {
                         var code = reachedBy[at.Ordinal] - 1;
-                        path.Add(new PathStep(root.Relations[code >> 1], IsForward: (code & 1) != 0));
+                        path.Add(new PathStep(store.RelationAt(code >> 1)!, IsForward: (code & 1) != 0));
                     }
 
                     path.Reverse();
@@ -175,7 +176,7 @@ public abstract partial class GraphView
         // way even forward, PositiveInfinity closes a relation, and ties go to the relation first in file order
         // (the queue orders equal distances by when they were reached). State is kept by entity ordinal.
         var adjacency = store.Adjacency;
-        var entityCount = Root.Store.Entities.Length;
+        var entityCount = store.RootEntityCount;
         var distance = new double[entityCount]; // meaningful where known is marked
         var known = CompactStore.NewMemberSet(entityCount);
         var settled = CompactStore.NewMemberSet(entityCount);

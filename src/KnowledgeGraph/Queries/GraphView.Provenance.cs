@@ -13,13 +13,9 @@ public abstract partial class GraphView
     public IEnumerable<Relation> FactsFrom(Entity source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (!IsFrozen)
-        {
-            return Relations<Relation>().Where(relation => Cites(relation, source));
-        }
 
         // A relation cites only entities of its graph, so an entity of another graph backs nothing here.
-        if (!ReferenceEquals(source.Owner, Root))
+        if (!ReferenceEquals(source.Owner?.Root, Root))
         {
             return [];
         }
@@ -35,19 +31,21 @@ public abstract partial class GraphView
     public IEnumerable<TRelation> FactsFrom<TRelation>(Entity source) where TRelation : Relation
     {
         ArgumentNullException.ThrowIfNull(source);
-        return IsFrozen ? FactsFrom(source).OfType<TRelation>() : Relations<TRelation>().Where(relation => Cites(relation, source));
+        return FactsFrom(source).OfType<TRelation>();
     }
 
     /// <summary>Every entity that a relation of the view cites as a source, once each, in file order.</summary>
     public IReadOnlyList<Entity> Sources()
     {
+        // A source the view leaves out is still cited by the facts it keeps: the object the facts hold is given.
         var citations = Store.Citations;
         var cited = new List<Entity>();
-        foreach (var entity in Root.Store.Entities)
+        for (var ordinal = 0; ordinal < Store.RootEntityCount; ordinal++)
         {
-            if (citations.Out(entity.Ordinal).Length > 0)
+            var facts = citations.Out(ordinal);
+            if (facts.Length > 0)
             {
-                cited.Add(entity);
+                cited.Add(Store.EntityAt(ordinal) ?? SourceWith(facts[0], ordinal));
             }
         }
 
@@ -63,16 +61,16 @@ public abstract partial class GraphView
             .SelectMany(source => FactsFrom(source).Select(relation => (Source: source, Relation: relation)))
             .ToLookup<(Entity Source, Relation Relation), Entity, Relation>(pair => pair.Source, pair => pair.Relation, ReferenceEqualityComparer.Instance);
 
-    private static bool Cites(Relation relation, Entity source)
+    private static Entity SourceWith(Relation fact, int ordinal)
     {
-        foreach (var cited in relation.Sources)
+        foreach (var source in fact.Sources)
         {
-            if (ReferenceEquals(cited, source))
+            if (source.Ordinal == ordinal)
             {
-                return true;
+                return source;
             }
         }
 
-        return false;
+        throw new InvalidOperationException("A citation index names a source its fact does not cite.");
     }
 }

@@ -153,7 +153,7 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
 internal static class IndexRows
 {
     /// <summary>Where the row of the entity with <paramref name="ordinal"/> starts and ends in the arrays it slices.</summary>
-    /// <remarks>An entity added after the index was made (while a graph is built) has no row: no relations in the index.</remarks>
+    /// <remarks>Every entity of the graph has a row (an entity of the root graph that the index's view leaves out has an empty one).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (int Start, int End) Of(int[] starts, int ordinal)
     {

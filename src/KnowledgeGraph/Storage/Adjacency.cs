@@ -12,8 +12,7 @@ namespace KnowledgeGraph;
 /// <remarks>
 /// A typed step scans its entity's slice with a type test: degrees are small, the test is a pointer compare for a
 /// sealed relation class, and file order across relation types is kept for free (grouping slices by type would
-/// need a merge for base types). Entities the store leaves out, or added to the graph after it was built, have
-/// empty slices.
+/// need a merge for base types). Entities the store leaves out have empty slices.
 /// </remarks>
 internal sealed class Adjacency
 {

@@ -17,9 +17,10 @@ namespace KnowledgeGraph;
 /// </remarks>
 internal sealed class CompactStore
 {
-    // Null for a graph's own store (it holds every entity and relation of the graph); bit sets over ordinals for a view.
-    private readonly ulong[]? _entityMembers;
-    private readonly ulong[]? _relationMembers;
+    // Null for a graph's own store (it holds every entity and relation of the graph, at their ordinals); for a view,
+    // its own entities and relations by root ordinal, null where it leaves one out.
+    private readonly Entity?[]? _entitySlots;
+    private readonly Relation?[]? _relationSlots;
     private readonly int _rootEntityCount;
     private readonly RoleIndex? _roles;
     private Adjacency? _adjacency;
@@ -29,13 +30,13 @@ internal sealed class CompactStore
     private GraphSet<Relation>? _allRelations;
 
     private CompactStore(
-        Entity[] entities, Relation[] relations, int rootEntityCount, ulong[]? entityMembers, ulong[]? relationMembers, RoleIndex? roles)
+        Entity[] entities, Relation[] relations, int rootEntityCount, Entity?[]? entitySlots, Relation?[]? relationSlots, RoleIndex? roles)
     {
         Entities = entities;
         Relations = relations;
         _rootEntityCount = rootEntityCount;
-        _entityMembers = entityMembers;
-        _relationMembers = relationMembers;
+        _entitySlots = entitySlots;
+        _relationSlots = relationSlots;
         _roles = roles;
     }
 
@@ -62,9 +63,16 @@ internal sealed class CompactStore
         return store;
     }
 
-    /// <summary>The store of a view: some of the root graph's entities and relations, marked in the bit sets.</summary>
-    public static CompactStore ForView(Entity[] entities, Relation[] relations, int rootEntityCount, ulong[] entityMembers, ulong[] relationMembers) =>
-        new(entities, relations, rootEntityCount, entityMembers, relationMembers, null);
+    /// <summary>
+    /// The store of a view: its own copies of some of the root graph's entities and relations, also placed at their
+    /// root ordinals in the slots (null where the view leaves one out).
+    /// </summary>
+    public static CompactStore ForView(
+        Entity[] entities, Relation[] relations, Entity?[] entitySlots, Relation?[] relationSlots, IReadOnlyList<RolePlay> roles) =>
+        new(entities, relations, entitySlots.Length, entitySlots, relationSlots, roles.Count > 0 ? RoleIndex.Build(entitySlots.Length, roles) : null);
+
+    /// <summary>The number of entities of the root graph: the range of the ordinals every index of this store is read by.</summary>
+    public int RootEntityCount => _rootEntityCount;
 
     /// <summary>A bit set for ordinals 0 … <paramref name="count"/> − 1.</summary>
     public static ulong[] NewMemberSet(int count) => new ulong[(count + 63) >> 6];
@@ -76,13 +84,23 @@ internal sealed class CompactStore
     public static bool IsMarked(ulong[] members, int ordinal) =>
         (uint)(ordinal >> 6) < (uint)members.Length && (members[ordinal >> 6] & (1UL << ordinal)) != 0;
 
-    /// <summary>Whether an entity of the root graph is in this store.</summary>
+    /// <summary>Whether an entity of the root graph (or of a view of it) is in this store.</summary>
     public bool Holds(Entity entity) =>
-        _entityMembers is null ? entity.Ordinal < Entities.Length : IsMarked(_entityMembers, entity.Ordinal);
+        _entitySlots is null ? entity.Ordinal < Entities.Length : EntityAt(entity.Ordinal) is not null;
 
-    /// <summary>Whether a relation of the root graph is in this store.</summary>
+    /// <summary>Whether a relation of the root graph (or of a view of it) is in this store.</summary>
     public bool Holds(Relation relation) =>
-        _relationMembers is null ? relation.Ordinal < Relations.Length : IsMarked(_relationMembers, relation.Ordinal);
+        _relationSlots is null ? relation.Ordinal < Relations.Length : RelationAt(relation.Ordinal) is not null;
+
+    /// <summary>This store's own entity with the root ordinal, or null when it leaves that entity out.</summary>
+    public Entity? EntityAt(int ordinal) =>
+        _entitySlots is null ? (uint)ordinal < (uint)Entities.Length ? Entities[ordinal] : null
+        : (uint)ordinal < (uint)_entitySlots.Length ? _entitySlots[ordinal] : null;
+
+    /// <summary>This store's own relation with the root ordinal, or null when it leaves that relation out.</summary>
+    public Relation? RelationAt(int ordinal) =>
+        _relationSlots is null ? (uint)ordinal < (uint)Relations.Length ? Relations[ordinal] : null
+        : (uint)ordinal < (uint)_relationSlots.Length ? _relationSlots[ordinal] : null;
 
     /// <summary>
     /// The entities of type <typeparamref name="TEntity"/>, in file order: filtered once per type and kept, so

@@ -3,7 +3,7 @@ using System;
 namespace KnowledgeGraph;
 
 /// <summary>
-/// The entities of a sealed graph by id: an open-addressing table of entity ordinals, about 5 bytes an entity
+/// The entities of a graph by id: an open-addressing table of entity ordinals, about 5 bytes an entity
 /// where a dictionary takes 28 (the ids themselves are the entities' own strings).
 /// </summary>
 internal sealed class IdTable

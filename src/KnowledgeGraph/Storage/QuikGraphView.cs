@@ -12,7 +12,7 @@ namespace KnowledgeGraph;
 /// <see cref="BidirectionalGraph{TVertex, TEdge}"/> it replaces did: vertices in file order, each vertex's edges in
 /// file order, <see cref="Edges"/> vertex by vertex, <see cref="VertexNotFoundException"/> for a vertex it lacks.
 /// </summary>
-/// <remarks>It reads the view's current store at every call, so for a graph still being built it sees every addition.</remarks>
+/// <remarks>The vertices and edges are the view's own objects; a vertex of the graph or of another of its views stands for the same entity.</remarks>
 internal sealed class QuikGraphView : IBidirectionalGraph<Entity, Relation>
 {
     private readonly GraphView _view;

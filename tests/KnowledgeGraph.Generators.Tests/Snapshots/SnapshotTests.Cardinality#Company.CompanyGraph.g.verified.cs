@@ -7,23 +7,22 @@ namespace Company;
 [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGraph.Generators", "0.1.0.0")]
 public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
 {
-    private static readonly global::System.Lazy<global::Company.CompanyGraph> s_default = new(static () => new global::Company.CompanyGraph());
-    private static readonly global::KnowledgeGraph.GraphFiles<global::Company.CompanyGraph> s_files = new(CompiledFacts.Schema, static facts => new global::Company.CompanyGraph(facts));
+    private static readonly global::System.Lazy<global::Company.CompanyGraph> s_default = new(static () => new global::Company.CompanyGraph(CompiledContent()));
+    private static readonly global::KnowledgeGraph.GraphFiles<global::Company.CompanyGraph> s_files =
+        new(CompiledFacts.Schema, CompiledFacts.ReadEntity, CompiledFacts.ReadRelation, static content => new global::Company.CompanyGraph(content));
 
-    private CompanyGraph()
+    private CompanyGraph(global::KnowledgeGraph.GraphContent content)
+        : base(content)
     {
-        AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
-        AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
-        Seal();
     }
 
-    private CompanyGraph(global::KnowledgeGraph.GraphContent content) => Load(content);
-
-    private CompanyGraph(global::KnowledgeGraph.LoadedFacts facts)
+    // The facts compiled in, read row by row into what the graph is made of.
+    private static global::KnowledgeGraph.GraphContent CompiledContent()
     {
-        AddEntities(facts.Entities, CompiledFacts.ReadEntity);
-        AddRelations(facts.Relations, CompiledFacts.ReadRelation);
-        Seal();
+        var content = new global::KnowledgeGraph.GraphContent();
+        content.AddEntities(CompiledFacts.Entities0, CompiledFacts.ReadEntity);
+        content.AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);
+        return content;
     }
 
     /// <summary>The graph of the <c>.kg.json</c> files, built once, on first use.</summary>

@@ -90,18 +90,18 @@ public sealed class AnalysisTests
     [Fact]
     public void Components_of_one_size_in_the_file_order_of_their_first_entity()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
-        var c = g.AddEntity(new Person("c") { Name = "C" });
-        var d = g.AddEntity(new Person("d") { Name = "D" });
-        var e = g.AddEntity(new Person("e") { Name = "E" });
-        g.AddRelation(new Called(d, b) { On = default }); // {b, d} first met at d, but ordered by b
-        g.AddRelation(new Called(c, a) { On = default });
-        g.Seal();
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
+        var c = open.AddEntity(new Person("c") { Name = "C" });
+        var d = open.AddEntity(new Person("d") { Name = "D" });
+        var e = open.AddEntity(new Person("e") { Name = "E" });
+        open.AddRelation(new Called(d, b) { On = default }); // {b, d} first met at d, but ordered by b
+        open.AddRelation(new Called(c, a) { On = default });
+        var g = open.Seal();
 
         Assert.Equal([[a, c], [b, d], [e]], g.ConnectedComponents());
-        Assert.Empty(new OpenGraph().ConnectedComponents());
+        Assert.Empty(new OpenGraph().Seal().ConnectedComponents());
     }
 
     [Fact]
@@ -113,9 +113,10 @@ public sealed class AnalysisTests
         Assert.Equal(0, _g.Degree(_g.Reuters));
         Assert.Throws<ArgumentException>("entity", () => _g.Degree(new QueryWorld().Trump));
 
-        var g = new OpenGraph();
-        var narcissus = g.AddEntity(new Person("n") { Name = "N" });
-        g.AddRelation(new Called(narcissus, narcissus) { On = default });
+        var open = new OpenGraph();
+        var narcissus = open.AddEntity(new Person("n") { Name = "N" });
+        open.AddRelation(new Called(narcissus, narcissus) { On = default });
+        var g = open.Seal();
         Assert.Equal(2, g.Degree(narcissus)); // a loop starts and ends here
     }
 
@@ -143,12 +144,13 @@ public sealed class AnalysisTests
     [Fact]
     public void PageRank_of_two_entities_matches_the_closed_form()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
-        g.AddRelation(new Called(a, b) { On = default });
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
+        open.AddRelation(new Called(a, b) { On = default });
 
         // b is a dead end and hands its share to both: a = 0.15/2 + 0.85·b/2, b = 1 − a, so a = 0.5 / 1.425.
+        var g = open.Seal();
         var ranking = g.PageRank();
 
         Assert.Equal([b, a], ranking.Select(score => score.Entity));
@@ -173,14 +175,15 @@ public sealed class AnalysisTests
     public void PageRank_forward_ranks_what_facts_point_to_and_either_way_ranks_hubs()
     {
         // A star of calls from a hub: forward, the hub is pointed at by no one; either way it is the centre.
-        var g = new OpenGraph();
-        var hub = g.AddEntity(new Person("hub") { Name = "Hub" });
-        var spokes = Enumerable.Range(1, 4).Select(i => g.AddEntity(new Person($"s{i}") { Name = $"S{i}" })).ToArray();
+        var open = new OpenGraph();
+        var hub = open.AddEntity(new Person("hub") { Name = "Hub" });
+        var spokes = Enumerable.Range(1, 4).Select(i => open.AddEntity(new Person($"s{i}") { Name = $"S{i}" })).ToArray();
         foreach (var spoke in spokes)
         {
-            g.AddRelation(new Called(hub, spoke) { On = default });
+            open.AddRelation(new Called(hub, spoke) { On = default });
         }
 
+        var g = open.Seal();
         Assert.Same(hub, g.PageRank()[^1].Entity);
         Assert.Same(hub, g.PageRank(direction: PathDirection.Any)[0].Entity);
         Assert.Equal(spokes, g.PageRank().Take(4).Select(score => score.Entity)); // equal spokes, in file order
@@ -190,11 +193,12 @@ public sealed class AnalysisTests
     [Fact]
     public void PageRank_follows_symmetric_relations_both_ways()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
-        g.AddRelation(new MetWith(a, b));
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
+        open.AddRelation(new MetWith(a, b));
 
+        var g = open.Seal();
         Assert.All(g.PageRank(), score => Assert.Equal(0.5, score.Score, 9));
     }
 
@@ -205,6 +209,6 @@ public sealed class AnalysisTests
         Assert.Throws<ArgumentOutOfRangeException>("damping", () => _g.PageRank(-0.1));
         Assert.Throws<ArgumentOutOfRangeException>("damping", () => _g.PageRank(double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>("direction", () => _g.PageRank(0.85, (PathDirection)5));
-        Assert.Empty(new OpenGraph().PageRank());
+        Assert.Empty(new OpenGraph().Seal().PageRank());
     }
 }

@@ -58,18 +58,4 @@ public sealed class GraphSetTests
         Assert.Equal(view.Relations<Relation>().OfType<Called>(), view.Relations<Called>());
     }
 
-    [Fact]
-    public void A_set_of_a_graph_being_built_sees_later_additions()
-    {
-        var g = new OpenGraph();
-        var people = g.Entities<Person>();
-        var calls = g.Relations<Called>();
-        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
-        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
-        var call = g.AddRelation(new Called(ada, bob) { On = new DateOnly(2025, 1, 1) });
-
-        Assert.Equal([ada, bob], people);
-        Assert.Equal(2, people.Count);
-        Assert.Equal([call], calls.AsSpan().ToArray());
-    }
 }

@@ -15,20 +15,21 @@ public sealed class PathQueryTests
     {
         public Diamond()
         {
-            A = Graph.AddEntity(new Person("a") { Name = "A" });
-            B = Graph.AddEntity(new Person("b") { Name = "B" });
-            C = Graph.AddEntity(new Person("c") { Name = "C" });
-            D = Graph.AddEntity(new Person("d") { Name = "D" });
-            E = Graph.AddEntity(new Person("e") { Name = "E" });
-            AB = Graph.AddRelation(new Called(A, B) { On = default });
-            BD = Graph.AddRelation(new Called(B, D) { On = default });
-            AC = Graph.AddRelation(new Called(A, C) { On = default });
-            CE = Graph.AddRelation(new Called(C, E) { On = default });
-            ED = Graph.AddRelation(new Called(E, D) { On = default });
-            Graph.Seal();
+            var open = new OpenGraph();
+            A = open.AddEntity(new Person("a") { Name = "A" });
+            B = open.AddEntity(new Person("b") { Name = "B" });
+            C = open.AddEntity(new Person("c") { Name = "C" });
+            D = open.AddEntity(new Person("d") { Name = "D" });
+            E = open.AddEntity(new Person("e") { Name = "E" });
+            AB = open.AddRelation(new Called(A, B) { On = default });
+            BD = open.AddRelation(new Called(B, D) { On = default });
+            AC = open.AddRelation(new Called(A, C) { On = default });
+            CE = open.AddRelation(new Called(C, E) { On = default });
+            ED = open.AddRelation(new Called(E, D) { On = default });
+            Graph = open.Seal();
         }
 
-        public OpenGraph Graph { get; } = new();
+        public MadeGraph Graph { get; }
         public Person A { get; }
         public Person B { get; }
         public Person C { get; }
@@ -199,13 +200,13 @@ public sealed class PathQueryTests
     [Fact]
     public void Symmetric_relations_are_crossed_either_way_even_forward()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
-        var c = g.AddEntity(new Person("c") { Name = "C" });
-        var met = g.AddRelation(new MetWith(a, b));
-        var call = g.AddRelation(new Called(c, b) { On = default });
-        g.Seal();
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
+        var c = open.AddEntity(new Person("c") { Name = "C" });
+        var met = open.AddRelation(new MetWith(a, b));
+        var call = open.AddRelation(new Called(c, b) { On = default });
+        var g = open.Seal();
 
         // b met a (the fact is written a → b): forward reaches a; the call c → b cannot be followed back.
         Assert.Equal("B ←metWith— A", g.ShortestPath(b, a, PathDirection.Forward)?.ToString());

@@ -18,57 +18,104 @@ namespace KnowledgeGraph.Tests.Queries;
 public sealed class QueryWorld : Graph
 {
     public QueryWorld()
+        : base(Content())
     {
-        Trump = AddEntity(new Person("trump") { Name = "Donald Trump" });
-        Putin = AddEntity(new Person("putin") { Name = "Vladimir Putin" });
-        Darchiyev = AddEntity(new Diplomat("darchiyev") { Name = "Alexander Darchiyev" });
-        Coulter = AddEntity(new Person("coulter") { Name = "Sonata Coulter" });
-        Witkoff = AddEntity(new Person("witkoff") { Name = "Steve Witkoff" });
-        Russia = AddEntity(new Country("russia") { Name = "Russia" });
-        Usa = AddEntity(new Country("usa") { Name = "United States" });
-        RussianDelegation = AddEntity(new Delegation("russianDelegation") { Name = "Russian delegation" });
-        UsDelegation = AddEntity(new Delegation("usDelegation") { Name = "US team" });
-        Observers = AddEntity(new Delegation("observers") { Name = "Observers" });
-        Talks = AddEntity(new Meeting("talks") { Name = "Istanbul talks", Date = new DateOnly(2025, 2, 27) });
-        SpringTalks = AddEntity(new Meeting("springTalks") { Name = "Spring talks", Date = new PartialDate(2025, 3) });
-        Session = AddEntity(new Meeting("session") { Name = "Riyadh session", Date = new DateOnly(2025, 2, 18) });
-        Residence = AddEntity(new Place("residence") { Name = "Consul general's residence" });
-        Istanbul = AddEntity(new Place("istanbul") { Name = "Istanbul" });
-        Turkiye = AddEntity(new Place("turkiye") { Name = "Türkiye" });
-        Riyadh = AddEntity(new Place("riyadh") { Name = "Riyadh" });
-        SaudiArabia = AddEntity(new Place("saudiArabia") { Name = "Saudi Arabia" });
-        Greece = AddEntity(new Place("greece") { Name = "Greece" });
-        Bulgaria = AddEntity(new Place("bulgaria") { Name = "Bulgaria" });
-        Reuters = AddEntity(new Article("reuters") { Published = new DateOnly(2025, 2, 28) });
-        Tass = AddEntity(new Article("tass") { Published = new PartialDate(2025, 2) });
+        Trump = EntityAt<Person>(0);
+        Putin = EntityAt<Person>(1);
+        Darchiyev = EntityAt<Diplomat>(2);
+        Coulter = EntityAt<Person>(3);
+        Witkoff = EntityAt<Person>(4);
+        Russia = EntityAt<Country>(5);
+        Usa = EntityAt<Country>(6);
+        RussianDelegation = EntityAt<Delegation>(7);
+        UsDelegation = EntityAt<Delegation>(8);
+        Observers = EntityAt<Delegation>(9);
+        Talks = EntityAt<Meeting>(10);
+        SpringTalks = EntityAt<Meeting>(11);
+        Session = EntityAt<Meeting>(12);
+        Residence = EntityAt<Place>(13);
+        Istanbul = EntityAt<Place>(14);
+        Turkiye = EntityAt<Place>(15);
+        Riyadh = EntityAt<Place>(16);
+        SaudiArabia = EntityAt<Place>(17);
+        Greece = EntityAt<Place>(18);
+        Bulgaria = EntityAt<Place>(19);
+        Reuters = EntityAt<Article>(20);
+        Tass = EntityAt<Article>(21);
+        R0 = (Called)Relations<Relation>()[0];
+        R1 = (Called)Relations<Relation>()[1];
+        R2 = (Called)Relations<Relation>()[2];
+        R3 = (Leads)Relations<Relation>()[3];
+        R4 = (Leads)Relations<Relation>()[4];
+        R5 = (Represents)Relations<Relation>()[5];
+        R6 = (Represents)Relations<Relation>()[6];
+        R7 = (Attended)Relations<Relation>()[7];
+        R8 = (Attended)Relations<Relation>()[8];
+        R9 = (Attended)Relations<Relation>()[9];
+        R10 = (Attended)Relations<Relation>()[10];
+        R11 = (HeldIn)Relations<Relation>()[11];
+        R12 = (HeldIn)Relations<Relation>()[12];
+        R13 = (HeldIn)Relations<Relation>()[13];
+        R14 = (LocatedIn)Relations<Relation>()[14];
+        R15 = (LocatedIn)Relations<Relation>()[15];
+        R16 = (LocatedIn)Relations<Relation>()[16];
+        R17 = (Borders)Relations<Relation>()[17];
+        R18 = (Borders)Relations<Relation>()[18];
+        R19 = (Borders)Relations<Relation>()[19];
+    }
 
+    private static GraphContent Content()
+    {
+        var content = new GraphContent();
+        var trump = content.AddEntity(new Person("trump") { Name = "Donald Trump" });
+        var putin = content.AddEntity(new Person("putin") { Name = "Vladimir Putin" });
+        var darchiyev = content.AddEntity(new Diplomat("darchiyev") { Name = "Alexander Darchiyev" });
+        var coulter = content.AddEntity(new Person("coulter") { Name = "Sonata Coulter" });
+        var witkoff = content.AddEntity(new Person("witkoff") { Name = "Steve Witkoff" });
+        var russia = content.AddEntity(new Country("russia") { Name = "Russia" });
+        var usa = content.AddEntity(new Country("usa") { Name = "United States" });
+        var russianDelegation = content.AddEntity(new Delegation("russianDelegation") { Name = "Russian delegation" });
+        var usDelegation = content.AddEntity(new Delegation("usDelegation") { Name = "US team" });
+        var observers = content.AddEntity(new Delegation("observers") { Name = "Observers" });
+        var talks = content.AddEntity(new Meeting("talks") { Name = "Istanbul talks", Date = new DateOnly(2025, 2, 27) });
+        var springTalks = content.AddEntity(new Meeting("springTalks") { Name = "Spring talks", Date = new PartialDate(2025, 3) });
+        var session = content.AddEntity(new Meeting("session") { Name = "Riyadh session", Date = new DateOnly(2025, 2, 18) });
+        var residence = content.AddEntity(new Place("residence") { Name = "Consul general's residence" });
+        var istanbul = content.AddEntity(new Place("istanbul") { Name = "Istanbul" });
+        var turkiye = content.AddEntity(new Place("turkiye") { Name = "Türkiye" });
+        var riyadh = content.AddEntity(new Place("riyadh") { Name = "Riyadh" });
+        var saudiArabia = content.AddEntity(new Place("saudiArabia") { Name = "Saudi Arabia" });
+        var greece = content.AddEntity(new Place("greece") { Name = "Greece" });
+        var bulgaria = content.AddEntity(new Place("bulgaria") { Name = "Bulgaria" });
+        var reuters = content.AddEntity(new Article("reuters") { Published = new DateOnly(2025, 2, 28) });
+        var tass = content.AddEntity(new Article("tass") { Published = new PartialDate(2025, 2) });
         // One fact, two sources.
-        R0 = AddRelation(new Called(Trump, Putin) { On = new DateOnly(2025, 2, 12), Sources = [Reuters, Tass] });
-        R1 = AddRelation(new Called(Putin, Trump) { On = new DateOnly(2025, 3, 18), Sources = [Tass] });
-        R2 = AddRelation(new Called(Trump, Witkoff) { On = new DateOnly(2025, 2, 20), Sources = [Reuters] });
-        R3 = AddRelation(new Leads(Darchiyev, RussianDelegation)
+        content.AddRelation(new Called(trump, putin) { On = new DateOnly(2025, 2, 12), Sources = [reuters, tass] });
+        content.AddRelation(new Called(putin, trump) { On = new DateOnly(2025, 3, 18), Sources = [tass] });
+        content.AddRelation(new Called(trump, witkoff) { On = new DateOnly(2025, 2, 20), Sources = [reuters] });
+        content.AddRelation(new Leads(darchiyev, russianDelegation)
         {
             ValidFrom = new PartialDate(2025, 2),
             ValidTo = new PartialDate(2025, 4),
-            Sources = [Reuters],
+            Sources = [reuters],
         });
-        R4 = AddRelation(new Leads(Coulter, UsDelegation) { Sources = [Reuters] });
-        R5 = AddRelation(new Represents(RussianDelegation, Russia));
-        R6 = AddRelation(new Represents(UsDelegation, Usa));
-        R7 = AddRelation(new Attended(RussianDelegation, Talks) { Sources = [Reuters] });
-        R8 = AddRelation(new Attended(UsDelegation, Talks) { Sources = [Reuters] });
-        R9 = AddRelation(new Attended(RussianDelegation, SpringTalks) { Sources = [Tass] });
-        R10 = AddRelation(new Attended(Observers, Session));
-        R11 = AddRelation(new HeldIn(Talks, Istanbul));
-        R12 = AddRelation(new HeldIn(SpringTalks, Istanbul));
-        R13 = AddRelation(new HeldIn(Session, Riyadh));
-        R14 = AddRelation(new LocatedIn(Residence, Istanbul));
-        R15 = AddRelation(new LocatedIn(Istanbul, Turkiye));
-        R16 = AddRelation(new LocatedIn(Riyadh, SaudiArabia));
-        R17 = AddRelation(new Borders(Turkiye, Greece));
-        R18 = AddRelation(new Borders(Greece, Bulgaria));
-        R19 = AddRelation(new Borders(Bulgaria, Turkiye));
-        Seal();
+        content.AddRelation(new Leads(coulter, usDelegation) { Sources = [reuters] });
+        content.AddRelation(new Represents(russianDelegation, russia));
+        content.AddRelation(new Represents(usDelegation, usa));
+        content.AddRelation(new Attended(russianDelegation, talks) { Sources = [reuters] });
+        content.AddRelation(new Attended(usDelegation, talks) { Sources = [reuters] });
+        content.AddRelation(new Attended(russianDelegation, springTalks) { Sources = [tass] });
+        content.AddRelation(new Attended(observers, session));
+        content.AddRelation(new HeldIn(talks, istanbul));
+        content.AddRelation(new HeldIn(springTalks, istanbul));
+        content.AddRelation(new HeldIn(session, riyadh));
+        content.AddRelation(new LocatedIn(residence, istanbul));
+        content.AddRelation(new LocatedIn(istanbul, turkiye));
+        content.AddRelation(new LocatedIn(riyadh, saudiArabia));
+        content.AddRelation(new Borders(turkiye, greece));
+        content.AddRelation(new Borders(greece, bulgaria));
+        content.AddRelation(new Borders(bulgaria, turkiye));
+        return content;
     }
 
     public Person Trump { get; }

@@ -84,20 +84,4 @@ public sealed class RelationIndexTests
         Assert.Throws<ArgumentNullException>("from", () => called.Outgoing(null!).Length);
     }
 
-    [Fact]
-    public void While_a_graph_is_built_the_index_holds_what_was_added_before_it()
-    {
-        var g = new OpenGraph();
-        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
-        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
-        var call = g.AddRelation(new Called(ada, bob) { On = new DateOnly(2025, 1, 1) });
-        var before = g.Index<Called, Person, Person>();
-        var eve = g.AddEntity(new Person("eve") { Name = "Eve" });
-        g.AddRelation(new Called(bob, eve) { On = new DateOnly(2025, 1, 2) });
-
-        Assert.Equal([call], before.Outgoing(ada).ToArray());
-        Assert.True(before.Targets(bob).IsEmpty);
-        Assert.True(before.Origins(eve).IsEmpty);
-        Assert.Equal([eve], g.Index<Called, Person, Person>().Targets(bob).ToArray());
-    }
 }

@@ -69,25 +69,25 @@ public sealed class RelationPathTests
     [Fact]
     public void Rows_empty_on_the_way_are_passed_over()
     {
-        var g = new OpenGraph();
-        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
-        var idle = g.AddEntity(new Delegation("idle") { Name = "No meetings" });
-        var busy = g.AddEntity(new Delegation("busy") { Name = "Two meetings" });
-        var late = g.AddEntity(new Delegation("late") { Name = "One meeting" });
-        var nowhere = g.AddEntity(new Meeting("nowhere") { Name = "Not held anywhere", Date = new DateOnly(2025, 1, 1) });
-        var first = g.AddEntity(new Meeting("first") { Name = "First", Date = new DateOnly(2025, 1, 2) });
-        var last = g.AddEntity(new Meeting("last") { Name = "Last", Date = new DateOnly(2025, 1, 3) });
-        var istanbul = g.AddEntity(new Place("istanbul") { Name = "Istanbul" });
-        var riyadh = g.AddEntity(new Place("riyadh") { Name = "Riyadh" });
-        g.AddRelation(new Leads(ada, idle));
-        g.AddRelation(new Leads(ada, busy));
-        g.AddRelation(new Leads(ada, late));
-        g.AddRelation(new Attended(busy, nowhere));
-        g.AddRelation(new Attended(busy, first));
-        g.AddRelation(new Attended(late, last));
-        g.AddRelation(new HeldIn(first, istanbul));
-        g.AddRelation(new HeldIn(last, riyadh));
-        g.Seal();
+        var open = new OpenGraph();
+        var ada = open.AddEntity(new Person("ada") { Name = "Ada" });
+        var idle = open.AddEntity(new Delegation("idle") { Name = "No meetings" });
+        var busy = open.AddEntity(new Delegation("busy") { Name = "Two meetings" });
+        var late = open.AddEntity(new Delegation("late") { Name = "One meeting" });
+        var nowhere = open.AddEntity(new Meeting("nowhere") { Name = "Not held anywhere", Date = new DateOnly(2025, 1, 1) });
+        var first = open.AddEntity(new Meeting("first") { Name = "First", Date = new DateOnly(2025, 1, 2) });
+        var last = open.AddEntity(new Meeting("last") { Name = "Last", Date = new DateOnly(2025, 1, 3) });
+        var istanbul = open.AddEntity(new Place("istanbul") { Name = "Istanbul" });
+        var riyadh = open.AddEntity(new Place("riyadh") { Name = "Riyadh" });
+        open.AddRelation(new Leads(ada, idle));
+        open.AddRelation(new Leads(ada, busy));
+        open.AddRelation(new Leads(ada, late));
+        open.AddRelation(new Attended(busy, nowhere));
+        open.AddRelation(new Attended(busy, first));
+        open.AddRelation(new Attended(late, last));
+        open.AddRelation(new HeldIn(first, istanbul));
+        open.AddRelation(new HeldIn(last, riyadh));
+        var g = open.Seal();
 
         var places = g.Index<Leads, Person, Delegation>()
             .Then(g.Index<Attended, Delegation, Meeting>())
@@ -111,41 +111,19 @@ public sealed class RelationPathTests
     [Fact]
     public void A_symmetric_fact_is_followed_from_its_first_end_to_its_second_only()
     {
-        var g = new OpenGraph();
-        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
-        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
-        var team = g.AddEntity(new Delegation("team") { Name = "Team" });
-        g.AddRelation(new MetWith(ada, bob));
-        g.AddRelation(new Leads(ada, team));
-        g.AddRelation(new Leads(bob, team));
-        g.Seal();
+        var open = new OpenGraph();
+        var ada = open.AddEntity(new Person("ada") { Name = "Ada" });
+        var bob = open.AddEntity(new Person("bob") { Name = "Bob" });
+        var team = open.AddEntity(new Delegation("team") { Name = "Team" });
+        open.AddRelation(new MetWith(ada, bob));
+        open.AddRelation(new Leads(ada, team));
+        open.AddRelation(new Leads(bob, team));
+        var g = open.Seal();
 
         var metsLeaders = g.Index<MetWith, Person, Person>().Then(g.Index<Leads, Person, Delegation>());
 
         Assert.Equal([team], Ends(metsLeaders, ada));
         Assert.Empty(Ends(metsLeaders, bob));
-    }
-
-    [Fact]
-    public void A_later_hop_made_before_an_entity_was_added_has_no_row_for_it()
-    {
-        var g = new OpenGraph();
-        var team = g.AddEntity(new Delegation("team") { Name = "Team" });
-        var talks = g.AddEntity(new Meeting("talks") { Name = "Talks", Date = new DateOnly(2025, 2, 27) });
-        var istanbul = g.AddEntity(new Place("istanbul") { Name = "Istanbul" });
-        g.AddRelation(new Attended(team, talks));
-        g.AddRelation(new HeldIn(talks, istanbul));
-        var heldIn = g.Index<HeldIn, Meeting, Place>();
-        var later = g.AddEntity(new Meeting("later") { Name = "Later", Date = new DateOnly(2025, 3, 1) });
-        g.AddRelation(new Attended(team, later));
-        g.AddRelation(new HeldIn(later, istanbul));
-
-        // The attended index, made now, reaches the later meeting; the heldIn index was made before it existed.
-        var venues = g.Index<Attended, Delegation, Meeting>().Then(heldIn);
-        Assert.Equal([istanbul], Ends(venues, team));
-        Assert.Equal(1, venues.Count(team));
-        var regions = g.Index<Attended, Delegation, Meeting>().Then(heldIn).Then(g.Index<LocatedIn, Place, Place>());
-        Assert.Empty(Ends(regions, team));
     }
 
     [Fact]
@@ -186,28 +164,6 @@ public sealed class RelationPathTests
         Assert.Throws<ArgumentException>("from", () => venues.Count(new QueryWorld().RussianDelegation));
         Assert.Throws<ArgumentException>("from", () => venues.Targets(new Delegation("loose") { Name = "Loose" }));
         Assert.Throws<ArgumentNullException>("from", () => venues.Count(null!));
-    }
-
-    [Fact]
-    public void While_a_graph_is_built_a_path_holds_what_its_indexes_held()
-    {
-        var g = new OpenGraph();
-        var ada = g.AddEntity(new Person("ada") { Name = "Ada" });
-        var team = g.AddEntity(new Delegation("team") { Name = "Team" });
-        g.AddRelation(new Leads(ada, team));
-        var leads = g.Index<Leads, Person, Delegation>();
-        var talks = g.AddEntity(new Meeting("talks") { Name = "Talks", Date = new DateOnly(2025, 2, 27) });
-        var bob = g.AddEntity(new Person("bob") { Name = "Bob" });
-        var later = g.AddEntity(new Delegation("later") { Name = "Later" });
-        g.AddRelation(new Attended(team, talks));
-        g.AddRelation(new Leads(bob, later));
-        g.AddRelation(new Attended(later, talks));
-
-        // The leads index predates bob; the attended index, made now, has rows for every entity.
-        var meetings = leads.Then(g.Index<Attended, Delegation, Meeting>());
-        Assert.Equal([talks], Ends(meetings, ada));
-        Assert.Empty(Ends(meetings, bob));
-        Assert.Equal(0, meetings.Count(bob));
     }
 
     private static List<TTo> Ends<TFrom, TTo>(RelationPath<TFrom, TTo> path, TFrom from)

@@ -63,13 +63,13 @@ public sealed class TimeTests
     [Fact]
     public void Year_precision_and_leap_days()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
-        var year = g.AddRelation(new MetWith(a, b) { ValidFrom = new PartialDate(2025) });
-        var ended = g.AddRelation(new MetWith(a, b) { ValidTo = new PartialDate(2024) });
-        var leap = g.AddRelation(new MetWith(a, b) { ValidTo = new PartialDate(2024, 2) });
-        g.Seal();
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
+        var year = open.AddRelation(new MetWith(a, b) { ValidFrom = new PartialDate(2025) });
+        var ended = open.AddRelation(new MetWith(a, b) { ValidTo = new PartialDate(2024) });
+        var leap = open.AddRelation(new MetWith(a, b) { ValidTo = new PartialDate(2024, 2) });
+        var g = open.Seal();
 
         Assert.Equal([ended, leap], g.AsOf(new DateOnly(2024, 2, 29)).Relations<MetWith>());
         Assert.Equal([ended], g.AsOf(new DateOnly(2024, 3, 1)).Relations<MetWith>());
@@ -82,14 +82,14 @@ public sealed class TimeTests
     [Fact]
     public void ValidFrom_comes_before_other_dates_and_validTo_never_starts_a_period()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
         // Called on 12 Feb, but said to hold only from March: validFrom decides.
-        var late = g.AddRelation(new Called(a, b) { On = new DateOnly(2025, 2, 12), ValidFrom = new DateOnly(2025, 3, 1) });
+        var late = open.AddRelation(new Called(a, b) { On = new DateOnly(2025, 2, 12), ValidFrom = new DateOnly(2025, 3, 1) });
         // Only an end: open at the start.
-        var ending = g.AddRelation(new MetWith(a, b) { ValidTo = new DateOnly(2025, 2, 20) });
-        g.Seal();
+        var ending = open.AddRelation(new MetWith(a, b) { ValidTo = new DateOnly(2025, 2, 20) });
+        var g = open.Seal();
 
         Assert.Equal([ending], g.AsOf(new DateOnly(2025, 2, 15)).Relations<Relation>());
         Assert.Equal([ending], g.AsOf(new DateOnly(1900, 1, 1)).Relations<Relation>());
@@ -173,14 +173,14 @@ public sealed class TimeTests
     [Fact]
     public void Timeline_puts_a_year_before_its_months_and_a_month_before_its_days()
     {
-        var g = new OpenGraph();
-        var day = g.AddEntity(new Meeting("day") { Name = "Day", Date = new DateOnly(2025, 1, 1) });
-        var month = g.AddEntity(new Meeting("month") { Name = "Month", Date = new PartialDate(2025, 1) });
-        var year = g.AddEntity(new Meeting("year") { Name = "Year", Date = new PartialDate(2025) });
-        var later = g.AddEntity(new Meeting("later") { Name = "Later", Date = new DateOnly(2025, 1, 2) });
-        var earlier = g.AddEntity(new Meeting("earlier") { Name = "Earlier", Date = new DateOnly(2024, 12, 31) });
-        var sameDay = g.AddEntity(new Meeting("sameDay") { Name = "Same day", Date = new DateOnly(2025, 1, 1) });
-        g.Seal();
+        var open = new OpenGraph();
+        var day = open.AddEntity(new Meeting("day") { Name = "Day", Date = new DateOnly(2025, 1, 1) });
+        var month = open.AddEntity(new Meeting("month") { Name = "Month", Date = new PartialDate(2025, 1) });
+        var year = open.AddEntity(new Meeting("year") { Name = "Year", Date = new PartialDate(2025) });
+        var later = open.AddEntity(new Meeting("later") { Name = "Later", Date = new DateOnly(2025, 1, 2) });
+        var earlier = open.AddEntity(new Meeting("earlier") { Name = "Earlier", Date = new DateOnly(2024, 12, 31) });
+        var sameDay = open.AddEntity(new Meeting("sameDay") { Name = "Same day", Date = new DateOnly(2025, 1, 1) });
+        var g = open.Seal();
 
         Assert.Equal([earlier, year, month, day, sameDay, later], g.Timeline().Select(entry => entry.Entity));
     }
@@ -193,7 +193,7 @@ public sealed class TimeTests
             ["2025-02 published: tass", "2025-02 validFrom: Alexander Darchiyev —leads→ Russian delegation",
              "2025-02-12 on: Donald Trump —called→ Vladimir Putin", "2025-04 validTo: Alexander Darchiyev —leads→ Russian delegation"],
             _g.AsOf(Feb15).Timeline().Select(entry => entry.ToString()));
-        Assert.Empty(new OpenGraph().Timeline());
+        Assert.Empty(new OpenGraph().Seal().Timeline());
     }
 
     [Fact]

@@ -30,11 +30,11 @@ public sealed class ViewTests
     {
         var view = _g.AsOf(Feb15);
 
-        Assert.Same(_g.Trump, view.FindEntity("trump"));
+        Assert.Equal(_g.Trump, view.FindEntity("trump")); // the view's own object for trump
         Assert.Null(view.FindEntity("talks"));
         Assert.Same(_g.Talks, _g.FindEntity("talks"));
         Assert.Null(view.FindEntity<Meeting>("session"));
-        Assert.Same(_g.Istanbul, view.FindEntity<Place>("istanbul"));
+        Assert.Equal(_g.Istanbul, view.FindEntity<Place>("istanbul"));
         Assert.Null(view.FindEntity<Person>("istanbul"));
         Assert.Throws<ArgumentNullException>("id", () => view.FindEntity(null!));
     }
@@ -46,7 +46,8 @@ public sealed class ViewTests
 
         Assert.Equal([_g.R0], view.Outgoing<Called>(_g.Trump));
         Assert.Equal([_g.R0, _g.R2], _g.Outgoing<Called>(_g.Trump));
-        Assert.Equal([_g.R0, _g.R2], _g.Trump.Outgoing<Called>()); // navigation reads the whole graph
+        Assert.Equal([_g.R0, _g.R2], _g.Trump.Outgoing<Called>()); // the graph's trump reads the graph
+        Assert.Equal([_g.R0], view.FindEntity("trump")!.Outgoing<Called>()); // the view's reads the view
         Assert.Empty(view.Incoming<Relation>(_g.Talks)); // left out: no relations
         Assert.Throws<ArgumentException>("entity", () => view.Outgoing<Relation>(new QueryWorld().Trump));
     }

@@ -6,8 +6,8 @@ using System.Linq;
 namespace KnowledgeGraph.Tests.Runtime;
 
 /// <summary>
-/// Building a graph: every bad input is refused with the documented exception and leaves the graph exactly
-/// as it was (counts, lookups, navigation, the QuikGraph graph underneath) and the rejected entity free.
+/// Making a graph: every bad input is refused with the documented exception and leaves what the graph is made of
+/// exactly as it was, the graph made from it whole, and the rejected entity free.
 /// </summary>
 public sealed class BuildErrorTests
 {
@@ -34,40 +34,41 @@ public sealed class BuildErrorTests
         Assert.Same(carol, _g.AddEntity(carol));
         var leads = new Leads(carol, _delegation);
         Assert.Same(leads, _g.AddRelation(leads));
+        _g.Seal();
         Assert.Same(_delegation, carol.Leads);
     }
 
     [Fact]
-    public void A_sealed_graph_refuses_a_new_entity()
+    public void A_made_graph_refuses_a_new_entity()
     {
-        _g.Seal();
-        var before = Snapshot(_g);
+        var g = _g.Seal();
+        var before = Snapshot(g);
         var carol = new Person("carol") { Name = "Carol" };
 
         Assert.Throws<InvalidOperationException>(() => _g.AddEntity(carol));
 
-        Assert.Equal(before, Snapshot(_g));
-        Assert.Null(_g.FindEntity("carol"));
+        Assert.Equal(before, Snapshot(g));
+        Assert.Null(g.FindEntity("carol"));
         AssertFree(carol);
     }
 
     [Fact]
-    public void A_sealed_graph_refuses_a_new_relation()
+    public void A_made_graph_refuses_a_new_relation()
     {
-        _g.Seal();
-        var before = Snapshot(_g);
+        var g = _g.Seal();
+        var before = Snapshot(g);
 
         Assert.Throws<InvalidOperationException>(() => _g.AddRelation(new Called(_bob, _alice) { On = default }));
 
-        Assert.Equal(before, Snapshot(_g));
+        Assert.Equal(before, Snapshot(g));
         Assert.Empty(_bob.Called);
     }
 
     [Fact]
-    public void Sealing_twice_is_harmless_and_still_sealed()
+    public void What_a_graph_is_made_of_makes_one_graph()
     {
         _g.Seal();
-        _g.Seal();
+        Assert.Throws<InvalidOperationException>(() => _g.Seal());
         Assert.Throws<InvalidOperationException>(() => _g.AddEntity(new Person("carol") { Name = "Carol" }));
     }
 
@@ -80,18 +81,20 @@ public sealed class BuildErrorTests
         Assert.Throws<ArgumentException>("entity", () => _g.AddEntity(impostor));
 
         Assert.Equal(before, Snapshot(_g));
-        Assert.Same(_alice, _g.FindEntity("alice"));
-        Assert.Empty(_g.Entities<Diplomat>());
-        Assert.False(_g.AsQuikGraph().ContainsVertex(impostor));
         AssertFree(impostor);
+        var g = _g.Seal();
+        Assert.Same(_alice, g.FindEntity("alice"));
+        Assert.Empty(g.Entities<Diplomat>());
+        Assert.False(g.AsQuikGraph().ContainsVertex(impostor));
     }
 
     [Fact]
     public void Ids_differing_only_in_case_are_distinct()
     {
         var upper = _g.AddEntity(new Person("Alice") { Name = "Other Alice" });
-        Assert.Same(upper, _g.FindEntity("Alice"));
-        Assert.Same(_alice, _g.FindEntity("alice"));
+        var g = _g.Seal();
+        Assert.Same(upper, g.FindEntity("Alice"));
+        Assert.Same(_alice, g.FindEntity("alice"));
     }
 
     [Fact]
@@ -117,12 +120,14 @@ public sealed class BuildErrorTests
         Assert.Throws<ArgumentException>("entity", () => _g.AddEntity(carol));
 
         Assert.Equal(before, Snapshot(_g));
-        Assert.Null(_g.FindEntity("carol"));
         // Still wholly the other graph's entity.
         Assert.Equal(otherBefore, Snapshot(other));
+        var g = _g.Seal();
+        var made = other.Seal();
+        Assert.Null(g.FindEntity("carol"));
         Assert.Equal([dave], carol.Called);
-        Assert.NotNull(other.ShortestPath(carol, dave));
-        Assert.Throws<ArgumentException>(() => _g.ShortestPath(carol, _alice));
+        Assert.NotNull(made.ShortestPath(carol, dave));
+        Assert.Throws<ArgumentException>(() => g.ShortestPath(carol, _alice));
     }
 
     [Fact]
@@ -178,10 +183,11 @@ public sealed class BuildErrorTests
         Assert.Equal("relation", error.ParamName);
         Assert.Equal(before, Snapshot(_g));
         Assert.Equal(otherBefore, Snapshot(other));
-        Assert.Equal([_call], _g.FactsFrom(_source));
+        Assert.Equal([_call], _g.Seal().FactsFrom(_source));
+        other.Seal();
         Assert.Empty(foreigner.Outgoing<Relation>());
         Assert.Empty(foreigner.Incoming<Relation>());
-        Assert.Empty(loner.Called);
+        Assert.Throws<InvalidOperationException>(() => loner.Called); // still in no graph
     }
 
     [Fact]
@@ -192,6 +198,7 @@ public sealed class BuildErrorTests
         Assert.Throws<ArgumentException>("relation", () => _g.AddRelation(_call));
 
         Assert.Equal(before, Snapshot(_g));
+        _g.Seal();
         Assert.Equal([_bob], _alice.Called);
     }
 
@@ -199,10 +206,11 @@ public sealed class BuildErrorTests
     public void Parallel_facts_are_distinct_relations_and_both_kept()
     {
         var again = _g.AddRelation(new Called(_alice, _bob) { On = new DateOnly(2025, 3, 1) });
+        var g = _g.Seal();
 
-        Assert.Equal([_call, again], _g.Relations<Called>());
+        Assert.Equal([_call, again], g.Relations<Called>());
         Assert.Equal([_bob, _bob], _alice.Called);
-        Assert.Equal(2, _g.AsQuikGraph().EdgeCount);
+        Assert.Equal(2, g.AsQuikGraph().EdgeCount);
     }
 
     [Fact]
@@ -271,10 +279,20 @@ public sealed class BuildErrorTests
         sources.Add(foreignSource);
 
         Assert.Equal([_source], relation.Sources);
-        Assert.Equal([_call, relation], _g.FactsFrom(_source));
-        Assert.Empty(_g.FactsFrom(foreignSource));
+        var g = _g.Seal();
+        Assert.Equal([_call, relation], g.FactsFrom(_source));
+        Assert.Empty(g.FactsFrom(foreignSource));
         Assert.False(relation.Sources is IList<Entity> { IsReadOnly: false });
     }
+
+    /// <summary>What a graph is made of so far, as one comparable string: its entities, relations and their sources.</summary>
+    private static string Snapshot(OpenGraph open) =>
+        string.Join("\n", open.Added.Select(added => added switch
+        {
+            Relation relation => $"{relation} sources=[{string.Join(",", relation.Sources.Select(source => source.Id))}]",
+            Entity entity => $"{entity.Id}:{entity.GetType().Name}",
+            _ => throw new ArgumentOutOfRangeException(nameof(open)),
+        }));
 
     /// <summary>Everything a reader can observe about a graph, as one comparable string.</summary>
     private static string Snapshot(Graph graph)
@@ -303,9 +321,9 @@ public sealed class BuildErrorTests
     /// <summary>Proves an entity was not claimed by a failed add: another graph can still take it.</summary>
     private static void AssertFree(Entity entity)
     {
-        Assert.Empty(entity.Outgoing<Relation>());
+        Assert.Throws<InvalidOperationException>(() => entity.Outgoing<Relation>()); // in no graph
         var fresh = new OpenGraph();
         Assert.Same(entity, fresh.AddEntity(entity));
-        Assert.Same(entity, fresh.FindEntity(entity.Id));
+        Assert.Same(entity, fresh.Seal().FindEntity(entity.Id));
     }
 }

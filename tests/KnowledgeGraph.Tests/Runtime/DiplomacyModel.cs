@@ -280,29 +280,50 @@ public sealed class DiplomacyGraph : Graph
     private static readonly Lazy<DiplomacyGraph> s_default = new(() => new DiplomacyGraph());
 
     public DiplomacyGraph()
+        : base(Content())
     {
-        Trump = AddEntity(new Person("trump") { Name = "Donald Trump", Title = "President of the United States" });
-        Usa = AddEntity(new Country("usa") { Name = "United States" });
-        Putin = AddEntity(new Person("putin") { Name = "Vladimir Putin" });
-        Darchiyev = AddEntity(new Diplomat("darchiyev") { Name = "Alexander Darchiyev", Rank = "Ambassador" });
-        Russia = AddEntity(new Country("russia") { Name = "Russia" });
-        RussianDelegation = AddEntity(new Delegation("russianDelegation") { Name = "Russian delegation" });
-        AmericanDelegation = AddEntity(new Delegation("americanDelegation") { Name = "American delegation" });
-        Reuters = AddEntity(new Article("reuters-istanbul") { Headline = "Talks in Istanbul" });
-        Tass = AddEntity(new Article("tass") { Headline = "Kremlin on the call" });
-        Witkoff = AddEntity(new Person("witkoff") { Name = "Steve Witkoff" });
+        Trump = EntityAt<Person>(0);
+        Usa = EntityAt<Country>(1);
+        Putin = EntityAt<Person>(2);
+        Darchiyev = EntityAt<Diplomat>(3);
+        Russia = EntityAt<Country>(4);
+        RussianDelegation = EntityAt<Delegation>(5);
+        AmericanDelegation = EntityAt<Delegation>(6);
+        Reuters = EntityAt<Article>(7);
+        Tass = EntityAt<Article>(8);
+        Witkoff = EntityAt<Person>(9);
+        FirstCall = (Called)Relations<Relation>()[0];
+        SecondCall = (Called)Relations<Relation>()[1];
+        DiplomatCall = (Called)Relations<Relation>()[2];
+        Leadership = (Leads)Relations<Relation>()[3];
+        RussianRepresentation = (Represents)Relations<Relation>()[4];
+        AmericanRepresentation = (Represents)Relations<Relation>()[5];
+    }
 
-        FirstCall = AddRelation(new Called(Trump, Putin) { On = new DateOnly(2025, 2, 12), Sources = [Reuters] });
-        SecondCall = AddRelation(new Called(Trump, Putin) { On = new DateOnly(2025, 5, 19), Sources = [Tass] });
-        DiplomatCall = AddRelation(new Called(Darchiyev, Putin) { On = new DateOnly(2025, 2, 20), Sources = [Reuters, Tass] });
-        Leadership = AddRelation(new Leads(Darchiyev, RussianDelegation)
+    private static GraphContent Content()
+    {
+        var content = new GraphContent();
+        var trump = content.AddEntity(new Person("trump") { Name = "Donald Trump", Title = "President of the United States" });
+        var usa = content.AddEntity(new Country("usa") { Name = "United States" });
+        var putin = content.AddEntity(new Person("putin") { Name = "Vladimir Putin" });
+        var darchiyev = content.AddEntity(new Diplomat("darchiyev") { Name = "Alexander Darchiyev", Rank = "Ambassador" });
+        var russia = content.AddEntity(new Country("russia") { Name = "Russia" });
+        var russianDelegation = content.AddEntity(new Delegation("russianDelegation") { Name = "Russian delegation" });
+        var americanDelegation = content.AddEntity(new Delegation("americanDelegation") { Name = "American delegation" });
+        var reuters = content.AddEntity(new Article("reuters-istanbul") { Headline = "Talks in Istanbul" });
+        var tass = content.AddEntity(new Article("tass") { Headline = "Kremlin on the call" });
+        var witkoff = content.AddEntity(new Person("witkoff") { Name = "Steve Witkoff" });
+        content.AddRelation(new Called(trump, putin) { On = new DateOnly(2025, 2, 12), Sources = [reuters] });
+        content.AddRelation(new Called(trump, putin) { On = new DateOnly(2025, 5, 19), Sources = [tass] });
+        content.AddRelation(new Called(darchiyev, putin) { On = new DateOnly(2025, 2, 20), Sources = [reuters, tass] });
+        content.AddRelation(new Leads(darchiyev, russianDelegation)
         {
             ValidFrom = new DateOnly(2025, 2, 27),
             ValidTo = new DateOnly(2025, 4, 10),
         });
-        RussianRepresentation = AddRelation(new Represents(RussianDelegation, Russia));
-        AmericanRepresentation = AddRelation(new Represents(AmericanDelegation, Usa));
-        Seal();
+        content.AddRelation(new Represents(russianDelegation, russia));
+        content.AddRelation(new Represents(americanDelegation, usa));
+        return content;
     }
 
     public static DiplomacyGraph Default => s_default.Value;
@@ -327,14 +348,40 @@ public sealed class DiplomacyGraph : Graph
     public Represents AmericanRepresentation { get; }
 }
 
-/// <summary>A graph whose building members are public, to drive the error paths.</summary>
-public sealed class OpenGraph : Graph
+/// <summary>
+/// What a graph is made of, added to in a test before the graph is made: <see cref="Seal"/> makes it, as a generated
+/// graph is made from the facts it compiled in.
+/// </summary>
+public sealed class OpenGraph
 {
-    public new TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity => base.AddEntity(entity);
+    private readonly GraphContent _content = new();
+    private readonly List<GraphElement> _added = [];
 
-    public new TRelation AddRelation<TRelation>(TRelation relation) where TRelation : Relation => base.AddRelation(relation);
+    public TEntity AddEntity<TEntity>(TEntity entity) where TEntity : Entity
+    {
+        _added.Add(_content.AddEntity(entity));
+        return entity;
+    }
 
-    public new void Seal() => base.Seal();
+    public TRelation AddRelation<TRelation>(TRelation relation) where TRelation : Relation
+    {
+        _added.Add(_content.AddRelation(relation));
+        return relation;
+    }
+
+    /// <summary>What was added so far, in order, as the content took it.</summary>
+    public IReadOnlyList<GraphElement> Added => _added;
+
+    public MadeGraph Seal() => new(_content);
+}
+
+/// <summary>A graph made from an <see cref="OpenGraph"/>.</summary>
+public sealed class MadeGraph : Graph
+{
+    public MadeGraph(GraphContent content)
+        : base(content)
+    {
+    }
 }
 
 // A symmetric relation, as "metWith" with "symmetric": true generates.

@@ -50,8 +50,8 @@ public sealed class GraphQueryTests
     {
         Assert.Equal(10, _g.EntityCount);
         Assert.Equal(6, _g.RelationCount);
-        Assert.Equal(0, new OpenGraph().EntityCount);
-        Assert.Equal(0, new OpenGraph().RelationCount);
+        Assert.Equal(0, new OpenGraph().Seal().EntityCount);
+        Assert.Equal(0, new OpenGraph().Seal().RelationCount);
     }
 
     [Fact]

@@ -91,16 +91,16 @@ public sealed class PathTests
     [Fact]
     public void Forward_takes_a_longer_route_than_Any_when_the_short_one_goes_back()
     {
-        var g = new OpenGraph();
-        var a = g.AddEntity(new Person("a") { Name = "A" });
-        var b = g.AddEntity(new Person("b") { Name = "B" });
-        var c = g.AddEntity(new Person("c") { Name = "C" });
-        var d = g.AddEntity(new Person("d") { Name = "D" });
-        g.AddRelation(new Called(a, b) { On = default });
-        g.AddRelation(new Called(b, c) { On = default });
-        g.AddRelation(new Called(c, d) { On = default });
-        g.AddRelation(new Called(d, a) { On = default });
-        g.Seal();
+        var open = new OpenGraph();
+        var a = open.AddEntity(new Person("a") { Name = "A" });
+        var b = open.AddEntity(new Person("b") { Name = "B" });
+        var c = open.AddEntity(new Person("c") { Name = "C" });
+        var d = open.AddEntity(new Person("d") { Name = "D" });
+        open.AddRelation(new Called(a, b) { On = default });
+        open.AddRelation(new Called(b, c) { On = default });
+        open.AddRelation(new Called(c, d) { On = default });
+        open.AddRelation(new Called(d, a) { On = default });
+        var g = open.Seal();
 
         Assert.Equal("A ←called— D", g.ShortestPath(a, d)?.ToString());
         Assert.Equal("A —called→ B —called→ C —called→ D", g.ShortestPath(a, d, PathDirection.Forward)?.ToString());

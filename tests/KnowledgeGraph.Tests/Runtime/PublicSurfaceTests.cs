@@ -15,10 +15,6 @@ public sealed class PublicSurfaceTests
 
     public static TheoryData<Type, string> PlumbingMembers() => new()
     {
-        { typeof(Graph), "AddEntities" },
-        { typeof(Graph), "AddRelations" },
-        { typeof(Graph), "Seal" },
-        { typeof(Graph), "Load" },
         { typeof(Graph), "EntityAt" },
         { typeof(Graph), "WriteHeader" },
         { typeof(GraphBuilder<>), "Create" },
