@@ -118,6 +118,16 @@ var whatIf = builder.Build();
 Say($"what-if graph: {whatIf.RelationCount} facts, {whatIf.FactsFrom(whatIf.ReutersIstanbul).Count()} from the report; Istanbul hosted {Names(whatIf.Istanbul.Hosted)}");
 Say($"compiled graph, unchanged: {g.RelationCount} facts; Istanbul hosted {Names(g.Istanbul.Hosted)}");
 
+Heading("Facts loaded at run time: a HYPOTHETICAL next day, invented, not in the article");
+// RunTime/hypothetical-next-day.kg.json is left out of the build and read now, checked as the build checks the
+// project's files; a mistake in it would throw GraphLoadException with every diagnostic, and change nothing.
+var nextDayFile = System.IO.Path.Combine(AppContext.BaseDirectory, "RunTime", "hypothetical-next-day.kg.json");
+var nextDay = g.ToBuilder().AddFile(nextDayFile).Build();
+Say($"with the next day: {nextDay.RelationCount} facts ({nextDay.RelationCount - g.RelationCount} new); Istanbul hosted {Names(nextDay.Istanbul.Hosted)}");
+var secondRound = nextDay.FindEntity<Meeting>("hypotheticalSecondRound")!;
+var invented = nextDay.FindEntity<Article>("hypotheticalFollowUpReport")!;
+Say($"{secondRound.Name} on {Iso(secondRound.Date)}: on its agenda {Names(secondRound.OnAgenda)}; {nextDay.FactsFrom(invented).Count()} facts cite {invented.Name}");
+
 static void Heading(string title) => Console.WriteLine($"{Environment.NewLine}== {title} ==");
 
 static void Say(string line) => Console.WriteLine($"  {line}");

@@ -599,7 +599,7 @@ internal sealed partial class Emitter
         writer.Line($"public sealed class Builder : {Runtime}.GraphBuilder<{self}>");
         writer.OpenBlock();
         writer.Line($"internal Builder({self} basis)");
-        writer.Line("    : base(basis)");
+        writer.Line("    : base(basis, s_files)");
         writer.OpenBlock();
         writer.CloseBlock();
         writer.Line();

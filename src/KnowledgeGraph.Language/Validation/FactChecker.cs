@@ -99,6 +99,12 @@ internal sealed class FactChecker : IDeclarationSink
         return checker.Finish();
     }
 
+    /// <summary>The entities that passed so far, in the order they were read.</summary>
+    public IReadOnlyList<EntityModel> Entities => _entityModels;
+
+    /// <summary>The facts that passed so far, in the order they were read; a fact stated again gains its sources.</summary>
+    public IReadOnlyList<RelationModel> Relations => _relationModels;
+
     void IDeclarationSink.Entity(EntityDeclaration entity) => Add(entity);
 
     void IDeclarationSink.Relation(RelationDeclaration relation) => Add(relation);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 
@@ -17,14 +18,15 @@ namespace KnowledgeGraph;
 /// anything when an addition is wrong: an id used twice, a unique (key) value used twice, a value that breaks
 /// its property's pattern, range or least number of items (or that its pattern takes more than the build's 1 s
 /// to match), an entity, source or role player that is in neither the existing graph nor this builder, or a
-/// fact that breaks its relation's cardinality.
+/// fact that breaks the cardinality of its relation type or of a type it extends (KG0016's rule and words). Files add
+/// through <see cref="AddFile"/>, checked as the build checks them.
 /// A builder is not thread-safe; the graphs it builds are.
 /// </remarks>
 /// <typeparam name="TGraph">The generated graph class.</typeparam>
 public abstract class GraphBuilder<TGraph>
     where TGraph : Graph
 {
-    private readonly TGraph _basis;
+    private readonly GraphFiles<TGraph> _files;
     private readonly List<Entity> _entities = [];
     private readonly Dictionary<string, Entity> _entitiesById = new(StringComparer.Ordinal);
     private readonly HashSet<Entity> _added = new(ReferenceEqualityComparer.Instance);
@@ -32,11 +34,22 @@ public abstract class GraphBuilder<TGraph>
     private readonly HashSet<Relation> _addedRelations = new(ReferenceEqualityComparer.Instance);
     private Dictionary<UniqueValue, Entity>? _keys;
 
+    // Where the facts of the graph and of this builder count for a cardinality, gathered on first need.
+    private HashSet<(string Relation, bool Forward, Entity Entity)>? _singleEnds;
+
+    // The graph the builder adds to: the existing graph, or the one AddFiles made of it.
+    private TGraph _basis;
+
     /// <summary>Starts from the entities and relations of <paramref name="basis"/>.</summary>
-    protected GraphBuilder(TGraph basis)
+    /// <param name="basis">The existing graph.</param>
+    /// <param name="files">The generated graph class's loader of files, which holds its compiled schema.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected GraphBuilder(TGraph basis, GraphFiles<TGraph> files)
     {
         ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(files);
         _basis = basis;
+        _files = files;
     }
 
     /// <summary>Adds an entity; its id must be new to the existing graph and to this builder.</summary>
@@ -106,10 +119,58 @@ public abstract class GraphBuilder<TGraph>
             }
         }
 
-        CheckCardinality(relation);
+        var ends = _files.Schema.SingleEnds(relation).ToList();
+        var singleEnds = SingleEnds();
+        foreach (var end in ends)
+        {
+            if (singleEnds.Contains(end))
+            {
+                throw new ArgumentException($"The relation '{relation}' breaks a cardinality: {_files.Schema.CardinalityBreach(end)}", nameof(relation));
+            }
+        }
+
+        singleEnds.UnionWith(ends);
         _relations.Add(relation);
         _addedRelations.Add(relation);
         return relation;
+    }
+
+    /// <summary>
+    /// Adds the entities and facts of a <c>.kg.json</c> file, checked as the build checks the project's files, against the
+    /// existing graph and what this builder holds: <c>DiplomacyGraph.Default.ToBuilder().AddFile("today.kg.json").Build()</c>.
+    /// </summary>
+    /// <param name="path">The file, which may repeat the compiled schema but not change it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="GraphLoadException">The file holds a mistake: its diagnostics list every one, and the builder is as it was.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public GraphBuilder<TGraph> AddFile(string path) => AddFiles([path]);
+
+    /// <summary>Adds the entities and facts of <c>.kg.json</c> files, read in this order, as <see cref="AddFile"/> adds one.</summary>
+    /// <param name="paths">The files: a fact may name an entity of any of them, of the existing graph or of this builder.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>
+    /// A fact that the graph or this builder holds already, stated again from other sources, is one fact with the sources
+    /// of both, as in the build. The files are read into a graph at once, which this builder then adds to: the entities
+    /// added before belong to it, so after <see cref="Build"/> find the built graph's with its queries.
+    /// </remarks>
+    /// <exception cref="GraphLoadException">The files hold a mistake: its diagnostics list every one, and the builder is as it was.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> or one of them is null.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    public GraphBuilder<TGraph> AddFiles(IEnumerable<string> paths)
+    {
+        var rows = _files.Check(_basis, _entities, _relations, paths);
+        var content = Content();
+        _files.Add(rows, content);
+        _basis = Create(content);
+        _entities.Clear();
+        _entitiesById.Clear();
+        _added.Clear();
+        _relations.Clear();
+        _addedRelations.Clear();
+        _keys = null;
+        _singleEnds = null;
+        return this;
     }
 
     /// <summary>
@@ -118,7 +179,10 @@ public abstract class GraphBuilder<TGraph>
     /// navigate it; a second <see cref="Build"/> copies them, as they then belong to the first graph built. The
     /// relations added are copied, since their ends may be the existing graph's: find the new graph's with its queries.
     /// </summary>
-    public TGraph Build()
+    public TGraph Build() => Create(Content());
+
+    // The existing graph's entities and relations, then those added here.
+    private GraphContent Content()
     {
         var content = new GraphContent(_basis);
         var added = new Dictionary<Entity, Entity>(ReferenceEqualityComparer.Instance);
@@ -133,7 +197,7 @@ public abstract class GraphBuilder<TGraph>
             content.AddRelation(relation.CopyWith(Map, content.SoleSources));
         }
 
-        return Create(content);
+        return content;
     }
 
     /// <summary>Creates the generated graph from the content: the generated class's constructor that takes it.</summary>
@@ -164,41 +228,18 @@ public abstract class GraphBuilder<TGraph>
     private bool Knows(Entity? entity) =>
         entity is not null && (ReferenceEquals(entity.Owner?.Root, _basis) || _added.Contains(entity));
 
-    private void CheckCardinality(Relation relation)
+    private HashSet<(string Relation, bool Forward, Entity Entity)> SingleEnds()
     {
-        var type = relation.GetType();
-        var oneTarget = relation.Cardinality is Cardinality.ManyToOne or Cardinality.OneToOne;
-        var oneStart = relation.Cardinality is Cardinality.OneToMany or Cardinality.OneToOne;
-        if (!oneTarget && !oneStart)
+        if (_singleEnds is null)
         {
-            return;
+            _singleEnds = [];
+            foreach (var relation in _basis.Relations<Relation>().Concat(_relations))
+            {
+                _singleEnds.UnionWith(_files.Schema.SingleEnds(relation));
+            }
         }
 
-        foreach (var other in _basis.Relations<Relation>().Concat(_relations))
-        {
-            if (other.GetType() != type)
-            {
-                continue;
-            }
-
-            if (relation.IsSymmetric && oneTarget && (Touches(other, relation.From) || Touches(other, relation.To)))
-            {
-                throw new ArgumentException(
-                    $"'{relation.TypeName}' is symmetric and one-to-one: '{relation.From.Id}' or '{relation.To.Id}' has one already ({other}).", nameof(relation));
-            }
-
-            if (oneTarget && other.From.Equals(relation.From))
-            {
-                throw new ArgumentException(
-                    $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.From.Id}' has one already ({other}).", nameof(relation));
-            }
-
-            if (oneStart && other.To.Equals(relation.To))
-            {
-                throw new ArgumentException(
-                    $"'{relation.TypeName}' is {Describe(relation.Cardinality)}: '{relation.To.Id}' is the target of one already ({other}).", nameof(relation));
-            }
-        }
+        return _singleEnds;
     }
 
     private static void ThrowOnBreaches(Action<ICollection<string>> check, string name, string parameter)
@@ -226,13 +267,4 @@ public abstract class GraphBuilder<TGraph>
 
     private static string Shorten(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..37]}…'";
 
-    private static bool Touches(Relation relation, Entity entity) => relation.From.Equals(entity) || relation.To.Equals(entity);
-
-    private static string Describe(Cardinality cardinality) => cardinality switch
-    {
-        Cardinality.ManyToOne => "many-to-one",
-        Cardinality.OneToMany => "one-to-many",
-        Cardinality.OneToOne => "one-to-one",
-        _ => "many-to-many",
-    };
 }

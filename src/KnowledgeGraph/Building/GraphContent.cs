@@ -200,6 +200,21 @@ public sealed class GraphContent
     internal Entity Map(Entity entity) =>
         _basis is not null && ReferenceEquals(entity.Owner?.Root, _basis) ? _entities[entity.Ordinal] : entity;
 
+    /// <summary>
+    /// Gives the relation added <paramref name="index"/>th (from 0) these sources, by id: a fact that files loaded on top
+    /// state again from other sources is one fact with the sources of both.
+    /// </summary>
+    internal void SetSources(int index, IReadOnlyList<string> ids)
+    {
+        var sources = new Entity[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            sources[i] = Find(Encoding.UTF8.GetBytes(ids[i])) ?? throw new InvalidOperationException($"The source '{ids[i]}' is not an entity of the graph.");
+        }
+
+        _relations[index].StoredSources = ImmutableArray.Create(sources);
+    }
+
     /// <summary>The one list of sources that every fact citing only <paramref name="source"/> shares.</summary>
     internal IReadOnlyList<Entity> SoleSource(Entity source)
     {

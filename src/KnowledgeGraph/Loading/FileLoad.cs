@@ -36,9 +36,16 @@ internal sealed class FileLoad
         _checker = new FactChecker(schema.Schema, _reporter, members: null, cancellationToken);
     }
 
+    // What a graph being extended held (EndOfBasis): its entities and facts are checked against, not loaded again.
+    private int _basisEntities;
+    private int[] _basisSources = [];
+    private string? _basisPath;
+    private string? _lastPath;
+
     public void Read(string name, Stream stream)
     {
         _fileOrder.TryAdd(name, _fileOrder.Count);
+        _lastPath = name;
         var source = JsonSource.FromStream(name, stream, BlockSize, _cancellationToken);
         var file = FileParser.Parse(source, name, _checker, _cancellationToken);
         _parsing.AddRange(file.Diagnostics);
@@ -56,11 +63,27 @@ internal sealed class FileLoad
         _schema.Compare(file, _reporter);
     }
 
-    /// <returns>The tables of rows of what passed, or null when any file holds a mistake.</returns>
-    public (byte[] Entities, byte[] Relations)? Finish(out IReadOnlyList<GraphDiagnostic> diagnostics)
+    /// <summary>
+    /// Marks what was read so far as the graph being extended (written out as a file and read first, so that the files'
+    /// entities and facts are checked against it as the build would check them): only what comes after is loaded.
+    /// </summary>
+    public void EndOfBasis()
+    {
+        _basisPath = _lastPath;
+        _basisEntities = _checker.Entities.Count;
+        _basisSources = _checker.Relations.Select(relation => relation.Sources.Count).ToArray();
+    }
+
+    /// <returns>
+    /// The tables of rows of what passed after the graph being extended, with that graph's facts that the files state
+    /// again from other sources (by position, with all their sources); null when any file holds a mistake.
+    /// </returns>
+    public LoadedRows? Finish(out IReadOnlyList<GraphDiagnostic> diagnostics)
     {
         var (entities, relations) = _checker.Finish();
+        // A graph being extended may well hold an entity no fact mentions yet: that is the files' to warn of, not its.
         diagnostics = _parsing.Concat(_reporter.Diagnostics)
+            .Where(d => d.Location.FilePath != _basisPath || d.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error)
             .Select(ToPublic)
             .OrderBy(d => _fileOrder.TryGetValue(d.Path, out var order) ? order : int.MaxValue)
             .ThenBy(d => d.Line)
@@ -72,9 +95,14 @@ internal sealed class FileLoad
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        return (
-            Table(entities.Select(entity => FactRows.EntityRow(_schema.EntityType(entity.Type), entity))),
-            Table(relations.Select(relation => FactRows.RelationRow(_schema.RelationType(relation.Type), relation))));
+        var restated = Enumerable.Range(0, _basisSources.Length)
+            .Where(i => relations[i].Sources.Count > _basisSources[i])
+            .Select(i => (i, (IReadOnlyList<string>)relations[i].Sources))
+            .ToList();
+        return new LoadedRows(
+            Table(entities.Skip(_basisEntities).Select(entity => FactRows.EntityRow(_schema.EntityType(entity.Type), entity))),
+            Table(relations.Skip(_basisSources.Length).Select(relation => FactRows.RelationRow(_schema.RelationType(relation.Type), relation))),
+            restated);
     }
 
     private static byte[] Table(IEnumerable<string> rows)
@@ -108,3 +136,6 @@ internal sealed class FileLoad
             diagnostic.Descriptor.HelpLinkUri);
     }
 }
+
+/// <summary>What a load adds: tables of rows for the generated readers, and the facts of a graph being extended that gain sources.</summary>
+internal sealed record LoadedRows(byte[] Entities, byte[] Relations, IReadOnlyList<(int Relation, IReadOnlyList<string> Sources)> Restated);

@@ -122,10 +122,67 @@ public sealed class GraphFiles<TGraph>
             return (null, diagnostics);
         }
 
-        // Checked, the facts are rows of the compiled tables' format, read by the generated readers.
         var content = new GraphContent();
-        content.AddEntities(rows.Entities, _readEntity);
-        content.AddRelations(rows.Relations, _readRelation);
+        Add(rows, content);
         return (_create(content), diagnostics);
     }
+
+    /// <summary>The compiled schema, for the builder's checks.</summary>
+    internal CompiledSchema Schema => _schema.Value;
+
+    /// <summary>
+    /// Checks files against a graph being built (an existing graph and the entities and facts added to it in code), for
+    /// <see cref="GraphBuilder{TGraph}.AddFiles"/>: what the graph holds is written out as a file and read first, so that
+    /// the files are checked against it exactly as the build would check them all together.
+    /// </summary>
+    /// <exception cref="GraphLoadException">The files hold a mistake.</exception>
+    internal LoadedRows Check(TGraph basis, IReadOnlyList<Entity> entities, IReadOnlyList<Relation> relations, IEnumerable<string> paths)
+    {
+        var files = Open(paths).ToList();
+        var load = new FileLoad(Schema, CancellationToken.None);
+        var writer = new FactWriter(null);
+        basis.WriteHeader(writer);
+        writer.StartEntities();
+        foreach (var entity in basis.Store.Entities.Concat(entities))
+        {
+            writer.WriteEntity(entity);
+        }
+
+        writer.StartRelations();
+        foreach (var relation in basis.Store.Relations.Concat(relations))
+        {
+            writer.WriteRelation(relation);
+        }
+
+        writer.End();
+        using (var held = new MemoryStream())
+        {
+            writer.Flush(held);
+            held.Position = 0;
+            load.Read(BasisName, held);
+        }
+
+        load.EndOfBasis();
+        foreach (var (name, open, _) in files)
+        {
+            using var stream = open();
+            load.Read(name, stream);
+        }
+
+        return load.Finish(out var diagnostics) ?? throw new GraphLoadException(diagnostics);
+    }
+
+    /// <summary>Adds checked rows to a content: the rows read by the generated readers, then the sources restated facts gain.</summary>
+    internal void Add(LoadedRows rows, GraphContent content)
+    {
+        content.AddEntities(rows.Entities, _readEntity);
+        content.AddRelations(rows.Relations, _readRelation);
+        foreach (var (index, sources) in rows.Restated)
+        {
+            content.SetSources(index, sources);
+        }
+    }
+
+    // What the diagnostics of the graph being extended call it: no file the caller gave.
+    private const string BasisName = "(the graph being built)";
 }
