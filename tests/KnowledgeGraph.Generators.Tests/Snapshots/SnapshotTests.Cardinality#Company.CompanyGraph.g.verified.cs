@@ -53,7 +53,7 @@ public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Company.CompanyGraph>
     {
         internal Builder(global::Company.CompanyGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

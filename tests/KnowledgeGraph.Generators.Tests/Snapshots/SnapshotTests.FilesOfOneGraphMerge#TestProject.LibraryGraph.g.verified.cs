@@ -53,7 +53,7 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::TestProject.LibraryGraph>
     {
         internal Builder(global::TestProject.LibraryGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

@@ -53,7 +53,7 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Names.Of_Things.NamesGraph>
     {
         internal Builder(global::Names.Of_Things.NamesGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

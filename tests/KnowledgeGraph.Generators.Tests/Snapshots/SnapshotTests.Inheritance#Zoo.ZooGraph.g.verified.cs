@@ -53,7 +53,7 @@ public sealed partial class ZooGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Zoo.ZooGraph>
     {
         internal Builder(global::Zoo.ZooGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

@@ -53,7 +53,7 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Diplomacy.DiplomacyGraph>
     {
         internal Builder(global::Diplomacy.DiplomacyGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

@@ -53,7 +53,7 @@ public sealed partial class CatalogGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Catalog.CatalogGraph>
     {
         internal Builder(global::Catalog.CatalogGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

@@ -53,7 +53,7 @@ public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Missions.MissionGraph>
     {
         internal Builder(global::Missions.MissionGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

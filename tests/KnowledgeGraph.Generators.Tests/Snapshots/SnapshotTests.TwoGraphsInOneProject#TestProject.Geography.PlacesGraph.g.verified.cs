@@ -53,7 +53,7 @@ public sealed partial class PlacesGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::TestProject.Geography.PlacesGraph>
     {
         internal Builder(global::TestProject.Geography.PlacesGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 

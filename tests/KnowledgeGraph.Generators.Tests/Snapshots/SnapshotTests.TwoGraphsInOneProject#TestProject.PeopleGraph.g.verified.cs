@@ -53,7 +53,7 @@ public sealed partial class PeopleGraph : global::KnowledgeGraph.Graph
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::TestProject.PeopleGraph>
     {
         internal Builder(global::TestProject.PeopleGraph basis)
-            : base(basis)
+            : base(basis, s_files)
         {
         }
 
