@@ -16,8 +16,12 @@ namespace KnowledgeGraph;
 public abstract class Graph : GraphView
 {
     private readonly IdTable _ids;
+    private readonly GraphFiles? _files;
 
-    /// <summary>Makes the graph of <paramref name="content"/>: its entities and relations, in their order, indexed once.</summary>
+    /// <summary>
+    /// Makes the graph of <paramref name="content"/>, without the schema of its files: such a graph answers every query
+    /// but cannot be saved or exported.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The content has made a graph already.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected Graph(GraphContent content)
@@ -29,6 +33,18 @@ public abstract class Graph : GraphView
         _ids = new IdTable(entities);
     }
 
+    /// <summary>Makes the graph of <paramref name="content"/>: its entities and relations, in their order, indexed once.</summary>
+    /// <param name="content">What the graph is made of.</param>
+    /// <param name="files">The files of the graph's class: the schema the graph is saved and exported by.</param>
+    /// <exception cref="InvalidOperationException">The content has made a graph already.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Graph(GraphContent content, GraphFiles files)
+        : this(content)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        _files = files;
+    }
+
     /// <summary>
     /// The entity added <paramref name="index"/>th (from 0): the generated graph's entity members read their entity
     /// this way, which needs no field per entity and holds for a graph built from this one, whose first entities
@@ -37,11 +53,10 @@ public abstract class Graph : GraphView
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity => (TEntity)Store.Entities[index];
 
-    /// <summary>Writes the graph's name and namespace as its files give them, for saving; generated graphs override it.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    protected internal virtual void WriteHeader(FactWriter writer)
-    {
-    }
+    /// <summary>The schema of the graph's files, which saving and exporting write by.</summary>
+    /// <exception cref="NotSupportedException">The graph was made without it.</exception>
+    internal CompiledSchema Schema => _files?.Schema
+        ?? throw new NotSupportedException($"Only graphs of the classes the KnowledgeGraph generator writes can be saved or exported: this {GetType().Name} was made without the schema of its files.");
 
     internal Entity? FindInRoot(string id) => _ids.Find(id);
 }

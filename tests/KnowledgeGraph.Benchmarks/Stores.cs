@@ -16,8 +16,15 @@ namespace KnowledgeGraph.Benchmarks;
 /// </summary>
 public sealed class RuntimeGraph : Graph
 {
+    // The schema the generated NewsGraph compiled in, for saving and exporting; this graph is never loaded from files.
+    private static readonly GraphFiles<RuntimeGraph> s_files = new(
+        System.Text.Encoding.UTF8.GetBytes(SyntheticModel.SchemaText),
+        static (ref FactReader _) => throw new NotSupportedException(),
+        static (ref FactReader _) => throw new NotSupportedException(),
+        static _ => throw new NotSupportedException());
+
     public RuntimeGraph(SyntheticData data, bool withRelations = true)
-        : base(Content(data, withRelations, out var entities))
+        : base(Content(data, withRelations, out var entities), s_files)
     {
         ByNumber = entities;
     }
@@ -75,12 +82,6 @@ public sealed class RuntimeGraph : Graph
 
         return content;
     }
-
-    /// <summary>
-    /// The graph's name and namespace as its files give them, as the generated <c>NewsGraph</c> writes them: with them,
-    /// this graph saves as the generated one would.
-    /// </summary>
-    protected override void WriteHeader(FactWriter writer) => writer.Header("KnowledgeGraph.Benchmarks.News", "NewsGraph");
 
     // ---- Queries, written as a user of the generated API would write them -------------------------------
 

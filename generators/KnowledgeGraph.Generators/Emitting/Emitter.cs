@@ -541,7 +541,7 @@ internal sealed partial class Emitter
         writer.Line();
 
         writer.Line($"private {graph.ClassName}({Runtime}.GraphContent content)");
-        writer.Line("    : base(content)");
+        writer.Line("    : base(content, s_files)");
         writer.OpenBlock();
         writer.CloseBlock();
 
@@ -589,10 +589,6 @@ internal sealed partial class Emitter
         writer.Line("/// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>");
         writer.Line($"public {self}.Builder ToBuilder() => new(this);");
 
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        var ns = graph.DeclaredNamespace is { } declared ? Literal(declared) : "null";
-        writer.Line($"protected override void WriteHeader({Writer} writer) => writer.Header({ns}, {Literal(graph.SchemaName)});");
 
         writer.Line();
         writer.Summary($"Builds a new <see cref=\"{self}\"/> from an existing one and entities and facts added in code.", isMarkup: true);

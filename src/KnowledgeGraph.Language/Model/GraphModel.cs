@@ -8,13 +8,9 @@ namespace KnowledgeGraph.Language.Model;
 /// </summary>
 internal sealed record BuiltGraph(GraphModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <param name="SchemaName">The graph's name in the files (<c>"graph"</c>), which a saved file repeats.</param>
-/// <param name="DeclaredNamespace">The <c>"namespace"</c> the files give, or null when they leave it to the project.</param>
 /// <param name="IsEmitted">False when the graph's class name is taken in its namespace: only its diagnostics are reported.</param>
 /// <param name="Schema">The schema in its canonical <c>.kg.json</c> form (<see cref="SchemaJson"/>), compiled in for files loaded at run time.</param>
 internal sealed record GraphModel(
-    string SchemaName,
-    string? DeclaredNamespace,
     string Namespace,
     string ClassName,
     bool IsEmitted,

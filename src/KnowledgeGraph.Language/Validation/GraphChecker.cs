@@ -106,8 +106,6 @@ internal sealed class GraphChecker
         var schema = SchemaResolver.Resolve(_graphName, _files, typeNames, traversalClassName, _reporter, _cancellationToken);
         var (entities, relations) = FactChecker.Check(schema, _files, className, _reporter, _cancellationToken);
         var model = new GraphModel(
-            _graphName,
-            declaredNamespace?.Value,
             ns,
             className,
             isEmitted,

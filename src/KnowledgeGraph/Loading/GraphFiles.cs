@@ -15,10 +15,9 @@ namespace KnowledgeGraph;
 /// </summary>
 /// <typeparam name="TGraph">The generated graph class.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GraphFiles<TGraph>
+public sealed class GraphFiles<TGraph> : GraphFiles
     where TGraph : Graph
 {
-    private readonly Lazy<CompiledSchema> _schema;
     private readonly FactRowReader<Entity> _readEntity;
     private readonly FactRowReader<Relation> _readRelation;
     private readonly Func<GraphContent, TGraph> _create;
@@ -28,12 +27,11 @@ public sealed class GraphFiles<TGraph>
     /// <param name="readRelation">The generated reader of a relation row.</param>
     /// <param name="create">Makes the graph of the checked facts.</param>
     public GraphFiles(ReadOnlySpan<byte> schema, FactRowReader<Entity> readEntity, FactRowReader<Relation> readRelation, Func<GraphContent, TGraph> create)
+        : base(schema, typeof(TGraph).Namespace ?? "")
     {
         ArgumentNullException.ThrowIfNull(readEntity);
         ArgumentNullException.ThrowIfNull(readRelation);
         ArgumentNullException.ThrowIfNull(create);
-        var json = schema.ToArray();
-        _schema = new Lazy<CompiledSchema>(() => new CompiledSchema(json, typeof(TGraph).Namespace ?? ""));
         _readEntity = readEntity;
         _readRelation = readRelation;
         _create = create;
@@ -100,7 +98,7 @@ public sealed class GraphFiles<TGraph>
 
     private (TGraph? Graph, IReadOnlyList<GraphDiagnostic> Diagnostics) LoadFiles(IEnumerable<(string Name, Func<Stream> Open, bool Owned)> files, CancellationToken cancellationToken)
     {
-        var load = new FileLoad(_schema.Value, cancellationToken);
+        var load = new FileLoad(Schema, cancellationToken);
         foreach (var (name, open, owned) in files)
         {
             var stream = open();
@@ -127,9 +125,6 @@ public sealed class GraphFiles<TGraph>
         return (_create(content), diagnostics);
     }
 
-    /// <summary>The compiled schema, for the builder's checks.</summary>
-    internal CompiledSchema Schema => _schema.Value;
-
     /// <summary>
     /// Checks files against a graph being built (an existing graph and the entities and facts added to it in code), for
     /// <see cref="GraphBuilder{TGraph}.AddFiles"/>: what the graph holds is written out as a file and read first, so that
@@ -140,8 +135,8 @@ public sealed class GraphFiles<TGraph>
     {
         var files = Open(paths).ToList();
         var load = new FileLoad(Schema, CancellationToken.None);
-        var writer = new FactWriter(null);
-        basis.WriteHeader(writer);
+        var writer = new KgJsonWriter(null);
+        writer.Header(Schema);
         writer.StartEntities();
         foreach (var entity in basis.Store.Entities.Concat(entities))
         {
@@ -185,4 +180,20 @@ public sealed class GraphFiles<TGraph>
 
     // What the diagnostics of the graph being extended call it: no file the caller gave.
     private const string BasisName = "(the graph being built)";
+}
+
+/// <summary>The files of one generated graph class: the schema it compiled in, which its graphs are saved and exported by.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class GraphFiles
+{
+    private readonly Lazy<CompiledSchema> _schema;
+
+    private protected GraphFiles(ReadOnlySpan<byte> schema, string classNamespace)
+    {
+        var json = schema.ToArray();
+        _schema = new Lazy<CompiledSchema>(() => new CompiledSchema(json, classNamespace));
+    }
+
+    /// <summary>The compiled schema, read on first use.</summary>
+    internal CompiledSchema Schema => _schema.Value;
 }

@@ -118,15 +118,15 @@ public abstract partial class GraphView
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private FactWriter Start()
+    private KgJsonWriter Start()
     {
-        var writer = new FactWriter(this is Graph ? null : Store);
-        Root.WriteHeader(writer);
+        var writer = new KgJsonWriter(this is Graph ? null : Store);
+        writer.Header(Root.Schema);
         return writer;
     }
 
     /// <summary>Writes the file a line at a time, saying after each whether the buffer is full enough to send on.</summary>
-    private IEnumerable<bool> Lines(FactWriter writer)
+    private IEnumerable<bool> Lines(KgJsonWriter writer)
     {
         var store = Store;
         writer.StartEntities();

@@ -12,7 +12,7 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
         new(CompiledFacts.Schema, CompiledFacts.ReadEntity, CompiledFacts.ReadRelation, static content => new global::TestProject.LibraryGraph(content));
 
     private LibraryGraph(global::KnowledgeGraph.GraphContent content)
-        : base(content)
+        : base(content, s_files)
     {
     }
 
@@ -45,9 +45,6 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::TestProject.LibraryGraph.Builder ToBuilder() => new(this);
-
-    /// <inheritdoc/>
-    protected override void WriteHeader(global::KnowledgeGraph.FactWriter writer) => writer.Header(null, "LibraryGraph");
 
     /// <summary>Builds a new <see cref="global::TestProject.LibraryGraph"/> from an existing one and entities and facts added in code.</summary>
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::TestProject.LibraryGraph>

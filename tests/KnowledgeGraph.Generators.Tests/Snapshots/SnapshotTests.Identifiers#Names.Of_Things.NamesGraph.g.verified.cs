@@ -12,7 +12,7 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
         new(CompiledFacts.Schema, CompiledFacts.ReadEntity, CompiledFacts.ReadRelation, static content => new global::Names.Of_Things.NamesGraph(content));
 
     private NamesGraph(global::KnowledgeGraph.GraphContent content)
-        : base(content)
+        : base(content, s_files)
     {
     }
 
@@ -45,9 +45,6 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Names.Of_Things.NamesGraph.Builder ToBuilder() => new(this);
-
-    /// <inheritdoc/>
-    protected override void WriteHeader(global::KnowledgeGraph.FactWriter writer) => writer.Header("Names.Of-Things", "names-graph");
 
     /// <summary>Builds a new <see cref="global::Names.Of_Things.NamesGraph"/> from an existing one and entities and facts added in code.</summary>
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Names.Of_Things.NamesGraph>

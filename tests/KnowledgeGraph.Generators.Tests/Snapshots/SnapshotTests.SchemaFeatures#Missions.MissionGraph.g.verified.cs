@@ -12,7 +12,7 @@ public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
         new(CompiledFacts.Schema, CompiledFacts.ReadEntity, CompiledFacts.ReadRelation, static content => new global::Missions.MissionGraph(content));
 
     private MissionGraph(global::KnowledgeGraph.GraphContent content)
-        : base(content)
+        : base(content, s_files)
     {
     }
 
@@ -45,9 +45,6 @@ public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::Missions.MissionGraph.Builder ToBuilder() => new(this);
-
-    /// <inheritdoc/>
-    protected override void WriteHeader(global::KnowledgeGraph.FactWriter writer) => writer.Header("Missions", "MissionGraph");
 
     /// <summary>Builds a new <see cref="global::Missions.MissionGraph"/> from an existing one and entities and facts added in code.</summary>
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::Missions.MissionGraph>

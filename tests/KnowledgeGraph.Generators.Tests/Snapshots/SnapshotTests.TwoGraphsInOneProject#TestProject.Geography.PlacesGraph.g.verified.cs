@@ -12,7 +12,7 @@ public sealed partial class PlacesGraph : global::KnowledgeGraph.Graph
         new(CompiledFacts.Schema, CompiledFacts.ReadEntity, CompiledFacts.ReadRelation, static content => new global::TestProject.Geography.PlacesGraph(content));
 
     private PlacesGraph(global::KnowledgeGraph.GraphContent content)
-        : base(content)
+        : base(content, s_files)
     {
     }
 
@@ -45,9 +45,6 @@ public sealed partial class PlacesGraph : global::KnowledgeGraph.Graph
 
     /// <summary>Starts a new graph from this one: add entities and facts in code, then <c>Build()</c>; this graph never changes.</summary>
     public global::TestProject.Geography.PlacesGraph.Builder ToBuilder() => new(this);
-
-    /// <inheritdoc/>
-    protected override void WriteHeader(global::KnowledgeGraph.FactWriter writer) => writer.Header("TestProject.Geography", "PlacesGraph");
 
     /// <summary>Builds a new <see cref="global::TestProject.Geography.PlacesGraph"/> from an existing one and entities and facts added in code.</summary>
     public sealed class Builder : global::KnowledgeGraph.GraphBuilder<global::TestProject.Geography.PlacesGraph>

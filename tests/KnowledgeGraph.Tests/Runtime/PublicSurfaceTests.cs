@@ -11,12 +11,11 @@ public sealed class PublicSurfaceTests
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     public static TheoryData<Type> PlumbingTypes() =>
-        [typeof(Traverse), typeof(UniqueValue), typeof(RolePlayer), typeof(DatedValue), typeof(GraphContent), typeof(FactReader), typeof(FactWriter)];
+        [typeof(Traverse), typeof(UniqueValue), typeof(RolePlayer), typeof(DatedValue), typeof(GraphContent), typeof(FactReader), typeof(FactWriter), typeof(GraphFiles)];
 
     public static TheoryData<Type, string> PlumbingMembers() => new()
     {
         { typeof(Graph), "EntityAt" },
-        { typeof(Graph), "WriteHeader" },
         { typeof(GraphBuilder<>), "Create" },
         { typeof(GraphElement), "CheckConstraints" },
         { typeof(GraphElement), "CollectDates" },

@@ -12,9 +12,8 @@ using System.Threading.Tasks;
 namespace KnowledgeGraph;
 
 /// <summary>
-/// Writes a graph as a canonical <c>.kg.json</c> file, for <see cref="GraphView.Save(Stream)"/>: generated classes
-/// hand it the values of each entity and relation by their names in the files, in the order their rows are read
-/// (<see cref="FactReader"/>), and it writes them as JSON, an entity or a relation a line.
+/// Writes a graph as a canonical <c>.kg.json</c> file, for <see cref="GraphView.Save(Stream)"/>: the values generated
+/// classes hand a <see cref="FactWriter"/> are written as JSON, an entity or a relation a line.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,8 +27,7 @@ namespace KnowledgeGraph;
 /// grow with the graph.
 /// </para>
 /// </remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class FactWriter
+internal sealed class KgJsonWriter : FactWriter
 {
     /// <summary>Where the editor finds the file format's JSON Schema.</summary>
     internal const string SchemaUrl = "https://raw.githubusercontent.com/knowledgegraph-dotnet/knowledgegraph/main/nuget/kg.schema.json";
@@ -43,37 +41,33 @@ public sealed class FactWriter
     private readonly CompactStore? _view; // the view's store when a view is saved: what it holds; null for a graph
     private readonly Buffer _file = new(FlushSize * 2);
     private readonly Buffer _line = new(256); // the members of the entity or relation being written
-    private bool _hasHeader;
     private int _lines; // lines written in the current section
-    private GraphElement? _element; // what is being written, for messages
     private bool _dropped;
 
-    internal FactWriter(CompactStore? view) => _view = view;
+    internal KgJsonWriter(CompactStore? view) => _view = view;
+
+    private protected override string Target => "a .kg.json file";
 
     /// <summary>Writes the start of the file: the <c>$schema</c> pointer, then the graph's namespace and name as its files give them.</summary>
-    /// <param name="namespace">The <c>namespace</c> of the files, or null when they leave it to the project.</param>
-    /// <param name="graph">The <c>graph</c> of the files.</param>
-    public void Header(string? @namespace, string graph)
+    internal void Header(CompiledSchema schema)
     {
-        ArgumentNullException.ThrowIfNull(graph);
         _file.Append("{\n  ");
         Member(_file, "$schema", SchemaUrl);
-        if (@namespace is not null)
+        if (schema.DeclaredNamespace is { } declared)
         {
             _file.Append(",\n  ");
-            Member(_file, "namespace", @namespace);
+            Member(_file, "namespace", declared);
         }
 
         _file.Append(",\n  ");
-        Member(_file, "graph", graph);
-        _hasHeader = true;
+        Member(_file, "graph", schema.GraphName);
     }
 
     /// <summary>Writes an entity's type, the first of its values.</summary>
-    public void Type(string name) => String("type", name);
+    public override void Type(string name) => String("type", name);
 
     /// <summary>Writes a string; null is left out.</summary>
-    public void String(string name, string? value)
+    public override void String(string name, string? value)
     {
         if (value is not null)
         {
@@ -83,108 +77,45 @@ public sealed class FactWriter
     }
 
     /// <summary>Writes an <see cref="int"/>.</summary>
-    public void Int32(string name, int value) => Number(name, value);
-
-    /// <summary>Writes an <see cref="int"/>; null is left out.</summary>
-    public void Int32(string name, int? value)
-    {
-        if (value is { } number)
-        {
-            Number(name, number);
-        }
-    }
+    public override void Int32(string name, int value) => Number(name, value);
 
     /// <summary>Writes a <see cref="long"/>.</summary>
-    public void Int64(string name, long value) => Number(name, value);
-
-    /// <summary>Writes a <see cref="long"/>; null is left out.</summary>
-    public void Int64(string name, long? value)
-    {
-        if (value is { } number)
-        {
-            Number(name, number);
-        }
-    }
+    public override void Int64(string name, long value) => Number(name, value);
 
     /// <summary>Writes a <see cref="double"/> in its shortest form that reads back to the same value.</summary>
     /// <exception cref="InvalidOperationException">The value is not a finite number, which JSON cannot hold.</exception>
-    public void Double(string name, double value)
+    public override void Double(string name, double value)
     {
         Name(name);
         Value(_line, value);
     }
 
-    /// <summary>Writes a <see cref="double"/>; null is left out.</summary>
-    public void Double(string name, double? value)
-    {
-        if (value is { } number)
-        {
-            Double(name, number);
-        }
-    }
-
     /// <summary>Writes a <see cref="decimal"/>, with the digits it holds (<c>1.50</c> stays <c>1.50</c>).</summary>
-    public void Decimal(string name, decimal value) => Number(name, value);
-
-    /// <summary>Writes a <see cref="decimal"/>; null is left out.</summary>
-    public void Decimal(string name, decimal? value)
-    {
-        if (value is { } number)
-        {
-            Number(name, number);
-        }
-    }
+    public override void Decimal(string name, decimal value) => Number(name, value);
 
     /// <summary>Writes a <see cref="bool"/>.</summary>
-    public void Boolean(string name, bool value)
+    public override void Boolean(string name, bool value)
     {
         Name(name);
         _line.Append(value ? "true" : "false");
     }
 
-    /// <summary>Writes a <see cref="bool"/>; null is left out.</summary>
-    public void Boolean(string name, bool? value)
-    {
-        if (value is { } flag)
-        {
-            Boolean(name, flag);
-        }
-    }
-
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
-    public void Date(string name, DateOnly value)
+    public override void Date(string name, DateOnly value)
     {
         Name(name);
         Value(_line, value);
-    }
-
-    /// <summary>Writes a date as <c>yyyy-MM-dd</c>; null is left out.</summary>
-    public void Date(string name, DateOnly? value)
-    {
-        if (value is { } date)
-        {
-            Date(name, date);
-        }
     }
 
     /// <summary>Writes a date and time with its offset in ISO 8601, with as many digits of the second as it needs.</summary>
-    public void DateTime(string name, DateTimeOffset value)
+    public override void DateTime(string name, DateTimeOffset value)
     {
         Name(name);
         Value(_line, value);
     }
 
-    /// <summary>Writes a date and time with its offset; null is left out.</summary>
-    public void DateTime(string name, DateTimeOffset? value)
-    {
-        if (value is { } time)
-        {
-            DateTime(name, time);
-        }
-    }
-
     /// <summary>Writes a URI as it was given; null is left out.</summary>
-    public void Uri(string name, Uri? value)
+    public override void Uri(string name, Uri? value)
     {
         if (value is not null)
         {
@@ -193,76 +124,36 @@ public sealed class FactWriter
         }
     }
 
-    /// <summary>Writes a value of a generated enum by its name in the files.</summary>
-    /// <param name="name">The property's name.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="names">The enum's names in the files, in the order of its members (the generator numbers them from 0).</param>
-    public void Enum<TEnum>(string name, TEnum value, string[] names) where TEnum : struct, Enum
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        Name(name);
-        Text(_line, NameOf(value, names));
-    }
-
-    /// <summary>Writes a value of a generated enum by its name in the files; null is left out.</summary>
-    public void Enum<TEnum>(string name, TEnum? value, string[] names) where TEnum : struct, Enum
-    {
-        if (value is { } member)
-        {
-            Enum(name, member, names);
-        }
-    }
-
     /// <summary>Writes a list of strings; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<string> values) => Items(name, values, static (writer, value) => writer.Text(writer._line, value));
+    public override void List(string name, IReadOnlyList<string> values) => Items(name, values, static (writer, value) => writer.Text(writer._line, value));
 
     /// <summary>Writes a list of <see cref="int"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<int> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
+    public override void List(string name, IReadOnlyList<int> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
 
     /// <summary>Writes a list of <see cref="long"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<long> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
+    public override void List(string name, IReadOnlyList<long> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
 
     /// <summary>Writes a list of <see cref="double"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<double> values) => Items(name, values, static (writer, value) => writer.Value(writer._line, value));
+    public override void List(string name, IReadOnlyList<double> values) => Items(name, values, static (writer, value) => writer.Value(writer._line, value));
 
     /// <summary>Writes a list of <see cref="decimal"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<decimal> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
+    public override void List(string name, IReadOnlyList<decimal> values) => Items(name, values, static (writer, value) => writer._line.Format(value));
 
     /// <summary>Writes a list of <see cref="bool"/>s; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<bool> values) => Items(name, values, static (writer, value) => writer._line.Append(value ? "true" : "false"));
+    public override void List(string name, IReadOnlyList<bool> values) => Items(name, values, static (writer, value) => writer._line.Append(value ? "true" : "false"));
 
     /// <summary>Writes a list of dates; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<DateOnly> values) => Items(name, values, static (writer, value) => Value(writer._line, value));
+    public override void List(string name, IReadOnlyList<DateOnly> values) => Items(name, values, static (writer, value) => Value(writer._line, value));
 
     /// <summary>Writes a list of dates and times; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<DateTimeOffset> values) => Items(name, values, static (writer, value) => Value(writer._line, value));
+    public override void List(string name, IReadOnlyList<DateTimeOffset> values) => Items(name, values, static (writer, value) => Value(writer._line, value));
 
     /// <summary>Writes a list of URIs; an empty list is left out.</summary>
-    public void List(string name, IReadOnlyList<Uri> values) => Items(name, values, static (writer, value) => writer.Text(writer._line, value.OriginalString));
-
-    /// <summary>Writes a list of values of a generated enum by their names in the files; an empty list is left out.</summary>
-    public void List<TEnum>(string name, IReadOnlyList<TEnum> values, string[] names) where TEnum : struct, Enum
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            return;
-        }
-
-        Name(name);
-        for (var i = 0; i < values.Count; i++)
-        {
-            _line.Append(i == 0 ? "[" : ", ");
-            Text(_line, NameOf(values[i], names));
-        }
-
-        _line.Append("]");
-    }
+    public override void List(string name, IReadOnlyList<Uri> values) => Items(name, values, static (writer, value) => writer.Text(writer._line, value.OriginalString));
 
     /// <summary>Writes the id of the entity that plays a role of an n-ary relation; null is left out.</summary>
     /// <remarks>A view leaves out a fact whose role player it leaves out, as it leaves out a fact whose end it leaves out.</remarks>
-    public void Role(string name, Entity? player)
+    public override void Role(string name, Entity? player)
     {
         if (player is null)
         {
@@ -275,7 +166,7 @@ public sealed class FactWriter
     }
 
     /// <summary>Writes the ids of the entities that play a role of an n-ary relation; an empty list is left out.</summary>
-    public void Roles(string name, IReadOnlyList<Entity> players)
+    public override void Roles(string name, IReadOnlyList<Entity> players)
     {
         ArgumentNullException.ThrowIfNull(players);
         for (var i = 0; i < players.Count; i++)
@@ -286,14 +177,9 @@ public sealed class FactWriter
         Items(name, players, static (writer, player) => writer.Text(writer._line, player.Id));
     }
 
-    /// <summary>Starts the entities, after the header; a graph class that wrote no header is not one the generator wrote.</summary>
+    /// <summary>Starts the entities, after the header.</summary>
     internal void StartEntities()
     {
-        if (!_hasHeader)
-        {
-            throw new NotSupportedException("Only graphs of the classes the KnowledgeGraph generator writes can be saved: this graph class does not write its name.");
-        }
-
         _file.Append(",\n  \"entities\": {");
         _lines = 0;
     }
@@ -374,7 +260,7 @@ public sealed class FactWriter
 
     private void Start(GraphElement element)
     {
-        _element = element;
+        Element = element;
         _line.Clear();
         _dropped = false;
     }
@@ -439,7 +325,7 @@ public sealed class FactWriter
     }
 
     // The item writers are static lambdas, made once: a list costs no allocation.
-    private void Items<T>(string name, IReadOnlyList<T> values, Action<FactWriter, T> write)
+    private void Items<T>(string name, IReadOnlyList<T> values, Action<KgJsonWriter, T> write)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
@@ -462,15 +348,6 @@ public sealed class FactWriter
         Text(buffer, name);
         buffer.Append(": ");
         Text(buffer, value);
-    }
-
-    private string NameOf<TEnum>(TEnum value, string[] names) where TEnum : struct, Enum
-    {
-        // Generated enums are ints numbered from 0 in the order of their names.
-        var index = Unsafe.SizeOf<TEnum>() == sizeof(int) ? Unsafe.As<TEnum, int>(ref value) : -1;
-        return (uint)index < (uint)names.Length
-            ? names[index]
-            : throw Unwritable($"the {typeof(TEnum).Name} value {value}, which its enum does not declare");
     }
 
     private void Value(Buffer buffer, double value)
@@ -572,9 +449,6 @@ public sealed class FactWriter
         buffer.Utf8(text.AsSpan(start));
         buffer.Append("\"");
     }
-
-    private InvalidOperationException Unwritable(string what) => new(
-        $"The {(_element is Entity entity ? $"entity '{entity.Id}'" : $"relation '{_element}'")} holds {what}: a .kg.json file cannot hold it.");
 
     /// <summary>A growable buffer of UTF-8 bytes.</summary>
     private sealed class Buffer(int capacity)
