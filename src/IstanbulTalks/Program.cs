@@ -10,6 +10,19 @@ using KnowledgeGraph;
 
 Console.OutputEncoding = Encoding.UTF8;
 var g = DiplomacyGraph.Default;
+
+// `--dot` writes the graph as Graphviz DOT instead of the tour, and `--dot ID DEPTH` the neighbourhood of one entity:
+// the README's pictures are drawn from them.
+if (args is ["--dot", ..])
+{
+    var drawn = args is [_, var id, var depth]
+        ? g.Around(g.FindEntity(id) ?? throw new ArgumentException($"The graph has no entity '{id}'."), int.Parse(depth, CultureInfo.InvariantCulture))
+        : g;
+    using var output = Console.OpenStandardOutput();
+    drawn.Export(output, GraphFormat.Dot);
+    return;
+}
+
 var article = g.ReutersIstanbul;
 Console.WriteLine($"{article.Name}, {Iso(article.Date)}: {g.EntityCount} entities, {g.RelationCount} facts, "
     + $"{g.FactsFrom(article).Count()} of them citing the report.");

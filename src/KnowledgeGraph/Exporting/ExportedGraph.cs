@@ -18,6 +18,8 @@ internal sealed class ExportedGraph
     private readonly CompactStore? _view; // null for a whole graph: it holds everything
     private readonly Relation[] _relations;
     private readonly List<RolePlayer> _players = [];
+    private readonly int _rootEntityCount;
+    private int[]? _positions;
 
     /// <param name="view">The graph or view to export.</param>
     /// <param name="target">What the export writes, for messages: "a GraphML file".</param>
@@ -34,6 +36,7 @@ internal sealed class ExportedGraph
         RelationTypes = [.. Schema.RelationTypes.Values.OrderBy(type => type.Order)];
         Enums = [.. Schema.Enums.Values.OrderBy(type => type.Order)];
         _relations = view.Store.Relations;
+        _rootEntityCount = view.Store.RootEntityCount;
     }
 
     /// <summary>The graph's name in its files (<c>"graph"</c>).</summary>
@@ -70,6 +73,21 @@ internal sealed class ExportedGraph
 
     /// <summary>The values of the element last asked for with <see cref="ElementValues.Of"/>; one reader for the whole export.</summary>
     public ElementValues Values { get; }
+
+    /// <summary>The place of <paramref name="entity"/> in <see cref="Entities"/>, for formats that number their nodes.</summary>
+    public int PositionOf(Entity entity)
+    {
+        if (_positions is null)
+        {
+            _positions = new int[_rootEntityCount];
+            for (var i = 0; i < Entities.Count; i++)
+            {
+                _positions[Entities[i].Ordinal] = i;
+            }
+        }
+
+        return _positions[entity.Ordinal];
+    }
 
     /// <summary>Whether the export holds <paramref name="entity"/> (a source or role player may be outside a view).</summary>
     public bool Holds(Entity entity) => _view is null || _view.Holds(entity);

@@ -32,6 +32,8 @@ public abstract partial class GraphView
         ArgumentNullException.ThrowIfNull(output);
         Action<ExportedGraph, Stream> write = format switch
         {
+            GraphFormat.Dot => DotExporter.Write,
+            GraphFormat.Mermaid => MermaidExporter.Write,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format GraphFormat names."),
         };
         write(new ExportedGraph(this, TargetOf(format)), output);
