@@ -11,15 +11,15 @@ using KnowledgeGraph;
 Console.OutputEncoding = Encoding.UTF8;
 var g = DiplomacyGraph.Default;
 
-// `--dot` writes the graph as Graphviz DOT instead of the tour, and `--dot ID DEPTH` the neighbourhood of one entity:
-// the README's pictures are drawn from them.
-if (args is ["--dot", ..])
+// `--export FORMAT` writes the graph in a GraphFormat (dot, mermaid, turtle, …) instead of the tour, and
+// `--export FORMAT ID DEPTH` the neighbourhood of one entity: the README's pictures are drawn from them.
+if (args is ["--export", var format, ..])
 {
-    var drawn = args is [_, var id, var depth]
+    var exported = args is [_, _, var id, var depth]
         ? g.Around(g.FindEntity(id) ?? throw new ArgumentException($"The graph has no entity '{id}'."), int.Parse(depth, CultureInfo.InvariantCulture))
         : g;
     using var output = Console.OpenStandardOutput();
-    drawn.Export(output, GraphFormat.Dot);
+    exported.Export(output, Enum.Parse<GraphFormat>(format, ignoreCase: true));
     return;
 }
 

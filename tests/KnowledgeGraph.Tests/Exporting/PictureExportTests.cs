@@ -112,6 +112,16 @@ public sealed class PictureExportTests
         Assert.Equal(g.Around(g.Darchiyev, 2).RelationCount, Edges(around).Count());
     }
 
+    [Fact]
+    public void The_Mermaid_chart_in_the_README_is_the_export_of_Darchiyevs_neighbourhood()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        var chart = Regex.Match(readme, "```mermaid\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+
+        var g = ExportTestGraphs.Sample;
+        Assert.Equal(ExportTestGraphs.Text(g.Around(g.Darchiyev, 1), GraphFormat.Mermaid), chart);
+    }
+
     private static XDocument Draw(GraphView graph)
     {
         var run = ExternalTools.Run("dot", "graphviz", ["-Tsvg"], ExportTestGraphs.Text(graph, GraphFormat.Dot)).Succeeded("dot -Tsvg");
