@@ -32,6 +32,8 @@ public abstract partial class GraphView
         ArgumentNullException.ThrowIfNull(output);
         Action<ExportedGraph, Stream> write = format switch
         {
+            GraphFormat.GraphMl => GraphMlWriter.Write,
+            GraphFormat.Gexf => GexfWriter.Write,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format GraphFormat names."),
         };
         write(new ExportedGraph(this, TargetOf(format)), output);

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace KnowledgeGraph;
+
+/// <summary>Texts every exporter makes the same way: lists as JSON arrays, and text that XML 1.0 can hold.</summary>
+internal sealed class ExportText
+{
+    private const char Replacement = '\uFFFD';
+
+    private readonly StringBuilder _json = new();
+
+    /// <summary>An edge's id: its fact's place in the whole graph, the same in every view of it.</summary>
+    public static string EdgeId(Relation relation) => string.Create(CultureInfo.InvariantCulture, $"e{relation.Ordinal}");
+
+    /// <summary>The entities' ids.</summary>
+    public static IEnumerable<string> Ids(IEnumerable<Entity> entities)
+    {
+        foreach (var entity in entities)
+        {
+            yield return entity.Id;
+        }
+    }
+
+    /// <summary>
+    /// Puts in <paramref name="into"/> the values of the element last read into <paramref name="values"/>, each with its
+    /// attribute, in the order of <paramref name="slots"/>: a list as a JSON array, a role by its player's id (a list
+    /// role as a JSON array of ids). Absent values and empty lists are left out.
+    /// </summary>
+    public void Collect(IReadOnlyList<AttributeSlot> slots, ElementValues values, List<(ExportAttribute Attribute, string Text)> into)
+    {
+        into.Clear();
+        foreach (var (property, isRole, attribute) in slots)
+        {
+            var text = (isRole, attribute.IsList) switch
+            {
+                (true, true) => JsonArray(PlayerIds(values, property), ValueKind.String),
+                (true, false) => PlayerIds(values, property).FirstOrDefault(),
+                (false, true) => JsonArray(values.Texts(property), attribute.Kind),
+                (false, false) when attribute.Kind == ValueKind.Double => values.Text(property) is { } number ? JavaDouble(number) : null,
+                (false, false) => values.Text(property),
+            };
+            if (text is not null)
+            {
+                into.Add((attribute, text));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The items as a JSON array, or null when there are none: numbers and booleans bare (a double that is not finite as
+    /// the string <c>"Infinity"</c>, <c>"-Infinity"</c> or <c>"NaN"</c>, which JSON has no number for), everything else as
+    /// strings.
+    /// </summary>
+    /// <remarks>
+    /// Strings escape quotes, backslashes, every control character and U+2028/U+2029 (<c>\u2028</c>), and half of a
+    /// surrogate pair as its <c>\uXXXX</c>, so the array is plain text whatever the items hold.
+    /// </remarks>
+    public string? JsonArray(IEnumerable<string> items, ValueKind kind)
+    {
+        _json.Clear().Append('[');
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first)
+            {
+                _json.Append(',');
+            }
+
+            first = false;
+            if (kind is ValueKind.Int or ValueKind.Long or ValueKind.Boolean)
+            {
+                _json.Append(item);
+            }
+            else if (kind == ValueKind.Double && item is not ("INF" or "-INF" or "NaN"))
+            {
+                // With a point or an exponent, so that readers take it for a double: "-0" would read as the int 0.
+                _json.Append(item);
+                if (item.AsSpan().IndexOfAny('.', 'E') < 0)
+                {
+                    _json.Append(".0");
+                }
+            }
+            else
+            {
+                JsonString(kind == ValueKind.Double ? JavaDouble(item) : item);
+            }
+        }
+
+        return first ? null : _json.Append(']').ToString();
+    }
+
+    private static IEnumerable<string> PlayerIds(ElementValues values, string role)
+    {
+        foreach (var (name, player) in values.Players)
+        {
+            if (name == role)
+            {
+                yield return player.Id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A double's text as Java reads it, which the formats' typed readers are (Gephi, yEd, Neo4j; Python's too):
+    /// <c>Infinity</c>, <c>-Infinity</c> and <c>NaN</c> where XML Schema writes <c>INF</c>, <c>-INF</c> and <c>NaN</c>.
+    /// </summary>
+    public static string JavaDouble(string text) => text switch
+    {
+        "INF" => "Infinity",
+        "-INF" => "-Infinity",
+        _ => text,
+    };
+
+    private void JsonString(string text)
+    {
+        _json.Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"':
+                    _json.Append("\\\"");
+                    break;
+                case '\\':
+                    _json.Append("\\\\");
+                    break;
+                case '\n':
+                    _json.Append("\\n");
+                    break;
+                case '\r':
+                    _json.Append("\\r");
+                    break;
+                case '\t':
+                    _json.Append("\\t");
+                    break;
+                case < ' ' or '\u007F' or '\u2028' or '\u2029':
+                    Escape(c);
+                    break;
+                case >= '\uD800' and <= '\uDBFF' when i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
+                    _json.Append(c).Append(text[++i]);
+                    break;
+                case >= '\uD800' and <= '\uDFFF' or '\uFFFE' or '\uFFFF':
+                    Escape(c);
+                    break;
+                default:
+                    _json.Append(c);
+                    break;
+            }
+        }
+
+        _json.Append('"');
+    }
+
+    private void Escape(char c) => _json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// <paramref name="text"/> with each character XML 1.0 cannot hold replaced by U+FFFD: the C0 controls but tab,
+    /// line feed and carriage return, half of a surrogate pair, U+FFFE and U+FFFF. Most text is returned as it is.
+    /// </summary>
+    public static string ForXml(string text)
+    {
+        var span = text.AsSpan();
+        var start = span.IndexOfAnyExceptInRange(' ', '\uD7FF');
+        if (start < 0 || FirstUnwritable(span, start) is not { } first)
+        {
+            return text;
+        }
+
+        var cleaned = text.ToCharArray();
+        for (var i = first; i < cleaned.Length; i++)
+        {
+            if (IsPair(span, i))
+            {
+                i++;
+            }
+            else if (!IsXmlChar(cleaned[i]))
+            {
+                cleaned[i] = Replacement;
+            }
+        }
+
+        return new string(cleaned);
+    }
+
+    private static int? FirstUnwritable(ReadOnlySpan<char> text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (IsPair(text, i))
+            {
+                i++;
+            }
+            else if (!IsXmlChar(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPair(ReadOnlySpan<char> text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+
+    // A character XML 1.0 holds on its own (surrogate pairs are checked as pairs).
+    private static bool IsXmlChar(char c) =>
+        c is '\t' or '\n' or '\r' or (>= ' ' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
+}
