@@ -46,6 +46,10 @@ internal sealed class ExportAttributes
     private readonly List<ExportAttribute> _nodes = [];
     private readonly List<ExportAttribute> _edges = [];
 
+    // A generated class is one type: its type is looked up once, not by name for every element.
+    private readonly Dictionary<Type, EntityTypeInfo> _entityClasses = [];
+    private readonly Dictionary<Type, RelationTypeInfo> _relationClasses = [];
+
     public ExportAttributes(ExportedGraph graph)
     {
         var nodeNames = new HashSet<string>(StringComparer.Ordinal);
@@ -92,6 +96,27 @@ internal sealed class ExportAttributes
     public ExportAttribute EdgeValidFrom { get; }
 
     public ExportAttribute EdgeValidTo { get; }
+
+    /// <summary>The type of <paramref name="entity"/>, whose values <paramref name="graph"/> read last.</summary>
+    public EntityTypeInfo TypeOf(Entity entity, ExportedGraph graph)
+    {
+        if (!_entityClasses.TryGetValue(entity.GetType(), out var type))
+        {
+            _entityClasses.Add(entity.GetType(), type = graph.Schema.EntityTypes[graph.Values.TypeName]);
+        }
+
+        return type;
+    }
+
+    public RelationTypeInfo TypeOf(Relation relation, ExportedGraph graph)
+    {
+        if (!_relationClasses.TryGetValue(relation.GetType(), out var type))
+        {
+            _relationClasses.Add(relation.GetType(), type = graph.TypeOf(relation));
+        }
+
+        return type;
+    }
 
     /// <summary>The properties of <paramref name="type"/> (its ancestors' first), each with its attribute.</summary>
     public IReadOnlyList<AttributeSlot> SlotsOf(EntityTypeInfo type) => _entitySlots[type];

@@ -6,23 +6,29 @@ using System.Text;
 
 namespace KnowledgeGraph;
 
-/// <summary>Texts every exporter makes the same way: lists as JSON arrays, and text that XML 1.0 can hold.</summary>
+/// <summary>Texts every exporter makes the same way: the values of an element by attribute, lists as JSON arrays.</summary>
 internal sealed class ExportText
 {
-    private const char Replacement = '\uFFFD';
-
     private readonly StringBuilder _json = new();
 
-    /// <summary>An edge's id: its fact's place in the whole graph, the same in every view of it.</summary>
-    public static string EdgeId(Relation relation) => string.Create(CultureInfo.InvariantCulture, $"e{relation.Ordinal}");
-
-    /// <summary>The entities' ids.</summary>
-    public static IEnumerable<string> Ids(IEnumerable<Entity> entities)
+    /// <summary>The ids of the sources of <paramref name="relation"/> that the export holds, as a JSON array; null when none.</summary>
+    public string? SourcesOf(Relation relation, ExportedGraph graph)
     {
-        foreach (var entity in entities)
+        _json.Clear().Append('[');
+        foreach (var source in relation.Sources)
         {
-            yield return entity.Id;
+            if (graph.Holds(source))
+            {
+                if (_json.Length > 1)
+                {
+                    _json.Append(',');
+                }
+
+                JsonString(source.Id);
+            }
         }
+
+        return _json.Length == 1 ? null : _json.Append(']').ToString();
     }
 
     /// <summary>
@@ -157,57 +163,4 @@ internal sealed class ExportText
     }
 
     private void Escape(char c) => _json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-
-    /// <summary>
-    /// <paramref name="text"/> with each character XML 1.0 cannot hold replaced by U+FFFD: the C0 controls but tab,
-    /// line feed and carriage return, half of a surrogate pair, U+FFFE and U+FFFF. Most text is returned as it is.
-    /// </summary>
-    public static string ForXml(string text)
-    {
-        var span = text.AsSpan();
-        var start = span.IndexOfAnyExceptInRange(' ', '\uD7FF');
-        if (start < 0 || FirstUnwritable(span, start) is not { } first)
-        {
-            return text;
-        }
-
-        var cleaned = text.ToCharArray();
-        for (var i = first; i < cleaned.Length; i++)
-        {
-            if (IsPair(span, i))
-            {
-                i++;
-            }
-            else if (!IsXmlChar(cleaned[i]))
-            {
-                cleaned[i] = Replacement;
-            }
-        }
-
-        return new string(cleaned);
-    }
-
-    private static int? FirstUnwritable(ReadOnlySpan<char> text, int start)
-    {
-        for (var i = start; i < text.Length; i++)
-        {
-            if (IsPair(text, i))
-            {
-                i++;
-            }
-            else if (!IsXmlChar(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsPair(ReadOnlySpan<char> text, int i) =>
-        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-
-    // A character XML 1.0 holds on its own (surrogate pairs are checked as pairs).
-    private static bool IsXmlChar(char c) =>
-        c is '\t' or '\n' or '\r' or (>= ' ' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
 }

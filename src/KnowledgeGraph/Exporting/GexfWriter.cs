@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Xml;
+using System.Text;
 
 namespace KnowledgeGraph;
 
@@ -24,116 +24,97 @@ internal static class GexfWriter
         var attributes = new ExportAttributes(graph);
         var text = new ExportText();
         var values = new List<(ExportAttribute Attribute, string Text)>();
-        var ids = new string[attributes.Nodes.Count + attributes.Edges.Count];
-        for (var i = 0; i < ids.Length; i++)
+        var xml = new ExportXml(output);
+
+        xml.Raw($"<gexf xmlns=\"{Namespace}\" xmlns:xsi=\"{ExportXml.SchemaInstance}\" xsi:schemaLocation=\"{Namespace} {Namespace}/gexf.xsd\" version=\"1.3\">\n");
+        xml.Raw("  <meta>\n    <creator>KnowledgeGraph</creator>\n    <description>"u8);
+        xml.Text(graph.GraphName);
+        xml.Raw("</description>\n  </meta>\n  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">\n"u8);
+
+        // Each value's element up to its value, made once: <attvalue for="7" value=".
+        var attvalues = new byte[attributes.Nodes.Count + attributes.Edges.Count][];
+        // The label is the node's own: no attribute repeats it.
+        foreach (var (domain, all) in new[] { ("node", attributes.Nodes.Where(attribute => attribute != attributes.NodeLabel)), ("edge", attributes.Edges) })
         {
-            ids[i] = i.ToString(CultureInfo.InvariantCulture);
+            xml.Raw($"    <attributes class=\"{domain}\">\n");
+            foreach (var attribute in all)
+            {
+                var id = attribute.Index.ToString(CultureInfo.InvariantCulture);
+                attvalues[attribute.Index] = Encoding.ASCII.GetBytes($"          <attvalue for=\"{id}\" value=\"");
+                xml.Raw($"      <attribute id=\"{id}\" title=\"");
+                xml.Attribute(attribute.Name);
+                xml.Raw($"\" type=\"{TypeOf(attribute)}\" />\n");
+            }
+
+            xml.Raw("    </attributes>\n"u8);
         }
 
-        using var xml = ExportXml.Create(output);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("gexf", Namespace);
-        xml.WriteAttributeString("xmlns", "xsi", null, ExportXml.SchemaInstance);
-        xml.WriteAttributeString("xsi", "schemaLocation", ExportXml.SchemaInstance, $"{Namespace} {Namespace}/gexf.xsd");
-        xml.WriteAttributeString("version", "1.3");
-        xml.WriteStartElement("meta");
-        xml.WriteElementString("creator", "KnowledgeGraph");
-        xml.WriteElementString("description", ExportText.ForXml(graph.GraphName));
-        xml.WriteEndElement();
-
-        xml.WriteStartElement("graph");
-        xml.WriteAttributeString("mode", "dynamic");
-        xml.WriteAttributeString("defaultedgetype", "directed");
-        xml.WriteAttributeString("timeformat", "date");
-        // The label is the node's own: no attribute repeats it.
-        Declare(xml, "node", attributes.Nodes.Where(attribute => attribute != attributes.NodeLabel), ids);
-        Declare(xml, "edge", attributes.Edges, ids);
-
-        xml.WriteStartElement("nodes");
+        xml.Raw("    <nodes>\n"u8);
         foreach (var entity in graph.Entities)
         {
             var label = graph.LabelOf(entity);
-            var type = graph.Schema.EntityTypes[graph.Values.TypeName];
+            var type = attributes.TypeOf(entity, graph);
             text.Collect(attributes.SlotsOf(type), graph.Values, values);
-            xml.WriteStartElement("node");
-            ExportXml.Attribute(xml, "id", entity.Id);
-            ExportXml.Attribute(xml, "label", label);
+            xml.Raw("      <node id=\""u8);
+            xml.Attribute(entity.Id);
+            xml.Raw("\" label=\""u8);
+            xml.Attribute(label);
+            xml.Raw("\""u8);
             Interval(xml, Period.Of(entity));
-            xml.WriteStartElement("attvalues");
-            Value(xml, ids, attributes.NodeType, type.Name);
+            xml.Raw(">\n        <attvalues>\n"u8);
+            Value(xml, attvalues, attributes.NodeType, type.Name);
             foreach (var (attribute, value) in values)
             {
-                Value(xml, ids, attribute, value);
+                Value(xml, attvalues, attribute, value);
             }
 
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            xml.Raw("        </attvalues>\n      </node>\n"u8);
         }
 
-        xml.WriteEndElement();
-        xml.WriteStartElement("edges");
+        xml.Raw("    </nodes>\n    <edges>\n"u8);
         foreach (var relation in graph.Relations)
         {
-            var type = graph.TypeOf(relation);
+            var type = attributes.TypeOf(relation, graph);
             text.Collect(attributes.SlotsOf(type), graph.Values.Of(relation), values);
-            xml.WriteStartElement("edge");
-            xml.WriteAttributeString("id", ExportText.EdgeId(relation));
-            ExportXml.Attribute(xml, "source", relation.From.Id);
-            ExportXml.Attribute(xml, "target", relation.To.Id);
-            if (type.IsSymmetric)
-            {
-                xml.WriteAttributeString("type", "undirected");
-            }
-
-            ExportXml.Attribute(xml, "label", type.Name);
-            ExportXml.Attribute(xml, "kind", type.Name);
+            xml.Raw("      <edge id=\""u8);
+            xml.EdgeId(relation);
+            xml.Raw("\" source=\""u8);
+            xml.Attribute(relation.From.Id);
+            xml.Raw("\" target=\""u8);
+            xml.Attribute(relation.To.Id);
+            xml.Raw(type.IsSymmetric ? "\" type=\"undirected\" label=\""u8 : "\" label=\""u8);
+            xml.Attribute(type.Name);
+            xml.Raw("\" kind=\""u8);
+            xml.Attribute(type.Name);
+            xml.Raw("\""u8);
             Interval(xml, Period.Of(relation));
-            xml.WriteStartElement("attvalues");
-            Value(xml, ids, attributes.EdgeType, type.Name);
-            if (text.JsonArray(ExportText.Ids(graph.SourcesOf(relation)), ValueKind.String) is { } sources)
+            xml.Raw(">\n        <attvalues>\n"u8);
+            Value(xml, attvalues, attributes.EdgeType, type.Name);
+            if (text.SourcesOf(relation, graph) is { } sources)
             {
-                Value(xml, ids, attributes.EdgeSources, sources);
+                Value(xml, attvalues, attributes.EdgeSources, sources);
             }
 
             if (relation.ValidFrom is { } validFrom)
             {
-                Value(xml, ids, attributes.EdgeValidFrom, ElementValues.Lexical(validFrom));
+                Value(xml, attvalues, attributes.EdgeValidFrom, ElementValues.Lexical(validFrom));
             }
 
             if (relation.ValidTo is { } validTo)
             {
-                Value(xml, ids, attributes.EdgeValidTo, ElementValues.Lexical(validTo));
+                Value(xml, attvalues, attributes.EdgeValidTo, ElementValues.Lexical(validTo));
             }
 
             foreach (var (attribute, value) in values)
             {
-                Value(xml, ids, attribute, value);
+                Value(xml, attvalues, attribute, value);
             }
 
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            xml.Raw("        </attvalues>\n      </edge>\n"u8);
         }
 
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-    }
-
-    private static void Declare(XmlWriter xml, string domain, IEnumerable<ExportAttribute> attributes, string[] ids)
-    {
-        xml.WriteStartElement("attributes");
-        xml.WriteAttributeString("class", domain);
-        foreach (var attribute in attributes)
-        {
-            xml.WriteStartElement("attribute");
-            xml.WriteAttributeString("id", ids[attribute.Index]);
-            ExportXml.Attribute(xml, "title", attribute.Name);
-            xml.WriteAttributeString("type", TypeOf(attribute));
-            xml.WriteEndElement();
-        }
-
-        xml.WriteEndElement();
+        xml.Raw("    </edges>\n  </graph>\n</gexf>\n"u8);
+        xml.Flush();
     }
 
     // A decimal is a bigdecimal, which keeps all its digits; dates, URIs and enum values are strings, and a list is a
@@ -148,24 +129,27 @@ internal static class GexfWriter
         _ => "string",
     };
 
-    private static void Interval(XmlWriter xml, Period period)
+    private static void Interval(ExportXml xml, Period period)
     {
         if (period.Start is { } start)
         {
-            xml.WriteAttributeString("start", ElementValues.Lexical(start.Earliest));
+            xml.Raw(" start=\""u8);
+            xml.Raw(ElementValues.Lexical(start.Earliest));
+            xml.Raw("\""u8);
         }
 
         if (period.End is { } end)
         {
-            xml.WriteAttributeString("end", ElementValues.Lexical(end.Latest));
+            xml.Raw(" end=\""u8);
+            xml.Raw(ElementValues.Lexical(end.Latest));
+            xml.Raw("\""u8);
         }
     }
 
-    private static void Value(XmlWriter xml, string[] ids, ExportAttribute attribute, string value)
+    private static void Value(ExportXml xml, byte[][] attvalues, ExportAttribute attribute, string value)
     {
-        xml.WriteStartElement("attvalue");
-        xml.WriteAttributeString("for", ids[attribute.Index]);
-        ExportXml.Attribute(xml, "value", value);
-        xml.WriteEndElement();
+        xml.Raw(attvalues[attribute.Index]);
+        xml.Attribute(value);
+        xml.Raw("\" />\n"u8);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Xml;
+using System.Text;
 
 namespace KnowledgeGraph;
 
@@ -18,93 +18,91 @@ internal static class GraphMlWriter
         var attributes = new ExportAttributes(graph);
         var text = new ExportText();
         var values = new List<(ExportAttribute Attribute, string Text)>();
-        var keys = new string[attributes.Nodes.Count + attributes.Edges.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var xml = new ExportXml(output);
+
+        // Each value's element up to its text, made once: <data key="d7">.
+        var data = new byte[attributes.Nodes.Count + attributes.Edges.Count][];
+        xml.Raw($"<graphml xmlns=\"{Namespace}\" xmlns:xsi=\"{ExportXml.SchemaInstance}\" xsi:schemaLocation=\"{Namespace} {Namespace}/1.0/graphml.xsd\">\n");
+        foreach (var (domain, all) in new[] { ("node", attributes.Nodes), ("edge", attributes.Edges) })
         {
-            keys[i] = string.Create(CultureInfo.InvariantCulture, $"d{i}");
+            foreach (var attribute in all)
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"d{attribute.Index}");
+                data[attribute.Index] = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"      <data key=\"{id}\">"));
+                xml.Raw($"  <key id=\"{id}\" for=\"{domain}\" attr.name=\"");
+                xml.Attribute(attribute.Name);
+                xml.Raw($"\" attr.type=\"{TypeOf(attribute)}\"");
+                if (attribute.Description is { } description)
+                {
+                    xml.Raw(">\n    <desc>"u8);
+                    xml.Text(description);
+                    xml.Raw("</desc>\n  </key>\n"u8);
+                }
+                else
+                {
+                    xml.Raw(" />\n"u8);
+                }
+            }
         }
 
-        using var xml = ExportXml.Create(output);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("graphml", Namespace);
-        xml.WriteAttributeString("xmlns", "xsi", null, ExportXml.SchemaInstance);
-        xml.WriteAttributeString("xsi", "schemaLocation", ExportXml.SchemaInstance, $"{Namespace} {Namespace}/1.0/graphml.xsd");
-        Keys(xml, "node", attributes.Nodes, keys);
-        Keys(xml, "edge", attributes.Edges, keys);
-
-        xml.WriteStartElement("graph");
-        ExportXml.Attribute(xml, "id", graph.GraphName);
-        xml.WriteAttributeString("edgedefault", "directed");
+        xml.Raw("  <graph id=\""u8);
+        xml.Attribute(graph.GraphName);
+        xml.Raw("\" edgedefault=\"directed\">\n"u8);
         foreach (var entity in graph.Entities)
         {
             var label = graph.LabelOf(entity);
-            var type = graph.Schema.EntityTypes[graph.Values.TypeName];
-            xml.WriteStartElement("node");
-            ExportXml.Attribute(xml, "id", entity.Id);
-            Data(xml, keys, attributes.NodeType, type.Name);
-            Data(xml, keys, attributes.NodeLabel, label);
+            var type = attributes.TypeOf(entity, graph);
+            xml.Raw("    <node id=\""u8);
+            xml.Attribute(entity.Id);
+            xml.Raw("\">\n"u8);
+            Data(xml, data, attributes.NodeType, type.Name);
+            Data(xml, data, attributes.NodeLabel, label);
             text.Collect(attributes.SlotsOf(type), graph.Values, values);
             foreach (var (attribute, value) in values)
             {
-                Data(xml, keys, attribute, value);
+                Data(xml, data, attribute, value);
             }
 
-            xml.WriteEndElement();
+            xml.Raw("    </node>\n"u8);
         }
 
         foreach (var relation in graph.Relations)
         {
-            var type = graph.TypeOf(relation);
-            xml.WriteStartElement("edge");
-            xml.WriteAttributeString("id", ExportText.EdgeId(relation));
-            ExportXml.Attribute(xml, "source", relation.From.Id);
-            ExportXml.Attribute(xml, "target", relation.To.Id);
-            Data(xml, keys, attributes.EdgeType, type.Name);
-            if (text.JsonArray(ExportText.Ids(graph.SourcesOf(relation)), ValueKind.String) is { } sources)
+            var type = attributes.TypeOf(relation, graph);
+            xml.Raw("    <edge id=\""u8);
+            xml.EdgeId(relation);
+            xml.Raw("\" source=\""u8);
+            xml.Attribute(relation.From.Id);
+            xml.Raw("\" target=\""u8);
+            xml.Attribute(relation.To.Id);
+            xml.Raw("\">\n"u8);
+            Data(xml, data, attributes.EdgeType, type.Name);
+            if (text.SourcesOf(relation, graph) is { } sources)
             {
-                Data(xml, keys, attributes.EdgeSources, sources);
+                Data(xml, data, attributes.EdgeSources, sources);
             }
 
             if (relation.ValidFrom is { } validFrom)
             {
-                Data(xml, keys, attributes.EdgeValidFrom, ElementValues.Lexical(validFrom));
+                Data(xml, data, attributes.EdgeValidFrom, ElementValues.Lexical(validFrom));
             }
 
             if (relation.ValidTo is { } validTo)
             {
-                Data(xml, keys, attributes.EdgeValidTo, ElementValues.Lexical(validTo));
+                Data(xml, data, attributes.EdgeValidTo, ElementValues.Lexical(validTo));
             }
 
             text.Collect(attributes.SlotsOf(type), graph.Values.Of(relation), values);
             foreach (var (attribute, value) in values)
             {
-                Data(xml, keys, attribute, value);
+                Data(xml, data, attribute, value);
             }
 
-            xml.WriteEndElement();
+            xml.Raw("    </edge>\n"u8);
         }
 
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-    }
-
-    private static void Keys(XmlWriter xml, string domain, IReadOnlyList<ExportAttribute> attributes, string[] keys)
-    {
-        foreach (var attribute in attributes)
-        {
-            xml.WriteStartElement("key");
-            xml.WriteAttributeString("id", keys[attribute.Index]);
-            xml.WriteAttributeString("for", domain);
-            ExportXml.Attribute(xml, "attr.name", attribute.Name);
-            xml.WriteAttributeString("attr.type", TypeOf(attribute));
-            if (attribute.Description is { } description)
-            {
-                xml.WriteElementString("desc", ExportText.ForXml(description));
-            }
-
-            xml.WriteEndElement();
-        }
+        xml.Raw("  </graph>\n</graphml>\n"u8);
+        xml.Flush();
     }
 
     // GraphML's types are Java's; a decimal is a string, which keeps all its digits (a double keeps about 16).
@@ -117,11 +115,10 @@ internal static class GraphMlWriter
         _ => "string",
     };
 
-    private static void Data(XmlWriter xml, string[] keys, ExportAttribute attribute, string value)
+    private static void Data(ExportXml xml, byte[][] data, ExportAttribute attribute, string value)
     {
-        xml.WriteStartElement("data");
-        xml.WriteAttributeString("key", keys[attribute.Index]);
-        xml.WriteString(ExportText.ForXml(value));
-        xml.WriteEndElement();
+        xml.Raw(data[attribute.Index]);
+        xml.Text(value);
+        xml.Raw("</data>\n"u8);
     }
 }

@@ -207,6 +207,21 @@ public sealed class GraphMlExportTests
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<graphml ", text, StringComparison.Ordinal);
         Assert.True(text.LastIndexOf("<key ", StringComparison.Ordinal) < text.IndexOf("<graph ", StringComparison.Ordinal));
         Assert.DoesNotContain("\r", text, StringComparison.Ordinal); // carriage returns are &#xD;
+        Assert.DoesNotContain("]]>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!--", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Characters_xml_cannot_hold_are_written_as_the_replacement_character()
+    {
+        // Possible only in entities made in code: the files hold no half of a surrogate pair.
+        var builder = Hostile.HostileGraph.Default.ToBuilder();
+        builder.AddEntity(new Hostile.Thing("unwritable\uD800") { Name = "\0 \uDC00\uD83D \uFFFE\uFFFF 🙂", Tags = ["\u0001\uD800"] });
+        var read = Read(builder.Build());
+
+        Assert.Equal("\uFFFD \uFFFD\uFFFD \uFFFD\uFFFD 🙂", read.Nodes["unwritable\uFFFD"]["name"]);
+        Assert.Equal("[\"\\u0001\\ud800\"]", read.Nodes["unwritable\uFFFD"]["tags"]); // a list's JSON keeps them as escapes
     }
 
     private static void Edge((string Source, string Target, Dictionary<string, object> Data) edge, string source, string target, Dictionary<string, object> data)
