@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -9,14 +10,20 @@ namespace KnowledgeGraph;
 /// <summary>Texts every exporter makes the same way: the values of an element by attribute, lists as JSON arrays.</summary>
 internal sealed class ExportText
 {
+    // Printable ASCII but the quote and the backslash: what a JSON string holds as it is.
+    private static readonly SearchValues<char> s_plainJson =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     private readonly StringBuilder _json = new();
 
     /// <summary>The ids of the sources of <paramref name="relation"/> that the export holds, as a JSON array; null when none.</summary>
     public string? SourcesOf(Relation relation, ExportedGraph graph)
     {
         _json.Clear().Append('[');
-        foreach (var source in relation.Sources)
+        var sources = relation.Sources;
+        for (var i = 0; i < sources.Count; i++) // by index: a foreach over the interface would allocate an enumerator a fact
         {
+            var source = sources[i];
             if (graph.Holds(source))
             {
                 if (_json.Length > 1)
@@ -124,7 +131,9 @@ internal sealed class ExportText
     private void JsonString(string text)
     {
         _json.Append('"');
-        for (var i = 0; i < text.Length; i++)
+        var plain = text.AsSpan().IndexOfAnyExcept(s_plainJson);
+        _json.Append(text, 0, plain < 0 ? text.Length : plain);
+        for (var i = plain < 0 ? text.Length : plain; i < text.Length; i++)
         {
             var c = text[i];
             switch (c)
