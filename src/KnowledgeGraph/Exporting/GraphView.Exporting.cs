@@ -32,8 +32,8 @@ public abstract partial class GraphView
         ArgumentNullException.ThrowIfNull(output);
         Action<ExportedGraph, Stream> write = format switch
         {
-            GraphFormat.GraphMl => GraphMlWriter.Write,
-            GraphFormat.Gexf => GexfWriter.Write,
+            GraphFormat.GraphMl => GraphMlExporter.Write,
+            GraphFormat.Gexf => GexfExporter.Write,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format GraphFormat names."),
         };
         write(new ExportedGraph(this, TargetOf(format)), output);
@@ -76,7 +76,7 @@ public abstract partial class GraphView
     public void ExportNeo4jCsv(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        Neo4jCsvWriter.Write(new ExportedGraph(this, "a Neo4j CSV file"), directory);
+        Neo4jCsvExporter.Write(new ExportedGraph(this, "a Neo4j CSV file"), directory);
     }
 
     private static string TargetOf(GraphFormat format) => format switch

@@ -9,14 +9,14 @@ namespace KnowledgeGraph;
 /// Writes GraphML: a typed <c>&lt;key&gt;</c> for every attribute (<see cref="ExportAttributes"/>), a node per entity
 /// and an edge per fact, with every value of each.
 /// </summary>
-internal static class GraphMlWriter
+internal static class GraphMlExporter
 {
     private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
 
     public static void Write(ExportedGraph graph, Stream output)
     {
         var attributes = new ExportAttributes(graph);
-        var text = new ExportText();
+        var texts = new AttributeValues();
         var values = new List<(ExportAttribute Attribute, string Text)>();
         var xml = new ExportXml(output);
 
@@ -57,7 +57,7 @@ internal static class GraphMlWriter
             xml.Raw("\">\n"u8);
             Data(xml, data, attributes.NodeType, type.Name);
             Data(xml, data, attributes.NodeLabel, label);
-            text.Collect(attributes.SlotsOf(type), graph.Values, values);
+            texts.Collect(attributes.SlotsOf(type), graph.Values, values);
             foreach (var (attribute, value) in values)
             {
                 Data(xml, data, attribute, value);
@@ -77,7 +77,7 @@ internal static class GraphMlWriter
             xml.Attribute(relation.To.Id);
             xml.Raw("\">\n"u8);
             Data(xml, data, attributes.EdgeType, type.Name);
-            if (text.SourcesOf(relation, graph) is { } sources)
+            if (texts.SourcesOf(relation, graph) is { } sources)
             {
                 Data(xml, data, attributes.EdgeSources, sources);
             }
@@ -92,7 +92,7 @@ internal static class GraphMlWriter
                 Data(xml, data, attributes.EdgeValidTo, ElementValues.Lexical(validTo));
             }
 
-            text.Collect(attributes.SlotsOf(type), graph.Values.Of(relation), values);
+            texts.Collect(attributes.SlotsOf(type), graph.Values.Of(relation), values);
             foreach (var (attribute, value) in values)
             {
                 Data(xml, data, attribute, value);

@@ -14,7 +14,7 @@ namespace KnowledgeGraph;
 /// Writes the CSV files <c>neo4j-admin database import</c> reads: a node file per concrete entity type and a
 /// relationship file per concrete relation type (<see cref="GraphView.ExportNeo4jCsv"/>).
 /// </summary>
-internal static class Neo4jCsvWriter
+internal static class Neo4jCsvExporter
 {
     /// <summary>What separates the items of a list in a field: the importer's default.</summary>
     public const char ArrayDelimiter = ';';
@@ -217,8 +217,8 @@ internal static class Neo4jCsvWriter
     {
         var isDouble = property.Type.Kind == ScalarKind.Double;
         return property.Type.IsList
-            ? Items(values.Texts(property.Name).Select(text => isDouble ? ExportText.JavaDouble(text) : text))
-            : values.Text(property.Name) is { } text ? (isDouble ? ExportText.JavaDouble(text) : text) : null;
+            ? Items(values.Texts(property.Name).Select(text => isDouble ? AttributeValues.JavaDouble(text) : text))
+            : values.Text(property.Name) is { } text ? (isDouble ? AttributeValues.JavaDouble(text) : text) : null;
     }
 
     /// <summary>The items of a list in one field, or null (an empty field) when there are none.</summary>

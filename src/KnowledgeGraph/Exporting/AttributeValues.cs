@@ -7,8 +7,11 @@ using System.Text;
 
 namespace KnowledgeGraph;
 
-/// <summary>Texts every exporter makes the same way: the values of an element by attribute, lists as JSON arrays.</summary>
-internal sealed class ExportText
+/// <summary>
+/// The values of an element as the exports with typed attributes write them: by attribute, lists and sources as JSON
+/// arrays, doubles as Java reads them.
+/// </summary>
+internal sealed class AttributeValues
 {
     // Printable ASCII but the quote and the backslash: what a JSON string holds as it is.
     private static readonly SearchValues<char> s_plainJson =

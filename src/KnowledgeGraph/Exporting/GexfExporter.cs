@@ -15,14 +15,14 @@ namespace KnowledgeGraph;
 /// GEXF's intervals hold both their days, so a fact valid from <c>2025</c> to <c>2025-06</c> spans 2025-01-01 to
 /// 2025-06-30, the days <c>AsOf</c> keeps it. An open end is left out, and so is the interval of an undated thing.
 /// </remarks>
-internal static class GexfWriter
+internal static class GexfExporter
 {
     private const string Namespace = "http://gexf.net/1.3";
 
     public static void Write(ExportedGraph graph, Stream output)
     {
         var attributes = new ExportAttributes(graph);
-        var text = new ExportText();
+        var texts = new AttributeValues();
         var values = new List<(ExportAttribute Attribute, string Text)>();
         var xml = new ExportXml(output);
 
@@ -54,7 +54,7 @@ internal static class GexfWriter
         {
             var label = graph.LabelOf(entity);
             var type = attributes.TypeOf(entity, graph);
-            text.Collect(attributes.SlotsOf(type), graph.Values, values);
+            texts.Collect(attributes.SlotsOf(type), graph.Values, values);
             xml.Raw("      <node id=\""u8);
             xml.Attribute(entity.Id);
             xml.Raw("\" label=\""u8);
@@ -75,7 +75,7 @@ internal static class GexfWriter
         foreach (var relation in graph.Relations)
         {
             var type = attributes.TypeOf(relation, graph);
-            text.Collect(attributes.SlotsOf(type), graph.Values.Of(relation), values);
+            texts.Collect(attributes.SlotsOf(type), graph.Values.Of(relation), values);
             xml.Raw("      <edge id=\""u8);
             xml.EdgeId(relation);
             xml.Raw("\" source=\""u8);
@@ -90,7 +90,7 @@ internal static class GexfWriter
             Interval(xml, Period.Of(relation));
             xml.Raw(">\n        <attvalues>\n"u8);
             Value(xml, attvalues, attributes.EdgeType, type.Name);
-            if (text.SourcesOf(relation, graph) is { } sources)
+            if (texts.SourcesOf(relation, graph) is { } sources)
             {
                 Value(xml, attvalues, attributes.EdgeSources, sources);
             }
