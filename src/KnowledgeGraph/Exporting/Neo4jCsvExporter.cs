@@ -65,7 +65,7 @@ internal static class Neo4jCsvExporter
     /// digits and <c>-</c> written <c>_XXXX</c> (its UTF-16 code in hex), and <c>.csv</c>. A long name keeps its first
     /// 80 characters and a hash of the whole; a name another type's takes, ignoring case, gets <c>_2</c>, <c>_3</c>, ….
     /// </summary>
-    public static string FileName(HashSet<string> taken, string prefix, string typeName)
+    private static string FileName(HashSet<string> taken, string prefix, string typeName)
     {
         var safe = new StringBuilder();
         foreach (var c in typeName)
