@@ -147,6 +147,11 @@ public sealed class GexfExportTests
         Assert.Equal(
             new Dictionary<string, object> { ["type"] = "Box", ["count:string"] = "three", ["size"] = 5000000000L, ["tags:string"] = "t" },
             GraphMlExportTests.Values(read.GetProperty("nodes").GetProperty("box").GetProperty("data")));
+
+        // An empty string is a value="" that GEXF readers keep.
+        Assert.Equal(
+            new Dictionary<string, object> { ["type"] = "Item", ["label:string"] = "", ["count:int"] = 0L, ["size"] = 0L },
+            GraphMlExportTests.Values(read.GetProperty("nodes").GetProperty("blank").GetProperty("data")));
     }
 
     [Fact]

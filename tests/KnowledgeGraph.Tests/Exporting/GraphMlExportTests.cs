@@ -170,6 +170,13 @@ public sealed class GraphMlExportTests
             read.Nodes["box"]);
         Assert.Equal(new Dictionary<string, object> { ["type"] = "Odd type/ü", ["label"] = "odd" }, read.Nodes["odd"]);
 
+        // The file keeps an empty string, but networkx takes an empty <data> for no value: a limit of networkx.
+        Assert.Equal(new Dictionary<string, object> { ["type"] = "Item", ["label"] = "blank", ["count:int"] = 0L, ["size"] = 0L }, read.Nodes["blank"]);
+        var blank = Text(Clashes.ClashGraph.Default, GraphFormat.GraphMl);
+        Assert.Contains("""<node id="blank">""", blank, StringComparison.Ordinal);
+        Assert.Contains("""<data key="d2"></data>""", blank, StringComparison.Ordinal);
+        Assert.Contains("""<key id="d2" for="node" attr.name="label:string" attr.type="string" />""", blank, StringComparison.Ordinal);
+
         // A role is a string of its player's id; near's count is an int.
         Edge(read.Edges["e0"], "box", "item", new Dictionary<string, object> { ["type"] = "holds", ["sources"] = """["box"]""", ["count:string"] = "item" });
         Edge(read.Edges["e1"], "odd", "item", new Dictionary<string, object> { ["type"] = "near", ["count:int"] = 7L });

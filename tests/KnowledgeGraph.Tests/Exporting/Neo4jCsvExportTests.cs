@@ -81,7 +81,7 @@ public sealed class Neo4jCsvExportTests
     }
 
     [Fact]
-    public void An_absent_value_is_an_empty_field_and_an_empty_string_is_quoted()
+    public void An_absent_value_is_an_empty_field_and_quotes_are_doubled()
     {
         var directory = Export(ExportTestGraphs.Hostile);
         try
@@ -160,8 +160,28 @@ public sealed class Neo4jCsvExportTests
         Assert.Equal(["nodes-Box.csv", "nodes-Item.csv", "nodes-Odd_0020type_002F_00FC.csv", "relationships-holds.csv", "relationships-near.csv"], files.Keys);
         Assert.Equal([["id:ID", ":LABEL"], ["odd", "Odd type/ü"]], files["nodes-Odd_0020type_002F_00FC.csv"]);
         Assert.Equal(
-            [[":START_ID", ":END_ID", ":TYPE", "count:string", "sources:string[]", "validFrom:string", "validTo:string"], ["box", "item", "holds", "item", "box", "", ""]],
+            [
+                [":START_ID", ":END_ID", ":TYPE", "count:string", "sources:string[]", "validFrom:string", "validTo:string"],
+                ["box", "item", "holds", "item", "box", "", ""],
+                ["box", "blank", "holds", "", "", "", ""],
+            ],
             files["relationships-holds.csv"]);
+    }
+
+    [Fact]
+    public void An_empty_string_is_quoted_so_the_importer_keeps_it()
+    {
+        var directory = Export(Clashes.ClashGraph.Default);
+        try
+        {
+            Assert.Equal(
+                ["id:ID,:LABEL,label:string,count:int,size:int,tags:string[]", "item,Item,L,3,4,x", "blank,Item,\"\",0,0,"],
+                System.IO.File.ReadAllLines(Path.Combine(directory, "nodes-Item.csv")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
