@@ -32,6 +32,9 @@ public abstract partial class GraphView
         ArgumentNullException.ThrowIfNull(output);
         Action<ExportedGraph, Stream> write = format switch
         {
+            GraphFormat.NTriples => RdfMapping.WriteNTriples,
+            GraphFormat.Turtle => RdfMapping.WriteTurtle,
+            GraphFormat.JsonLd => RdfMapping.WriteJsonLd,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format GraphFormat names."),
         };
         write(new ExportedGraph(this, TargetOf(format)), output);
