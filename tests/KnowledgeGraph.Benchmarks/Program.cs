@@ -23,6 +23,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --inheritance [--sizes 10000,100000] # types in chains, cycles, forests
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --loading [--sizes 100000,1000000]  # files loaded at run time
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --save [--sizes 100000,1000000]   # GraphView.Save: time, file size, allocations
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --export [--formats nt,ttl,jsonld] [--sizes 100000,1000000] # GraphView.Export against a bare writer
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
@@ -108,6 +109,18 @@ public static class Program
             return 0;
         }
 
+        if (TakeFlag(args, "--export"))
+        {
+            var formats = Take(args, "--formats") is { } formatsText ? ParseFormats(formatsText) : ["nt"];
+            if (args.Count > 0)
+            {
+                throw new UsageException("--export takes only --formats and --sizes.");
+            }
+
+            ExportMode.Run(sizes ?? [100_000, 1_000_000], formats, Console.Out);
+            return 0;
+        }
+
         if (TakeFlag(args, "--compile"))
         {
             if (args.Count > 0)
@@ -129,7 +142,7 @@ public static class Program
 
     /// <summary>
     /// Every benchmark once (BenchmarkDotNet's Dry job, in this process) at the smallest size, the stores' answers
-    /// compared, the memory, phases, inheritance, save and compile modes at the smallest size. Asserts answers, never times.
+    /// compared, the memory, phases, inheritance, save, export (every format) and compile modes at the smallest size. Asserts answers, never times.
     /// </summary>
     private static int Smoke(List<string> args)
     {
@@ -156,6 +169,7 @@ public static class Program
         InheritanceMode.Run([smallest], Console.Out, smoke: true);
         LoadingMode.Run([smallest], Console.Out);
         SaveMode.Run([smallest], Console.Out);
+        ExportMode.Run([smallest], [.. ExportMode.Formats.Keys], Console.Out);
         CompileMode.Run([smallest], Console.Out, warmUp: false); // a check that it runs, not a measurement
         Console.WriteLine($"Smoke run {(ok == 0 ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F1} s.");
         return ok;
@@ -214,6 +228,14 @@ public static class Program
         {
             throw new UsageException($"'{text}' is not a list of fact counts of at least 100, such as 1000,100000.");
         }
+    }
+
+    private static string[] ParseFormats(string text)
+    {
+        var formats = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return formats.Length > 0 && formats.All(ExportMode.Formats.ContainsKey)
+            ? formats
+            : throw new UsageException($"'{text}' is not a list of export formats; use some of: {string.Join(",", ExportMode.Formats.Keys)}.");
     }
 
     /// <summary>Removes <paramref name="name"/> and the value after it from the arguments; returns the value.</summary>
