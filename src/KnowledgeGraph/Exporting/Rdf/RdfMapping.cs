@@ -38,7 +38,7 @@ internal sealed class RdfMapping
     private readonly ExportedGraph _graph;
 
     // Worked out once per export: what each type's values become (its predicate, and the datatype or enum of its values).
-    private readonly Dictionary<EntityTypeInfo, (RdfTerm[] Types, Dictionary<string, Value> Values)> _entityTypes = [];
+    private readonly Dictionary<string, (RdfTerm[] Types, Dictionary<string, Value> Values)> _entityTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (RdfTerm Predicate, Dictionary<string, Value> Values, Dictionary<string, RdfTerm> Roles)> _relationTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, RdfTerm>> _enumValues = new(StringComparer.Ordinal);
 
@@ -53,7 +53,7 @@ internal sealed class RdfMapping
 
         foreach (var type in graph.EntityTypes)
         {
-            _entityTypes.Add(type, (
+            _entityTypes.Add(type.Name, (
                 [.. type.Ancestors.Prepend(type).Select(TypeTerm)],
                 Lineage(type.Ancestors, type).SelectMany(t => t.Properties.Select(p => (Type: t.Name, Property: p)))
                     .ToDictionary(p => p.Property.Name, p => ValueOf(p.Type, p.Property), StringComparer.Ordinal)));
@@ -186,7 +186,7 @@ internal sealed class RdfMapping
             var typeName = _graph.Values.Of(entity).TypeName;
             if (!ReferenceEquals(typeName, lastTypeName))
             {
-                (types, values) = _entityTypes[_graph.Schema.EntityTypes[typeName]];
+                (types, values) = _entityTypes[typeName];
                 lastTypeName = typeName;
             }
 
