@@ -1,3 +1,5 @@
+using System;
+using System.Buffers;
 using System.IO;
 
 namespace KnowledgeGraph;
@@ -8,6 +10,9 @@ namespace KnowledgeGraph;
 /// </summary>
 internal sealed class TurtleWriter(Stream output, string baseIri) : RdfWriter(baseIri)
 {
+    private static readonly SearchValues<char> s_localEnd = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz%");
+    private static readonly SearchValues<char> s_local = SearchValues.Create("-./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz%");
+
     private readonly StreamWriter _text = TextTo(output);
     private RdfTerm _predicate;
     private bool _inSubject;
@@ -81,15 +86,16 @@ internal sealed class TurtleWriter(Stream output, string baseIri) : RdfWriter(ba
         {
             _text.Write(PrefixOf(term.Space));
             _text.Write(':');
-            foreach (var c in term.Text)
+            var rest = term.Text.AsSpan();
+            int slash;
+            while ((slash = rest.IndexOf('/')) >= 0)
             {
-                if (c == '/')
-                {
-                    _text.Write('\\');
-                }
-
-                _text.Write(c);
+                _text.Write(rest[..slash]);
+                _text.Write("\\/");
+                rest = rest[(slash + 1)..];
             }
+
+            _text.Write(rest);
         }
         else
         {
@@ -102,25 +108,11 @@ internal sealed class TurtleWriter(Stream output, string baseIri) : RdfWriter(ba
 
     /// <summary>
     /// Whether a name reads the same as the local part of a prefixed name: ASCII letters, digits, <c>_</c> and
-    /// <c>%XX</c>, with <c>-</c>, <c>.</c> and <c>/</c> (escaped) inside, never last; every reader takes that.
+    /// <c>%XX</c>, with <c>-</c>, <c>.</c> and <c>/</c> (escaped) inside, never first or last; every reader takes that.
     /// </summary>
-    private static bool IsPlainLocal(string local)
-    {
-        if (local.Length == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < local.Length; i++)
-        {
-            var c = local[i];
-            var inside = i > 0 && i < local.Length - 1;
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '%' || (inside && c is '-' or '.' or '/')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsPlainLocal(string local) =>
+        local.Length > 0
+        && local.AsSpan().IndexOfAnyExcept(s_local) < 0
+        && s_localEnd.Contains(local[0])
+        && s_localEnd.Contains(local[^1]);
 }
