@@ -22,7 +22,8 @@ internal sealed partial class JsonLdWriter(Stream output, string baseIri) : RdfW
     private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions
     {
         Indented = true,
-        // Escapes what HTML, XML and JavaScript read specially (<, >, &, ', +, U+2028, U+2029) and controls; keeps the rest readable.
+        // Escapes what HTML, XML and JavaScript read specially (<, >, &, ', +, `, U+2028, U+2029), controls and what lies beyond
+        // the Basic Multilingual Plane; other letters stay readable (Türkiye, 中文).
         Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     });
 
