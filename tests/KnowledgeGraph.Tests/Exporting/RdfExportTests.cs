@@ -349,6 +349,17 @@ public sealed class RdfExportTests
     }
 
     [Fact]
+    public void A_JSON_LD_term_never_stands_for_a_prefix_a_scheme_or_two_IRIs()
+    {
+        var graph = KnowledgeGraph.Tests.Terms.TermsGraph.Default;
+        using var document = JsonDocument.Parse(ExportTestGraphs.Text(graph, GraphFormat.JsonLd));
+        var terms = document.RootElement.GetProperty("@context").EnumerateObject().Select(term => term.Name).ToList();
+
+        Assert.Equal(["rdf", "rdfs", "xsd", "dcterms", "schema", "g", "kg", "fact", "Place"], terms);
+        WithExports(graph, files => ExternalTools.RunPython(IsomorphicScript, Rdflib, [.. files.Select(f => $"{f.Format}={f.Path}")])).Succeeded("rdflib");
+    }
+
+    [Fact]
     public void Every_syntax_writes_the_same_bytes_in_every_culture()
     {
         foreach (var graph in new GraphView[] { ExportTestGraphs.Sample, ExportTestGraphs.Hostile })
