@@ -28,6 +28,9 @@ internal sealed partial class JsonLdWriter(Stream output, string baseIri) : RdfW
     });
 
     private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
+
+    // The keys made so far, by namespace and by the mapping's own string for the name (predicates and classes are few).
+    private readonly Dictionary<string, string>[] _keys = [.. Enumerable.Range(0, (int)RdfSpace.Fact + 1).Select(_ => new Dictionary<string, string>(ReferenceEqualityComparer.Instance))];
     private char[] _scratch = new char[256];
     private RdfTerm _predicate;
     private RdfTerm _pending;
@@ -156,9 +159,18 @@ internal sealed partial class JsonLdWriter(Stream output, string baseIri) : RdfW
 
     private static bool IsType(RdfTerm predicate) => predicate.Space == RdfSpace.Rdf && predicate.Text == "type";
 
-    /// <summary>A predicate or class: its term when it has one, else its compact IRI.</summary>
-    private string Key(RdfTerm term) =>
-        term.Space == RdfSpace.Schema && _terms.TryGetValue(term.Text, out var name) ? name : Compact(term.Space, term.Text).ToString();
+    /// <summary>A predicate or class: its term when it has one, else its compact IRI; made once for each.</summary>
+    private string Key(RdfTerm term)
+    {
+        var keys = _keys[(int)term.Space];
+        if (!keys.TryGetValue(term.Text, out var key))
+        {
+            key = term.Space == RdfSpace.Schema && _terms.TryGetValue(term.Text, out var name) ? name : Compact(term.Space, term.Text).ToString();
+            keys.Add(term.Text, key);
+        }
+
+        return key;
+    }
 
     /// <summary><c>prefix:name</c>, in a buffer reused for every IRI.</summary>
     private ReadOnlySpan<char> Compact(RdfSpace space, string local)
