@@ -349,13 +349,16 @@ public sealed class RdfExportTests
     }
 
     [Fact]
-    public void A_JSON_LD_term_never_stands_for_a_prefix_a_scheme_or_two_IRIs()
+    public void No_JSON_LD_term_or_prefix_stands_for_a_scheme_another_prefix_or_two_IRIs()
     {
         var graph = KnowledgeGraph.Tests.Terms.TermsGraph.Default;
         using var document = JsonDocument.Parse(ExportTestGraphs.Text(graph, GraphFormat.JsonLd));
         var terms = document.RootElement.GetProperty("@context").EnumerateObject().Select(term => term.Name).ToList();
 
-        Assert.Equal(["rdf", "rdfs", "xsd", "dcterms", "schema", "g", "kg", "fact", "Place"], terms);
+        Assert.Equal(["rdf", "rdfs", "xsd", "dcterms", "schema", "g", "kg", "fact_", "Place"], terms);
+        Assert.Equal("fact:terms/fact/", document.RootElement.GetProperty("@context").GetProperty("fact_").GetString());
+        Assert.StartsWith("@prefix rdf: ", ExportTestGraphs.Text(graph, GraphFormat.Turtle), StringComparison.Ordinal);
+        Assert.Contains("@prefix fact_: <fact:terms/fact/> .", ExportTestGraphs.Text(graph, GraphFormat.Turtle), StringComparison.Ordinal);
         WithExports(graph, files => ExternalTools.RunPython(IsomorphicScript, Rdflib, [.. files.Select(f => $"{f.Format}={f.Path}")])).Succeeded("rdflib");
     }
 

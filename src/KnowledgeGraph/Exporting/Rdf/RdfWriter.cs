@@ -18,17 +18,21 @@ internal abstract class RdfWriter
 
     protected RdfWriter(string baseIri)
     {
+        // A prefix named like the base IRI's scheme ("kg:" in "kg:diplomacy/") would be read into the IRIs it names in
+        // JSON-LD, its own among them: it takes an underscore.
+        var scheme = baseIri[..baseIri.IndexOf(':')];
+        string Prefix(string name) => name == scheme ? name + "_" : name;
         _spaces =
         [
             ("", ""),
-            ("rdf", RdfNames.Rdf),
-            ("rdfs", RdfNames.Rdfs),
-            ("xsd", RdfNames.Xsd),
-            ("dcterms", RdfNames.DcTerms),
-            ("schema", RdfNames.SchemaOrg),
-            ("g", baseIri),
-            ("kg", baseIri + RdfNames.SchemaPath),
-            ("fact", baseIri + RdfNames.FactPath),
+            (Prefix("rdf"), RdfNames.Rdf),
+            (Prefix("rdfs"), RdfNames.Rdfs),
+            (Prefix("xsd"), RdfNames.Xsd),
+            (Prefix("dcterms"), RdfNames.DcTerms),
+            (Prefix("schema"), RdfNames.SchemaOrg),
+            (Prefix("g"), baseIri),
+            (Prefix("kg"), baseIri + RdfNames.SchemaPath),
+            (Prefix("fact"), baseIri + RdfNames.FactPath),
         ];
     }
 

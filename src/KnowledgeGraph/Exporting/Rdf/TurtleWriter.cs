@@ -78,7 +78,9 @@ internal sealed class TurtleWriter(Stream output, string baseIri) : RdfWriter(ba
             RdfLiteralText.Write(_text, term.Text);
             if (term.Datatype is { } datatype)
             {
-                _text.Write("^^xsd:");
+                _text.Write("^^");
+                _text.Write(PrefixOf(RdfSpace.Xsd));
+                _text.Write(':');
                 _text.Write(datatype);
             }
         }
