@@ -67,6 +67,8 @@ public sealed class SchemaTests
     [InlineData("""{ "entityTypes": { "Person": { "properties": { "id": "string" } } } }""", "/entityTypes/Person/properties/id")]
     [InlineData("""{ "entityTypez": {} }""", "/entityTypez")]
     [InlineData("""{ "namespace": "Diplomacy" }""", "")]
+    [InlineData("""{ "graph": "DiplomacyGraph", "baseIri": "diplomacy" }""", "/baseIri")]
+    [InlineData("""{ "graph": "DiplomacyGraph", "baseIri": "https://example.org/a b/" }""", "/baseIri")]
     [InlineData("""{ "enums": { "Rank": [] } }""", "/enums/Rank")]
     [InlineData("""{ "enums": { "Rank": ["junior", "junior"] } }""", "/enums/Rank")]
     [InlineData("""{ "enums": { "Rank": { "description": "A rank." } } }""", "/enums/Rank")]

@@ -627,6 +627,49 @@ public sealed class DiagnosticTests
             "Relation type 'knows' is declared otherwise than in the schema of graph 'TestGraph' as the project compiled it, and a schema is fixed when its project is built; change it in the project's files and build again, or leave it out of this file");
 
     [Fact]
+    public void KG0032_InvalidBaseIri() => AssertSingle("KG0032", """
+        { "graph": "TestGraph", "baseIri": /*↓*/"diplomacy", "entityTypes": { "Person": {} } }
+        """, "'diplomacy' cannot be a base IRI: it has no scheme (such as 'https:' or 'urn:'); give an absolute IRI that ends in '/', '#' or ':'");
+
+    [Fact]
+    public void KG0032_InvalidBaseIriLoadedAtRunTime() =>
+        AssertSingleAtLoad("KG0032", """{ "graph": "TestGraph", "baseIri": /*↓*/"https://example.org/a b/" }""", "'https://example.org/a b/' cannot be a base IRI: it holds ' ', which an IRI cannot hold as it is; write it percent-encoded; give an absolute IRI that ends in '/', '#' or ':', such as \"https://example.org/diplomacy/\"");
+
+    [Fact]
+    public void KG0033_ConflictingBaseIri()
+    {
+        var first = new ModelFile("a.kg.json", """{ "graph": "TestGraph", "baseIri": "https://example.org/a/", "entityTypes": { "Person": {} } }""");
+        var second = new ModelFile("b.kg.json", """{ "graph": "TestGraph", "baseIri": /*↓*/"https://example.org/b/" }""");
+
+        AssertSingle("KG0033", second, "Graph 'TestGraph' has the base IRI 'https://example.org/a/' in another file, not 'https://example.org/b/'", true, DiagnosticSeverity.Error, first);
+    }
+
+    [Fact]
+    public void KG0033_ABaseIriChangedAtRunTime() =>
+        AssertSingleAtLoad(
+            "KG0033",
+            """{ "graph": "TestGraph", "baseIri": /*↓*/"https://example.org/test/" }""",
+            "Graph 'TestGraph' has the base IRI 'urn:kg:TestGraph:' in another file, not 'https://example.org/test/'; the files of one graph must agree on 'baseIri'");
+
+    [Fact]
+    public void FilesMayRepeatTheBaseIriAndALoadedFileTheCompiledOne()
+    {
+        var first = new ModelFile("a.kg.json", """{ "graph": "TestGraph", "baseIri": "https://example.org/a/", "entityTypes": { "Person": {} } }""");
+        var second = new ModelFile("b.kg.json", """{ "graph": "TestGraph", "baseIri": "https://example.org/a/", "entities": { "ada": { "type": "Person" } } }""");
+        Assert.DoesNotContain(GeneratorHarness.Run(first, second).ShouldCompileCleanly().GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+
+        var folder = System.IO.Directory.CreateTempSubdirectory("kg-load-").FullName;
+        try
+        {
+            Assert.Empty(LoaderParity.TryLoadWithMessages(LoaderParity.Compile(Schema), folder, [new ModelFile("today.kg.json", """{ "graph": "TestGraph", "baseIri": "urn:kg:TestGraph:" }""")]));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EveryDescriptorIsTested()
     {
         var ids = typeof(KnowledgeGraph.Language.Diagnostics.Descriptors)

@@ -97,6 +97,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SchemaChanged = Error(
         "KG0031", "A schema change at run time", "{0} {1} the schema of graph '{2}' as the project compiled it, and a schema is fixed when its project is built; change it in the project's files and build again, or leave it out of this file");
 
+    public static readonly DiagnosticDescriptor InvalidBaseIri = Error(
+        "KG0032", "A base IRI that cannot be one", "'{0}' cannot be a base IRI: {1}; give an absolute IRI that ends in '/', '#' or ':', such as \"https://example.org/diplomacy/\"");
+
+    public static readonly DiagnosticDescriptor ConflictingBaseIri = Error(
+        "KG0033", "The files of a graph name different base IRIs", "Graph '{0}' has the base IRI '{1}' in another file, not '{2}'; the files of one graph must agree on 'baseIri'");
+
     public static readonly DiagnosticDescriptor UnusedEntity = new(
         "KG0025",
         "An entity that no fact mentions",

@@ -4,6 +4,7 @@ namespace KnowledgeGraph.Language.Model;
 // Declarations missing a required part stay in the model with that part null, so that the checks that
 // follow know the name and report nothing more about it.
 
+/// <param name="BaseIri">The base IRI of the graph's RDF mapping, when the file gives one that can be (KG0032).</param>
 /// <param name="IncompleteText">
 /// The file's text when part of it could not be read, else null: a name it holds anywhere may be declared in the
 /// part that was lost, so another file's use of that name is not reported as unknown.
@@ -13,6 +14,7 @@ internal sealed record ParsedFile(
     LocationInfo Start,
     Located? Namespace,
     Located? Graph,
+    Located? BaseIri,
     EquatableArray<EnumDeclaration> Enums,
     EquatableArray<EntityTypeDeclaration> EntityTypes,
     EquatableArray<RelationTypeDeclaration> RelationTypes,

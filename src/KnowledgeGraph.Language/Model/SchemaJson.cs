@@ -15,10 +15,10 @@ internal static class SchemaJson
 {
     /// <summary>
     /// The schema of the files of one graph: its namespace as the files give it (none when they leave it to the project),
-    /// its name, and every enum and type in file order, one a line.
+    /// its name, its base IRI as the files give it (none for the default), and every enum and type in file order, one a line.
     /// Only ASCII is written (the rest escaped), so the text reads the same in a C# literal as in a file.
     /// </summary>
-    public static string Of(string graphName, string? declaredNamespace, IEnumerable<ParsedFile> files)
+    public static string Of(string graphName, string? declaredNamespace, string? declaredBaseIri, IEnumerable<ParsedFile> files)
     {
         var parsed = files.ToList();
         var text = new StringBuilder("{\n");
@@ -28,6 +28,11 @@ internal static class SchemaJson
         }
 
         text.Append("\"graph\": ").Append(Write(writer => writer.WriteStringValue(graphName)));
+        if (declaredBaseIri is not null)
+        {
+            text.Append(",\n\"baseIri\": ").Append(Write(writer => writer.WriteStringValue(declaredBaseIri)));
+        }
+
         Section(text, "enums", parsed.SelectMany(file => file.Enums).Select(e => (e.Name.Value, Of(e))));
         Section(text, "entityTypes", parsed.SelectMany(file => file.EntityTypes).Select(t => (t.Name.Value, Of(t))));
         Section(text, "relationTypes", parsed.SelectMany(file => file.RelationTypes).Select(t => (t.Name.Value, Of(t))));

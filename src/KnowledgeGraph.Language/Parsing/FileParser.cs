@@ -15,7 +15,7 @@ namespace KnowledgeGraph.Language.Parsing;
 /// </summary>
 internal sealed class FileParser
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "namespace", "graph", "enums", "entityTypes", "relationTypes", "entities", "relations"];
+    private static readonly string[] TopLevelKeys = ["$schema", "namespace", "graph", "baseIri", "enums", "entityTypes", "relationTypes", "entities", "relations"];
     private static readonly string[] EnumKeys = ["description", "values"];
     private static readonly string[] EntityTypeKeys = ["abstract", "extends", "description", "properties"];
     private static readonly string[] RelationTypeKeys =
@@ -77,6 +77,7 @@ internal sealed class FileParser
                 source.FileStart,
                 null,
                 null,
+                null,
                 EquatableArray<EnumDeclaration>.Empty,
                 EquatableArray<EntityTypeDeclaration>.Empty,
                 EquatableArray<RelationTypeDeclaration>.Empty,
@@ -89,7 +90,7 @@ internal sealed class FileParser
 
     private ParsedFile ParseRoot(string path)
     {
-        Located? ns = null, graph = null;
+        Located? ns = null, graph = null, baseIri = null;
         var graphGiven = false;
         var enums = new List<EnumDeclaration>();
         var entityTypes = new List<EntityTypeDeclaration>();
@@ -144,7 +145,7 @@ internal sealed class FileParser
                         _source.ReadToken(out _);
                         break;
                     default:
-                        ParseMember(new JsonMember(key, _source.ReadValue()), ref ns, ref graph, ref graphGiven, enums, entityTypes, relationTypes);
+                        ParseMember(new JsonMember(key, _source.ReadValue()), ref ns, ref graph, ref baseIri, ref graphGiven, enums, entityTypes, relationTypes);
                         break;
                 }
             }
@@ -175,6 +176,7 @@ internal sealed class FileParser
             _source.FileStart,
             ns,
             graph,
+            baseIri,
             enums.ToEquatableArray(),
             entityTypes.ToEquatableArray(),
             relationTypes.ToEquatableArray(),
@@ -188,6 +190,7 @@ internal sealed class FileParser
         JsonMember member,
         ref Located? ns,
         ref Located? graph,
+        ref Located? baseIri,
         ref bool graphGiven,
         List<EnumDeclaration> enums,
         List<EntityTypeDeclaration> entityTypes,
@@ -203,6 +206,9 @@ internal sealed class FileParser
             case "graph":
                 graph = ExpectName(Quote(member.Key.Value), ExpectString(member));
                 graphGiven = true;
+                break;
+            case "baseIri":
+                baseIri = ExpectBaseIri(ExpectString(member));
                 break;
             case "enums":
                 ForEachMember(member, (key, value) => ParseEnum(key, value, enums), declaresNames: true);
@@ -695,6 +701,18 @@ internal sealed class FileParser
         Expect<JsonScalar>(member.Value, Quote(member.Key.Value), "a string") is { } scalar && scalar.Kind == JsonScalarKind.String
             ? Locate(scalar)
             : UnexpectedString(member.Value, Quote(member.Key.Value));
+
+    /// <summary>A base IRI is written before every IRI of the graph's RDF mapping, so it must be one that every reader takes as it is.</summary>
+    private Located? ExpectBaseIri(Located? iri)
+    {
+        if (iri is not null && Rdf.RdfNames.BaseIriProblem(iri.Value) is { } problem)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidBaseIri, iri.Location, iri.Value, problem));
+            return null;
+        }
+
+        return iri;
+    }
 
     /// <summary>Names become C# identifiers and ids, so they must hold more than white space.</summary>
     private Located? ExpectName(string what, Located? name)

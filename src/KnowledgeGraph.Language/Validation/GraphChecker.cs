@@ -87,6 +87,7 @@ internal sealed class GraphChecker
     private BuiltGraph Check((string Name, Located? Declared) resolvedNamespace, NameScope.Names names)
     {
         var (ns, declaredNamespace) = resolvedNamespace;
+        var baseIri = ResolveBaseIri();
         var className = Identifiers.ToPascalCase(_graphName);
         var graphToken = _files[0].Graph!.Location;
         var namespaceWorks = declaredNamespace is null
@@ -114,7 +115,7 @@ internal sealed class GraphChecker
             schema.RelationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             entities.ToEquatableArray(),
             relations.ToEquatableArray(),
-            SchemaJson.Of(_graphName, declaredNamespace?.Value, _files));
+            SchemaJson.Of(_graphName, declaredNamespace?.Value, baseIri?.Value, _files));
         return new BuiltGraph(model, _reporter.Diagnostics);
     }
 
@@ -141,6 +142,25 @@ internal sealed class GraphChecker
 
         var name = chosen?.Value ?? rootNamespace;
         return (Identifiers.ToNamespace(string.IsNullOrWhiteSpace(name) ? DefaultNamespace : name!), chosen);
+    }
+
+    /// <returns>The base IRI the files give, the first file's when they disagree (KG0033), or null for the default.</returns>
+    private Located? ResolveBaseIri()
+    {
+        Located? chosen = null;
+        foreach (var iri in _files.Select(file => file.BaseIri).OfType<Located>())
+        {
+            if (chosen is null)
+            {
+                chosen = iri;
+            }
+            else if (!string.Equals(chosen.Value, iri.Value, StringComparison.Ordinal))
+            {
+                _reporter.Report(Descriptors.ConflictingBaseIri, iri.Location, chosen.Location, _graphName, chosen.Value, iri.Value);
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>

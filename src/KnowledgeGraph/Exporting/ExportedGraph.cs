@@ -28,6 +28,8 @@ internal sealed class ExportedGraph
     {
         var schema = view.Root.Schema;
         GraphName = schema.GraphName;
+        Target = target;
+        BaseIri = schema.BaseIri;
         Schema = schema.Schema;
         _view = view is Graph ? null : view.Store;
         Entities = view.Store.Entities;
@@ -41,6 +43,12 @@ internal sealed class ExportedGraph
 
     /// <summary>The graph's name in its files (<c>"graph"</c>).</summary>
     public string GraphName { get; }
+
+    /// <summary>What the export writes, for messages: "a GraphML file".</summary>
+    public string Target { get; }
+
+    /// <summary>The base IRI of the graph's RDF mapping (<c>"baseIri"</c>, or <c>urn:kg:{graph}:</c>).</summary>
+    public string BaseIri { get; }
 
     public Schema Schema { get; }
 

@@ -26,6 +26,10 @@ public abstract partial class GraphView
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="GraphFormat"/>.</exception>
     /// <exception cref="IOException">Writing to the stream fails.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A value cannot be written: a string holding half of a surrogate pair, or an enum value its enum does not
+    /// declare (both possible only in entities and facts made in code). What was written before stays in the stream.
+    /// </exception>
     /// <exception cref="NotSupportedException">The graph's class is not one the generator wrote.</exception>
     public void Export(Stream output, GraphFormat format)
     {
@@ -36,6 +40,9 @@ public abstract partial class GraphView
             GraphFormat.Mermaid => MermaidExporter.Write,
             GraphFormat.GraphMl => GraphMlExporter.Write,
             GraphFormat.Gexf => GexfExporter.Write,
+            GraphFormat.NTriples => RdfMapping.WriteNTriples,
+            GraphFormat.Turtle => RdfMapping.WriteTurtle,
+            GraphFormat.JsonLd => RdfMapping.WriteJsonLd,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a format GraphFormat names."),
         };
         write(new ExportedGraph(this, TargetOf(format)), output);

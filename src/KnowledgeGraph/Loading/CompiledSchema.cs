@@ -5,6 +5,7 @@ using System.Threading;
 using KnowledgeGraph.Language.Model;
 using KnowledgeGraph.Language.Naming;
 using KnowledgeGraph.Language.Parsing;
+using KnowledgeGraph.Language.Rdf;
 using KnowledgeGraph.Language.Validation;
 
 namespace KnowledgeGraph;
@@ -36,6 +37,7 @@ internal sealed class CompiledSchema
 
         GraphName = file.Graph.Value;
         DeclaredNamespace = file.Namespace?.Value;
+        BaseIri = file.BaseIri?.Value ?? RdfNames.DefaultBase(GraphName);
         ClassNamespace = classNamespace;
         var reporter = new Reporter([]);
         var typeNames = new NameScope(reporter, $"namespace '{classNamespace}'", MetadataName.TypeIn(classNamespace));
@@ -51,6 +53,9 @@ internal sealed class CompiledSchema
 
     /// <summary>The namespace the project's files give, or null when they leave it to the project.</summary>
     public string? DeclaredNamespace { get; }
+
+    /// <summary>The base IRI of the graph's RDF mapping: the one its files give, or <c>urn:kg:{graph}:</c>.</summary>
+    public string BaseIri { get; }
 
     /// <summary>The C# namespace of the graph's classes.</summary>
     public string ClassNamespace { get; }

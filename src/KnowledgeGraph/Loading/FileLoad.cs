@@ -60,6 +60,12 @@ internal sealed class FileLoad
             _reporter.Report(Descriptors.ConflictingNamespace, ns.Location, _schema.GraphName, _schema.DeclaredNamespace ?? _schema.ClassNamespace, ns.Value);
         }
 
+        // The RDF mapping's IRIs are part of the schema: a file may repeat the compiled base IRI, not change it.
+        if (file.BaseIri is { } iri && iri.Value != _schema.BaseIri)
+        {
+            _reporter.Report(Descriptors.ConflictingBaseIri, iri.Location, _schema.GraphName, _schema.BaseIri, iri.Value);
+        }
+
         _schema.Compare(file, _reporter);
     }
 
