@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using KnowledgeGraph.Language.Model;
@@ -148,7 +149,7 @@ internal static class CheckCommand
             json.WriteEndArray();
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

@@ -135,6 +135,32 @@ public sealed class CheckCommandTests : IDisposable
         Assert.EndsWith($" in {files} file{(files == 1 ? "" : "s")}", error.Trim(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("models")]
+    [InlineData("models/*.kg.json")]
+    [InlineData("models/story/../diplomacy.kg.json")]
+    public void Relative_paths_are_written_as_given(string path)
+    {
+        Write("models/diplomacy.kg.json", File.ReadAllText(Schema).Replace("\"from\": \"Person\", \"to\": \"Office\",", "\"from\": \"Persn\", \"to\": \"Office\",", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(_folder, "models", "story"));
+        var folder = path.Contains('*', StringComparison.Ordinal) || path.EndsWith(".kg.json", StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path;
+
+        // The only test that moves the current directory; the tests of one class never run at once.
+        var current = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = _folder;
+        try
+        {
+            var (code, output, _) = Kg("check", path);
+
+            Assert.Equal(1, code);
+            Assert.All(Lines(output), line => Assert.StartsWith(Path.Combine(folder, "diplomacy.kg.json") + "(", line, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = current;
+        }
+    }
+
     [Fact]
     public void Json_format_writes_every_field_of_each_diagnostic()
     {
