@@ -132,14 +132,7 @@ internal sealed class FileLoad
     private static GraphDiagnostic ToPublic(DiagnosticInfo diagnostic)
     {
         var location = diagnostic.Location.FilePath == CompiledSchema.Path && diagnostic.AdditionalLocation is { } inFile ? inFile : diagnostic.Location;
-        return new(
-            diagnostic.Descriptor.Id,
-            diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? GraphDiagnosticSeverity.Error : GraphDiagnosticSeverity.Warning,
-            location.FilePath,
-            location.StartPoint.Line + 1,
-            location.StartPoint.Character + 1,
-            diagnostic.Message,
-            diagnostic.Descriptor.HelpLinkUri);
+        return GraphDiagnostic.From(diagnostic, location);
     }
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using KnowledgeGraph.Language.Model;
 
 namespace KnowledgeGraph;
 
@@ -29,6 +30,16 @@ public sealed class GraphDiagnostic
         Message = message;
         HelpLink = helpLink;
     }
+
+    /// <summary>The diagnostic of the checker at <paramref name="location"/>, with the severity the compiler gives it by default.</summary>
+    internal static GraphDiagnostic From(DiagnosticInfo diagnostic, LocationInfo location) => new(
+        diagnostic.Descriptor.Id,
+        diagnostic.Descriptor.DefaultSeverity == Language.Diagnostics.DiagnosticSeverity.Error ? GraphDiagnosticSeverity.Error : GraphDiagnosticSeverity.Warning,
+        location.FilePath,
+        location.StartPoint.Line + 1,
+        location.StartPoint.Character + 1,
+        diagnostic.Message,
+        diagnostic.Descriptor.HelpLinkUri);
 
     /// <summary>The diagnostic's ID, such as <c>KG0007</c>.</summary>
     public string Id { get; }

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using KnowledgeGraph.Language.Model;
+using KnowledgeGraph.Language.Parsing;
+using KnowledgeGraph.Language.Validation;
+using Spectre.Console;
+
+namespace KnowledgeGraph.Cli;
+
+/// <summary>
+/// <c>kg check PATHS…</c>: the build's checks on files outside any project, from the generator's own parser and
+/// checker, with every mistake reported as the compiler reports it.
+/// </summary>
+internal static class CheckCommand
+{
+    private const string TextFormat = "text";
+    private const string JsonFormat = "json";
+
+    public static Command Create(TextWriter output, TextWriter error, bool showProgress)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (their *.kg.json files at any depth) or globs (*, ?, **).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "How diagnostics are written: text (as the compiler writes them) or json.",
+            DefaultValueFactory = _ => TextFormat,
+        };
+        format.AcceptOnlyFromAmong(TextFormat, JsonFormat);
+
+        // The parser hands a token it does not know to the paths; one that looks like an option and names no file is a typo.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(token => token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value)))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
+
+        var command = new Command("check", "Checks *.kg.json files as the build does. Exit codes: 0 no error, 1 errors, 2 bad usage.")
+        {
+            paths,
+            format,
+        };
+        command.SetAction(parseResult =>
+        {
+            var files = FileSet.Expand(parseResult.GetValue(paths)!);
+            var diagnostics = showProgress ? CheckWithProgress(files) : Check(files, _ => { });
+            if (parseResult.GetValue(format) == JsonFormat)
+            {
+                WriteJson(output, diagnostics);
+            }
+            else
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.WriteLine(diagnostic);
+                }
+            }
+
+            var errors = diagnostics.Count(d => d.Severity == GraphDiagnosticSeverity.Error);
+            error.WriteLine($"{Count(errors, "error")}, {Count(diagnostics.Count - errors, "warning")} in {Count(files.Count, "file")}");
+            return errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Parses each file and checks each graph they make, as the generator does in a project without a RootNamespace.</summary>
+    /// <param name="files">The files, named as their diagnostics name them.</param>
+    /// <param name="fileRead">Called after each file is parsed.</param>
+    /// <returns>Every diagnostic, ordered by path, line and column.</returns>
+    internal static IReadOnlyList<GraphDiagnostic> Check(IReadOnlyList<string> files, Action<string> fileRead)
+    {
+        var parsed = ImmutableArray.CreateBuilder<ParsedFile>(files.Count);
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot read '{file}': {exception.Message}");
+            }
+
+            parsed.Add(FileParser.Parse(file, text, CancellationToken.None));
+            fileRead(file);
+        }
+
+        // No project, so no RootNamespace: a graph whose files name no namespace gets the generator's default.
+        var graphs = GraphChecker.Check(parsed.MoveToImmutable(), rootNamespace: null, CancellationToken.None);
+        return parsed.SelectMany(file => file.Diagnostics)
+            .Concat(graphs.SelectMany(graph => graph.Diagnostics))
+            .Select(diagnostic => GraphDiagnostic.From(diagnostic, diagnostic.Location))
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static IReadOnlyList<GraphDiagnostic> CheckWithProgress(IReadOnlyList<string> files) =>
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Start(context =>
+            {
+                var task = context.AddTask("Checking", maxValue: files.Count);
+                return Check(files, _ => task.Increment(1));
+            });
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<GraphDiagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var diagnostic in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", diagnostic.Id);
+                json.WriteString("severity", diagnostic.Severity == GraphDiagnosticSeverity.Error ? "error" : "warning");
+                json.WriteString("path", diagnostic.Path);
+                json.WriteNumber("line", diagnostic.Line);
+                json.WriteNumber("column", diagnostic.Column);
+                json.WriteString("message", diagnostic.Message);
+                if (diagnostic.HelpLink is { } helpLink)
+                {
+                    json.WriteString("helpLink", helpLink);
+                }
+                else
+                {
+                    json.WriteNull("helpLink");
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

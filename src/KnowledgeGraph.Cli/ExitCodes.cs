@@ -1,0 +1,14 @@
+namespace KnowledgeGraph.Cli;
+
+/// <summary>The exit codes of <c>kg</c>, as the README documents them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>No file holds an error (warnings allowed).</summary>
+    public const int Success = 0;
+
+    /// <summary>A file holds an error.</summary>
+    public const int Errors = 1;
+
+    /// <summary>Bad usage: an unknown command or option, a missing argument, a path that matches no file.</summary>
+    public const int Usage = 2;
+}
