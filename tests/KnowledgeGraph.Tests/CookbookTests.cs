@@ -34,11 +34,12 @@ public sealed class CookbookTests
         // Closure and repeated steps: cycle-safe, each entity once, nearest first.
         var up = g.ConsulGeneralResidence.Closure((Place p) => p.LocatedIn);              // Istanbul, Türkiye
         var twoUp = g.Entities<Place>().Repeat(p => p.LocatedIn, 2);
+        var reached = g.Darchiyev.Closure(e => g.Outgoing<Relation>(e).To());             // along facts of every type
 
         // Paths, read as sentences; weighted; all simple paths up to a length (shortest first).
         var path  = g.ShortestPath(g.Trump, g.Darchiyev);                                  // either way along relations
         var ahead = g.ShortestPath(g.Trump, g.Darchiyev, PathDirection.Forward);           // only from → to (null here)
-        var light = g.ShortestPath(g.Trump, g.Lavrov, r => r is Stated ? 10 : 1);
+        var light = g.ShortestPath(g.Trump, g.Lavrov, r => r is Stated ? 10 : 1);         // light.Weight: the weights' sum
         var all   = g.AllSimplePaths(g.Darchiyev, g.Russia, maxLength: 4);
 
         // Patterns: small typed subgraphs, no strings.
@@ -85,9 +86,11 @@ public sealed class CookbookTests
         Assert.Contains(("Sergei Lavrov", "RU"), offices);
         Assert.Equal([g.Istanbul, g.Turkiye], up);
         Assert.NotEmpty(twoUp);
+        Assert.Contains(g.Russia, reached);
         Assert.Equal(g.Trump, path!.Start);
         Assert.Null(ahead);
         Assert.Equal(g.Lavrov, light!.End);
+        Assert.Equal(light.Sum(step => step.Relation is Stated ? 10 : 1), light.Weight);
         Assert.Equal(3, all.Count());
         Assert.Equal(2, led.Count());
         Assert.NotEmpty(map.Vertices);

@@ -23,9 +23,15 @@ public sealed class GraphPath : IReadOnlyList<PathStep>
     private readonly PathStep[] _steps;
 
     internal GraphPath(Entity start, PathStep[] steps)
+        : this(start, steps, steps.Length)
+    {
+    }
+
+    internal GraphPath(Entity start, PathStep[] steps, double weight)
     {
         Start = start;
         _steps = steps;
+        Weight = weight;
     }
 
     /// <summary>The entity the path starts at.</summary>
@@ -36,6 +42,12 @@ public sealed class GraphPath : IReadOnlyList<PathStep>
 
     /// <summary>The number of relations on the path.</summary>
     public int Count => _steps.Length;
+
+    /// <summary>
+    /// The path's total weight: for a path found by weight (<see cref="GraphView.ShortestPath(Entity, Entity, Func{Relation, double}, PathDirection)"/>),
+    /// the sum of its relations' weights; for any other path, its number of relations, each weighing 1.
+    /// </summary>
+    public double Weight { get; }
 
     /// <summary>The step at <paramref name="index"/>.</summary>
     public PathStep this[int index] => _steps[index];

@@ -10,6 +10,7 @@ public abstract partial class GraphView
     /// The shortest chain of relations linking <paramref name="from"/> to <paramref name="to"/>, following
     /// relations in either direction; null when the two are not connected.
     /// </summary>
+    /// <remarks>Among paths of equal length, the one found first trying relations in file order is given.</remarks>
     /// <exception cref="ArgumentException">An entity belongs to another graph.</exception>
     public GraphPath? ShortestPath(Entity from, Entity to) => ShortestPath(from, to, PathDirection.Any);
 
@@ -17,7 +18,10 @@ public abstract partial class GraphView
     /// The shortest chain of relations linking <paramref name="from"/> to <paramref name="to"/>, following
     /// relations as <paramref name="direction"/> allows; null when there is none.
     /// </summary>
-    /// <remarks>From an entity to itself, the path is empty. An entity the view leaves out has no path.</remarks>
+    /// <remarks>
+    /// From an entity to itself, the path is empty. An entity the view leaves out has no path. Among paths of equal
+    /// length, the one found first trying relations in file order is given.
+    /// </remarks>
     /// <exception cref="ArgumentException">An entity belongs to another graph.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not a defined value.</exception>
     public GraphPath? ShortestPath(Entity from, Entity to, PathDirection direction)
@@ -39,7 +43,8 @@ public abstract partial class GraphView
     /// <param name="direction">Whether relations may be followed backwards (the default) or only forward.</param>
     /// <remarks>
     /// Dijkstra's algorithm. From an entity to itself, the path is empty; an entity the view leaves out has no path.
-    /// Among paths of equal weight, the one found first trying relations in file order is given.
+    /// Among paths of equal weight, the one found first trying relations in file order is given. The path's
+    /// <see cref="GraphPath.Weight"/> is the sum of its relations' weights.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// An entity belongs to another graph, or <paramref name="weight"/> gives a relation a negative weight or NaN
@@ -221,10 +226,10 @@ public abstract partial class GraphView
             }
         }
 
-        return CompactStore.IsMarked(settled, to.Ordinal) ? Trace(from, to, reachedBy) : null;
+        return CompactStore.IsMarked(settled, to.Ordinal) ? Trace(from, to, reachedBy, distance[to.Ordinal]) : null;
     }
 
-    private static GraphPath Trace(Entity from, Entity to, PathStep[] reachedBy)
+    private static GraphPath Trace(Entity from, Entity to, PathStep[] reachedBy, double weight)
     {
         var steps = new List<PathStep>();
         for (var at = to; !ReferenceEquals(at, from); at = steps[^1].Start)
@@ -233,7 +238,7 @@ public abstract partial class GraphView
         }
 
         steps.Reverse();
-        return new GraphPath(from, steps.ToArray());
+        return new GraphPath(from, steps.ToArray(), weight);
     }
 
     private IEnumerable<GraphPath> AllSimplePathsIterator(Entity from, Entity to, int maxLength, PathDirection direction)

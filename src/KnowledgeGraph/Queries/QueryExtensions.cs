@@ -46,6 +46,23 @@ public static class QueryExtensions
         return relations.Select(relation => relation.To);
     }
 
+    /// <summary>
+    /// The entity each relation ends at, for relations of any type: <c>g.Outgoing&lt;Relation&gt;(e).To()</c>. Relations of
+    /// one type give their typed ends (<see cref="To{TFrom, TTo}"/>).
+    /// </summary>
+    public static IEnumerable<Entity> To(this IEnumerable<Relation> relations)
+    {
+        ArgumentNullException.ThrowIfNull(relations);
+        return relations.Select(relation => relation.To);
+    }
+
+    /// <summary>The entity each relation starts at, for relations of any type: <c>g.Incoming&lt;Relation&gt;(e).From()</c>.</summary>
+    public static IEnumerable<Entity> From(this IEnumerable<Relation> relations)
+    {
+        ArgumentNullException.ThrowIfNull(relations);
+        return relations.Select(relation => relation.From);
+    }
+
     /// <summary>The entity each relation starts at, typed: <c>IEnumerable&lt;Leads&gt;</c> gives <c>IEnumerable&lt;Person&gt;</c>.</summary>
     public static IEnumerable<TFrom> From<TFrom, TTo>(this IEnumerable<Relation<TFrom, TTo>> relations)
         where TFrom : Entity
@@ -164,6 +181,15 @@ public static class QueryExtensions
         ArgumentNullException.ThrowIfNull(start);
         return new[] { start }.Closure(step, maxDepth);
     }
+
+    /// <summary>
+    /// As <see cref="Closure{T}(IEnumerable{T}, Func{T, IEnumerable{T}}, int)"/>, from one entity, with a step over
+    /// entities of any type: <c>g.Armstrong.Closure(e =&gt; g.Outgoing&lt;Relation&gt;(e).To())</c> compiles from an
+    /// entity of any type, where the step's results need not be of the start's type.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDepth"/> is negative.</exception>
+    public static IEnumerable<Entity> Closure(this Entity start, Func<Entity, IEnumerable<Entity>> step, int maxDepth = int.MaxValue) =>
+        Closure<Entity>(start, step, maxDepth);
 
     /// <summary>
     /// As <see cref="Closure{T}(IEnumerable{T}, Func{T, IEnumerable{T}}, int)"/>, from one entity with a single-valued

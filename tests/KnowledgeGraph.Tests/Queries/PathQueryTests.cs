@@ -58,6 +58,19 @@ public sealed class PathQueryTests
     }
 
     [Fact]
+    public void A_path_found_by_weight_has_the_sum_of_its_weights_and_any_other_its_length()
+    {
+        var d = new Diamond();
+        var weights = new Dictionary<Relation, double> { [d.AB] = 5, [d.BD] = 1, [d.AC] = 1.5, [d.CE] = 0.25, [d.ED] = 1 };
+
+        Assert.Equal(2.75, d.Graph.ShortestPath(d.A, d.D, r => weights[r])!.Weight);
+        Assert.Equal(2, d.Graph.ShortestPath(d.A, d.D)!.Weight);
+        Assert.Equal(0, d.Graph.ShortestPath(d.A, d.A, r => weights[r])!.Weight);
+        Assert.Equal(0, d.Graph.ShortestPath(d.A, d.A)!.Weight);
+        Assert.All(d.Graph.AllSimplePaths(d.A, d.D, 3), path => Assert.Equal(path.Count, path.Weight));
+    }
+
+    [Fact]
     public void Weighted_shortest_path_follows_direction()
     {
         var d = new Diamond();

@@ -109,6 +109,19 @@ public sealed class SampleQueryTests
     }
 
     [Fact]
+    public void Closure_over_facts_of_any_type_compiles_from_an_entity_of_any_type()
+    {
+        // The step reads facts of every type, so what it reaches is any entity, not only people.
+        IEnumerable<Entity> reached = G.Darchiyev.Closure(e => G.Outgoing<Relation>(e).To());
+
+        // Independently: every other entity a forward path reaches.
+        var expected = G.Entities<Entity>().Where(e => e != G.Darchiyev && G.ShortestPath(G.Darchiyev, e, PathDirection.Forward) is not null);
+        Assert.Equal(expected.OrderBy(e => e.Id), reached.OrderBy(e => e.Id));
+        Assert.Equal(G.Outgoing<Relation>(G.Darchiyev).Select(r => r.To).Distinct(), G.Darchiyev.Closure(e => G.Outgoing<Relation>(e).To(), maxDepth: 1));
+        Assert.Equal(G.Incoming<Relation>(G.Russia).Select(r => r.From), G.Incoming<Relation>(G.Russia).From());
+    }
+
+    [Fact]
     public void Closure_over_locatedIn_from_the_consul_general_s_residence()
     {
         // The residence is in Istanbul (the talks were held there), and Istanbul is in Türkiye.
