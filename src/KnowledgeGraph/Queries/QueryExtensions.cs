@@ -203,6 +203,51 @@ public static class QueryExtensions
         return new[] { start }.Closure(One(step), maxDepth);
     }
 
+    /// <summary>
+    /// A path that follows a relation of <paramref name="first"/>, then one of <paramref name="next"/>: the entities two
+    /// hops from a start, such as the countries of the delegations a person leads (<c>leads.Then(represents)</c>).
+    /// </summary>
+    /// <remarks>
+    /// The next index may start at the first one's target type or at any type it extends: an index ending at
+    /// <c>Country</c> chains into one starting at <c>Place</c> (<c>represents.Then(locatedIn)</c>).
+    /// </remarks>
+    /// <param name="first">The index of the first hop.</param>
+    /// <param name="next">The index of the next hop.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="first"/> or <paramref name="next"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
+    public static RelationPath<TFrom, TNext> Then<TRelation, TFrom, TTo, TNextRelation, TVia, TNext>(
+        this RelationIndex<TRelation, TFrom, TTo> first,
+        RelationIndex<TNextRelation, TVia, TNext> next)
+        where TRelation : Relation<TFrom, TTo>
+        where TFrom : Entity
+        where TTo : TVia
+        where TNextRelation : Relation<TVia, TNext>
+        where TVia : Entity
+        where TNext : Entity
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return RelationPath<TFrom, TNext>.Through(first.Root, [first.Hop], next);
+    }
+
+    /// <summary>A path, then a relation of <paramref name="next"/>, which may start at the path's end type or any type it extends.</summary>
+    /// <param name="path">The path so far.</param>
+    /// <param name="next">The index of the next hop.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="next"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
+    /// <exception cref="InvalidOperationException">The path would have more than <see cref="RelationPath{TFrom, TTo}.MaxHops"/> hops.</exception>
+    public static RelationPath<TFrom, TNext> Then<TFrom, TTo, TNextRelation, TVia, TNext>(
+        this RelationPath<TFrom, TTo> path,
+        RelationIndex<TNextRelation, TVia, TNext> next)
+        where TFrom : Entity
+        where TTo : TVia
+        where TNextRelation : Relation<TVia, TNext>
+        where TVia : Entity
+        where TNext : Entity
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return RelationPath<TFrom, TNext>.Through(path.Root, path.HopList, next);
+    }
+
     // Reads each entity's relations straight from its graph's store: one iterator for the whole step, not one an entity.
     private static IEnumerable<TRelation> EdgeStep<TRelation>(IEnumerable<Entity> source, bool forward) where TRelation : Relation
     {

@@ -62,18 +62,6 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
 
     internal TTo[] TargetArray => _targets;
 
-    /// <summary>
-    /// A path that follows a relation of this index, then one of <paramref name="next"/>: the entities two hops
-    /// from a start, such as the countries of the delegations a person leads (<c>leads.Then(represents)</c>).
-    /// </summary>
-    /// <param name="next">The index of the next hop, whose start is this index's target type.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="next"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
-    public RelationPath<TFrom, TNext> Then<TNextRelation, TNext>(RelationIndex<TNextRelation, TTo, TNext> next)
-        where TNextRelation : Relation<TTo, TNext>
-        where TNext : Entity =>
-        RelationPath<TFrom, TNext>.Through(_root, [Hop], next);
-
     /// <summary>The targets of the relations that start at <paramref name="from"/>, in file order (an entity once per relation).</summary>
     /// <exception cref="ArgumentException">The entity belongs to another graph.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,7 +8,7 @@ namespace KnowledgeGraph;
 /// <summary>
 /// Relation indexes followed one after another: the entities reached from a start by one relation of each index in
 /// turn, as a path pattern reads (person → leads → delegation → represents → country). Made by
-/// <see cref="RelationIndex{TRelation, TFrom, TTo}.Then{TNextRelation, TNext}"/>.
+/// <see cref="QueryExtensions.Then{TRelation, TFrom, TTo, TNextRelation, TVia, TNext}"/>.
 /// </summary>
 /// <remarks>
 /// Walking a path steps from one index's row to the next by entity ordinal and reads no entity on the way, so a walk
@@ -45,15 +45,9 @@ public sealed class RelationPath<TFrom, TTo>
     /// <summary>The number of hops, 2 or 3: the number of indexes followed.</summary>
     public int Hops => _hops.Length;
 
-    /// <summary>This path, then a relation of <paramref name="next"/>.</summary>
-    /// <param name="next">The index of the next hop, whose start is this path's end type.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="next"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="next"/> is an index of another graph.</exception>
-    /// <exception cref="InvalidOperationException">The path would have more than <see cref="MaxHops"/> hops.</exception>
-    public RelationPath<TFrom, TNext> Then<TNextRelation, TNext>(RelationIndex<TNextRelation, TTo, TNext> next)
-        where TNextRelation : Relation<TTo, TNext>
-        where TNext : Entity =>
-        RelationPath<TFrom, TNext>.Through(_root, _hops, next);
+    internal Graph Root => _root;
+
+    internal PathHop[] HopList => _hops;
 
     // The hops, then next's: the one place that checks a path's length and that its indexes are of one graph.
     internal static RelationPath<TFrom, TTo> Through<TRelation, TVia>(Graph root, PathHop[] hops, RelationIndex<TRelation, TVia, TTo> next)

@@ -142,7 +142,7 @@ public sealed class RelationPathTests
         var other = new QueryWorld();
 
         Assert.Throws<ArgumentException>("next", () => _g.Index<Attended, Delegation, Meeting>().Then(other.Index<HeldIn, Meeting, Place>()));
-        Assert.Throws<ArgumentNullException>("next", () => _g.Index<Attended, Delegation, Meeting>().Then<HeldIn, Place>(null!));
+        Assert.Throws<ArgumentNullException>("next", () => _g.Index<Attended, Delegation, Meeting>().Then((RelationIndex<HeldIn, Meeting, Place>)null!));
     }
 
     [Fact]

@@ -109,6 +109,24 @@ public sealed class SampleQueryTests
     }
 
     [Fact]
+    public void An_index_ending_at_a_type_chains_into_one_starting_at_a_type_it_extends()
+    {
+        // called ends at Person; stated starts at Agent, which Person extends: what the people Trump called stated.
+        var path = G.Index<Called, Person, Person>().Then(G.Index<Stated, Agent, Thing>());
+
+        var expected = new[] { G.Trump }.Outgoing<Called>().To().Outgoing<Stated>().To().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, path.Targets(G.Trump).ToList());
+        Assert.Equal(expected.Count, path.Count(G.Trump));
+
+        // And after a path: delegations → countries (Country) → where they lie (from Place).
+        var whereLed = G.Index<Leads, Person, Delegation>().Then(G.Index<Represents, Delegation, Country>()).Then(G.Index<LocatedIn, Place, Place>());
+        Assert.Equal(
+            new[] { G.Darchiyev }.Outgoing<Leads>().To().Outgoing<Represents>().To().Outgoing<LocatedIn>().To(),
+            whereLed.Targets(G.Darchiyev).ToList());
+    }
+
+    [Fact]
     public void Closure_over_facts_of_any_type_compiles_from_an_entity_of_any_type()
     {
         // The step reads facts of every type, so what it reaches is any entity, not only people.
