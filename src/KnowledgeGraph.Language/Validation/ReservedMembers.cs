@@ -26,7 +26,7 @@ internal static class ReservedMembers
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",
         "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "LoadAsync", "TryLoad", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "CompiledContent", "AllSimplePaths", "AsOf", "Between",
         "ConnectedComponents", "Contains", "Degree", "DegreeCentrality", "FactsBySource", "Incoming", "Index", "Match", "Outgoing",
-        "PageRank", "Project", "Save", "SaveAsync", "Sources", "Timeline", "Where", "WhereEntities", "Around", "Export", "ExportNeo4jCsv");
+        "PageRank", "Project", "Save", "SaveAsync", "Sources", "Timeline", "Where", "WhereEntities", "Around", "Distances", "Export", "ExportNeo4jCsv");
 
     private static HashSet<string> With(params string[] members)
     {

@@ -31,6 +31,51 @@ public abstract partial class GraphView
     }
 
     /// <summary>
+    /// How many relations the shortest chain from <paramref name="from"/> to each entity it reaches has, following
+    /// relations as <paramref name="direction"/> allows: the start at 0, then the entities reached, nearest first
+    /// (then in the order a search trying relations in file order reaches them). An entity not reached is not listed.
+    /// </summary>
+    /// <remarks>
+    /// One breadth-first search, for the lengths to every entity at once: what <see cref="ShortestPath(Entity, Entity, PathDirection)"/>
+    /// would give as <see cref="GraphPath.Count"/> for each. An entity the view leaves out reaches nothing.
+    /// </remarks>
+    /// <param name="from">Where the chains start.</param>
+    /// <param name="direction">Whether relations may be followed backwards (the default) or only forward.</param>
+    /// <exception cref="ArgumentException"><paramref name="from"/> belongs to another graph.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not a defined value.</exception>
+    public IReadOnlyList<(Entity Entity, int Distance)> Distances(Entity from, PathDirection direction = PathDirection.Any)
+    {
+        (from, _) = CheckEnds(from, from, direction);
+        var store = Store;
+        if (!store.Holds(from))
+        {
+            return [];
+        }
+
+        // By entity ordinal: the distance plus one, 0 for an entity not reached yet.
+        var adjacency = store.Adjacency;
+        var distance = new int[store.RootEntityCount];
+        var reached = new List<(Entity Entity, int Distance)> { (from, 0) };
+        distance[from.Ordinal] = 1;
+        for (var head = 0; head < reached.Count; head++)
+        {
+            var (at, atDistance) = reached[head];
+            var steps = new StepCursor(adjacency, at, direction);
+            while (steps.MoveNext())
+            {
+                var end = steps.Current.End;
+                if (distance[end.Ordinal] == 0)
+                {
+                    distance[end.Ordinal] = atDistance + 2;
+                    reached.Add((store.EntityAt(end.Ordinal)!, atDistance + 1));
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>
     /// The chain of relations from <paramref name="from"/> to <paramref name="to"/> whose weights add up to the
     /// least, such as the most trusted chain with <c>r =&gt; r.Sources.Count &gt; 1 ? 1 : 3</c>; null when there is none.
     /// </summary>

@@ -126,6 +126,24 @@ public sealed class SampleQueryTests
             whereLed.Targets(G.Darchiyev).ToList());
     }
 
+    [Theory]
+    [InlineData(PathDirection.Any)]
+    [InlineData(PathDirection.Forward)]
+    public void Distances_are_the_lengths_of_the_shortest_paths_to_every_entity_reached(PathDirection direction)
+    {
+        var distances = G.Distances(G.Darchiyev, direction);
+
+        // Independently, one shortest path at a time.
+        var expected = G.Entities<Entity>()
+            .Select(e => (Entity: e, Path: G.ShortestPath(G.Darchiyev, e, direction)))
+            .Where(p => p.Path is not null)
+            .Select(p => (p.Entity, p.Path!.Count));
+        Assert.Equal(expected.OrderBy(p => p.Entity.Id), distances.OrderBy(p => p.Entity.Id));
+        Assert.Equal((G.Darchiyev, 0), distances[0]);
+        Assert.Equal(distances.Select(p => p.Distance).Order(), distances.Select(p => p.Distance)); // nearest first
+        Assert.Empty(G.WhereEntities(e => e != G.Darchiyev).Distances(G.Darchiyev, direction));
+    }
+
     [Fact]
     public void Closure_over_facts_of_any_type_compiles_from_an_entity_of_any_type()
     {
