@@ -107,8 +107,10 @@ internal static class CheckCommand
         }
 
         // No project, so no RootNamespace: a graph whose files name no namespace gets the generator's default.
-        var graphs = GraphChecker.Check(parsed.MoveToImmutable(), rootNamespace: null, CancellationToken.None);
-        var diagnostics = parsed.SelectMany(file => file.Diagnostics)
+        // MoveToImmutable empties the builder: the files' own diagnostics are read from the array it returns.
+        var parsedFiles = parsed.MoveToImmutable();
+        var graphs = GraphChecker.Check(parsedFiles, rootNamespace: null, CancellationToken.None);
+        var diagnostics = parsedFiles.SelectMany(file => file.Diagnostics)
             .Concat(graphs.SelectMany(graph => graph.Diagnostics))
             .Select(diagnostic => GraphDiagnostic.From(diagnostic, diagnostic.Location))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
