@@ -107,7 +107,9 @@ internal static class ExportCommand
 
             if (graphs.Length != 1)
             {
-                throw new UsageException($"the files make {graphs.Length} graphs ({string.Join(", ", graphs.Select(g => g.Model.ClassName))}): export the files of one graph.");
+                throw new UsageException(graphs.Length == 0
+                    ? "the files declare no graph."
+                    : $"the files make {graphs.Length} graphs ({string.Join(", ", graphs.Select(g => g.Model.ClassName))}): export the files of one graph.");
             }
 
             GraphView view = FileGraph.Create(graphs[0].Model);

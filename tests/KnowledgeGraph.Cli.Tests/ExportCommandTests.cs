@@ -125,6 +125,18 @@ public sealed class ExportCommandTests : IDisposable
         Assert.StartsWith("kg: graph 'DiplomacyGraph' has no entity with the id 'nobody'.", error);
     }
 
+    [Fact]
+    public void Files_of_two_graphs_are_refused_with_exit_code_2()
+    {
+        var other = Path.Combine(_folder, "other.kg.json");
+        File.WriteAllText(other, """{ "graph": "OtherGraph", "entityTypes": { "Thing": {} }, "entities": { "a": { "type": "Thing" } } }""");
+
+        var (code, _, error) = Kg("export", "--format", "dot", Schema, Facts, other);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{Environment.NewLine}kg: the files make 2 graphs (DiplomacyGraph, OtherGraph): export the files of one graph.", error);
+    }
+
     private static string Exported(GraphView graph, GraphFormat format)
     {
         using var stream = new MemoryStream();
