@@ -37,14 +37,7 @@ internal static class CheckCommand
         };
         format.AcceptOnlyFromAmong(TextFormat, JsonFormat);
 
-        // The parser hands a token it does not know to the paths; one that looks like an option and names no file is a typo.
-        paths.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(token => token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value)))
-            {
-                result.AddError($"Unrecognized option '{token.Value}'.");
-            }
-        });
+        RejectUnknownOptions(paths);
 
         var command = new Command("check", "Checks *.kg.json files as the build does. Exit codes: 0 no error, 1 errors, 2 bad usage.")
         {
@@ -74,11 +67,27 @@ internal static class CheckCommand
         return command;
     }
 
+    /// <summary>Reports a path argument that looks like an option and names no file: the parser hands an unknown option to the paths.</summary>
+    internal static void RejectUnknownOptions(Argument<string[]> paths) =>
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(token => token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value)))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
+
     /// <summary>Parses each file and checks each graph they make, as the generator does in a project without a RootNamespace.</summary>
     /// <param name="files">The files, named as their diagnostics name them.</param>
     /// <param name="fileRead">Called after each file is parsed.</param>
     /// <returns>Every diagnostic, ordered by path, line and column.</returns>
-    internal static IReadOnlyList<GraphDiagnostic> Check(IReadOnlyList<string> files, Action<string> fileRead)
+    internal static IReadOnlyList<GraphDiagnostic> Check(IReadOnlyList<string> files, Action<string> fileRead) => Read(files, fileRead).Diagnostics;
+
+    /// <summary>Parses each file and checks each graph they make, as <see cref="Check"/> does.</summary>
+    /// <param name="files">The files, named as their diagnostics name them.</param>
+    /// <param name="fileRead">Called after each file is parsed.</param>
+    /// <returns>Every diagnostic, ordered by path, line and column; and the graphs the files make.</returns>
+    internal static (IReadOnlyList<GraphDiagnostic> Diagnostics, ImmutableArray<BuiltGraph> Graphs) Read(IReadOnlyList<string> files, Action<string> fileRead)
     {
         var parsed = ImmutableArray.CreateBuilder<ParsedFile>(files.Count);
         foreach (var file in files)
@@ -98,8 +107,10 @@ internal static class CheckCommand
         }
 
         // No project, so no RootNamespace: a graph whose files name no namespace gets the generator's default.
-        var graphs = GraphChecker.Check(parsed.MoveToImmutable(), rootNamespace: null, CancellationToken.None);
-        return parsed.SelectMany(file => file.Diagnostics)
+        // MoveToImmutable empties the builder: the files' own diagnostics are read from the array it returns.
+        var parsedFiles = parsed.MoveToImmutable();
+        var graphs = GraphChecker.Check(parsedFiles, rootNamespace: null, CancellationToken.None);
+        var diagnostics = parsedFiles.SelectMany(file => file.Diagnostics)
             .Concat(graphs.SelectMany(graph => graph.Diagnostics))
             .Select(diagnostic => GraphDiagnostic.From(diagnostic, diagnostic.Location))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
@@ -107,6 +118,7 @@ internal static class CheckCommand
             .ThenBy(d => d.Column)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
+        return (diagnostics, graphs);
     }
 
     private static IReadOnlyList<GraphDiagnostic> CheckWithProgress(IReadOnlyList<string> files) =>

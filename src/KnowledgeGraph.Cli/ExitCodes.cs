@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad usage: an unknown command or option, a missing argument, a path that matches no file.</summary>
     public const int Usage = 2;
+
+    /// <summary>A program the export needs (Graphviz's <c>dot</c>, for svg) is missing or failed.</summary>
+    public const int MissingTool = 3;
 }

@@ -12,6 +12,12 @@ public abstract class GraphElement
     }
 
     /// <summary>
+    /// What stands for the element's type where exporters keep what they read of a type once: its class, as a generated
+    /// class is one type; a graph made from files without generated classes gives its type instead.
+    /// </summary>
+    internal virtual object TypeKey => GetType();
+
+    /// <summary>
     /// Adds how the values break the patterns, ranges and least numbers of items their properties declare; a
     /// graph built at run time refuses a fact with any breach, as the generator refuses it in a file.
     /// </summary>

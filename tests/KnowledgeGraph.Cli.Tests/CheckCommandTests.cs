@@ -75,6 +75,18 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_json_is_an_error()
+    {
+        var broken = Write("broken.kg.json", """{ "graph": "DiplomacyGraph", "entities": { """);
+
+        var (code, output, _) = Kg("check", broken);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{broken}(1,", output);
+        Assert.Contains("error KG0001: The file is not valid JSON", output);
+    }
+
+    [Fact]
     public void A_broken_schema_is_reported_at_the_offending_token()
     {
         var text = File.ReadAllText(Schema);

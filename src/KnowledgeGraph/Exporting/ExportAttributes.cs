@@ -47,8 +47,8 @@ internal sealed class ExportAttributes
     private readonly List<ExportAttribute> _edges = [];
 
     // A generated class is one type: its type is looked up once, not by name for every element.
-    private readonly Dictionary<Type, EntityTypeInfo> _entityClasses = [];
-    private readonly Dictionary<Type, RelationTypeInfo> _relationClasses = [];
+    private readonly Dictionary<object, EntityTypeInfo> _entityClasses = [];
+    private readonly Dictionary<object, RelationTypeInfo> _relationClasses = [];
 
     public ExportAttributes(ExportedGraph graph)
     {
@@ -100,9 +100,9 @@ internal sealed class ExportAttributes
     /// <summary>The type of <paramref name="entity"/>, whose values <paramref name="graph"/> read last.</summary>
     public EntityTypeInfo TypeOf(Entity entity, ExportedGraph graph)
     {
-        if (!_entityClasses.TryGetValue(entity.GetType(), out var type))
+        if (!_entityClasses.TryGetValue(entity.TypeKey, out var type))
         {
-            _entityClasses.Add(entity.GetType(), type = graph.Schema.EntityTypes[graph.Values.TypeName]);
+            _entityClasses.Add(entity.TypeKey, type = graph.Schema.EntityTypes[graph.Values.TypeName]);
         }
 
         return type;
@@ -110,9 +110,9 @@ internal sealed class ExportAttributes
 
     public RelationTypeInfo TypeOf(Relation relation, ExportedGraph graph)
     {
-        if (!_relationClasses.TryGetValue(relation.GetType(), out var type))
+        if (!_relationClasses.TryGetValue(relation.TypeKey, out var type))
         {
-            _relationClasses.Add(relation.GetType(), type = graph.TypeOf(relation));
+            _relationClasses.Add(relation.TypeKey, type = graph.TypeOf(relation));
         }
 
         return type;

@@ -119,14 +119,14 @@ internal static class Neo4jCsvExporter
     /// <summary>The entities and facts of each type, in graph order.</summary>
     private static (Dictionary<EntityTypeInfo, List<Entity>>, Dictionary<RelationTypeInfo, List<Relation>>) Group(ExportedGraph graph)
     {
-        // A generated class is one entity type: its values are read once per class, not per entity.
-        var typeOfClass = new Dictionary<Type, EntityTypeInfo>();
+        // A generated class is one entity type (TypeKey): its values are read once per type, not per entity.
+        var typeOfClass = new Dictionary<object, EntityTypeInfo>();
         var entities = new Dictionary<EntityTypeInfo, List<Entity>>();
         foreach (var entity in graph.Entities)
         {
-            if (!typeOfClass.TryGetValue(entity.GetType(), out var type))
+            if (!typeOfClass.TryGetValue(entity.TypeKey, out var type))
             {
-                typeOfClass.Add(entity.GetType(), type = graph.TypeOf(entity));
+                typeOfClass.Add(entity.TypeKey, type = graph.TypeOf(entity));
             }
 
             Add(entities, type, entity);

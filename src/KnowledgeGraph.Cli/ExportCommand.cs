@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using KnowledgeGraph.Language.Model;
+
+namespace KnowledgeGraph.Cli;
+
+/// <summary>
+/// <c>kg export --format FORMAT PATHS…</c>: the graph of the files, made without generated classes, written by the
+/// runtime's exporters, so that it is byte for byte what the compiled graph of the same files exports.
+/// </summary>
+internal static class ExportCommand
+{
+    private const string Neo4j = "neo4j";
+    private const string Svg = "svg";
+    private const string StandardOutput = "-";
+
+    private static readonly Dictionary<string, GraphFormat> Formats = new(StringComparer.Ordinal)
+    {
+        ["dot"] = GraphFormat.Dot,
+        ["mermaid"] = GraphFormat.Mermaid,
+        ["graphml"] = GraphFormat.GraphMl,
+        ["gexf"] = GraphFormat.Gexf,
+        ["nt"] = GraphFormat.NTriples,
+        ["ttl"] = GraphFormat.Turtle,
+        ["jsonld"] = GraphFormat.JsonLd,
+    };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (their *.kg.json files at any depth) or globs (*, ?, **) of one graph.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "dot, svg (drawn by Graphviz's dot), mermaid, graphml, gexf, nt, ttl, jsonld, or neo4j (CSV files for neo4j-admin).",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong([.. Formats.Keys, Svg, Neo4j]);
+        var outputPath = new Option<string>("--output", "-o")
+        {
+            Description = "The file to write (standard output when absent or '-'); for neo4j, the folder, which is required.",
+        };
+        var around = new Option<string>("--around")
+        {
+            Description = "Export only the neighbourhood of the entity with this id.",
+        };
+        var depth = new Option<int>("--depth")
+        {
+            Description = "How many facts away from --around an entity may be.",
+            DefaultValueFactory = _ => 2,
+        };
+        depth.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--depth must be 0 or more.");
+            }
+        });
+        CheckCommand.RejectUnknownOptions(paths);
+
+        var command = new Command("export", "Exports the graph of *.kg.json files. Exit codes: 0 exported, 1 errors in the files, 2 bad usage, 3 Graphviz's dot missing or failing (svg).")
+        {
+            paths,
+            format,
+            outputPath,
+            around,
+            depth,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(depth) is { Implicit: false } && result.GetValue(around) is null)
+            {
+                result.AddError("--depth needs --around.");
+            }
+
+            if (result.GetValue(format) == Neo4j && result.GetValue(outputPath) is null or StandardOutput)
+            {
+                result.AddError("neo4j writes a file per type: give the folder with --output.");
+            }
+        });
+        command.SetAction(parseResult =>
+        {
+            var files = FileSet.Expand(parseResult.GetValue(paths)!);
+            var (diagnostics, graphs) = CheckCommand.Read(files, _ => { });
+
+            // Standard output may be the export, so diagnostics go to standard error, in kg check's form.
+            foreach (var diagnostic in diagnostics)
+            {
+                error.WriteLine(diagnostic);
+            }
+
+            if (diagnostics.Any(d => d.Severity == GraphDiagnosticSeverity.Error))
+            {
+                var errors = diagnostics.Count(d => d.Severity == GraphDiagnosticSeverity.Error);
+                error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}: nothing exported");
+                return ExitCodes.Errors;
+            }
+
+            if (graphs.Length != 1)
+            {
+                throw new UsageException(graphs.Length == 0
+                    ? "the files declare no graph."
+                    : $"the files make {graphs.Length} graphs ({string.Join(", ", graphs.Select(g => g.Model.ClassName))}): export the files of one graph.");
+            }
+
+            GraphView view = FileGraph.Create(graphs[0].Model);
+            if (parseResult.GetValue(around) is { } id)
+            {
+                var entity = view.FindEntity(id) ?? throw new UsageException($"graph '{graphs[0].Model.ClassName}' has no entity with the id '{id}'.");
+                view = view.Around(entity, parseResult.GetValue(depth));
+            }
+
+            var name = parseResult.GetValue(format)!;
+            var path = parseResult.GetValue(outputPath);
+            if (name == Neo4j)
+            {
+                view.ExportNeo4jCsv(path!);
+                return ExitCodes.Success;
+            }
+
+            byte[] bytes;
+            using (var buffer = new MemoryStream())
+            {
+                view.Export(buffer, name == Svg ? GraphFormat.Dot : Formats[name]);
+                bytes = buffer.ToArray();
+            }
+
+            if (name == Svg)
+            {
+                if (Draw(bytes, error) is not { } svg)
+                {
+                    return ExitCodes.MissingTool;
+                }
+
+                bytes = svg;
+            }
+
+            if (path is null or StandardOutput)
+            {
+                output.Write(Encoding.UTF8.GetString(bytes));
+            }
+            else
+            {
+                WriteFile(path, bytes);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The SVG Graphviz's <c>dot</c> draws of <paramref name="dot"/>, or null (said on <paramref name="error"/>) when it is missing or fails.</summary>
+    private static byte[]? Draw(byte[] dot, TextWriter error)
+    {
+        var start = new ProcessStartInfo("dot", ["-Tsvg"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception)
+        {
+            error.WriteLine("kg: svg is drawn by Graphviz's dot program, which was not found: install Graphviz (apt-get install graphviz, brew install graphviz, winget install graphviz) and put dot on the PATH.");
+            return null;
+        }
+
+        using (process)
+        {
+            // Read both pipes while writing, so that neither fills up and blocks dot.
+            using var svg = new MemoryStream();
+            var reading = process.StandardOutput.BaseStream.CopyToAsync(svg);
+            var messages = process.StandardError.ReadToEndAsync();
+            process.StandardInput.BaseStream.Write(dot);
+            process.StandardInput.Close();
+            Task.WaitAll(reading, messages);
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                error.WriteLine($"kg: Graphviz's dot failed (exit code {process.ExitCode}): {messages.Result.Trim()}");
+                return null;
+            }
+
+            return svg.ToArray();
+        }
+    }
+
+    /// <summary>Writes the file under a temporary name beside it and then moves it to its name, so a failure leaves no partial file.</summary>
+    private static void WriteFile(string path, byte[] bytes)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
