@@ -121,6 +121,39 @@ internal static class CheckCommand
         return (diagnostics, graphs);
     }
 
+    /// <summary>
+    /// Reads the files as <see cref="Read"/> does for a command that works on their one graph: diagnostics go to
+    /// <paramref name="error"/> in <c>kg check</c>'s form, since standard output holds the command's own result.
+    /// </summary>
+    /// <param name="refusal">What an error in the files prevents, for the last line: "nothing exported".</param>
+    /// <param name="verb">What the command does with the graph, for the usage error: "export".</param>
+    /// <returns>The graph's model, or null when the files hold an error.</returns>
+    /// <exception cref="UsageException">The files make no graph or several.</exception>
+    internal static GraphModel? ReadOneGraph(IReadOnlyList<string> files, TextWriter error, string refusal, string verb)
+    {
+        var (diagnostics, graphs) = Read(files, _ => { });
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+
+        var errors = diagnostics.Count(d => d.Severity == GraphDiagnosticSeverity.Error);
+        if (errors > 0)
+        {
+            error.WriteLine($"{Count(errors, "error")}: {refusal}");
+            return null;
+        }
+
+        if (graphs.Length != 1)
+        {
+            throw new UsageException(graphs.Length == 0
+                ? "the files declare no graph."
+                : $"the files make {graphs.Length} graphs ({string.Join(", ", graphs.Select(g => g.Model.ClassName))}): {verb} the files of one graph.");
+        }
+
+        return graphs[0].Model;
+    }
+
     private static IReadOnlyList<GraphDiagnostic> CheckWithProgress(IReadOnlyList<string> files) =>
         AnsiConsole.Progress()
             .AutoClear(true)

@@ -90,32 +90,15 @@ internal static class ExportCommand
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            var (diagnostics, graphs) = CheckCommand.Read(files, _ => { });
-
-            // Standard output may be the export, so diagnostics go to standard error, in kg check's form.
-            foreach (var diagnostic in diagnostics)
+            if (CheckCommand.ReadOneGraph(files, error, "nothing exported", "export") is not { } model)
             {
-                error.WriteLine(diagnostic);
-            }
-
-            if (diagnostics.Any(d => d.Severity == GraphDiagnosticSeverity.Error))
-            {
-                var errors = diagnostics.Count(d => d.Severity == GraphDiagnosticSeverity.Error);
-                error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}: nothing exported");
                 return ExitCodes.Errors;
             }
 
-            if (graphs.Length != 1)
-            {
-                throw new UsageException(graphs.Length == 0
-                    ? "the files declare no graph."
-                    : $"the files make {graphs.Length} graphs ({string.Join(", ", graphs.Select(g => g.Model.ClassName))}): export the files of one graph.");
-            }
-
-            GraphView view = FileGraph.Create(graphs[0].Model);
+            GraphView view = FileGraph.Create(model);
             if (parseResult.GetValue(around) is { } id)
             {
-                var entity = view.FindEntity(id) ?? throw new UsageException($"graph '{graphs[0].Model.ClassName}' has no entity with the id '{id}'.");
+                var entity = view.FindEntity(id) ?? throw new UsageException($"graph '{model.ClassName}' has no entity with the id '{id}'.");
                 view = view.Around(entity, parseResult.GetValue(depth));
             }
 
