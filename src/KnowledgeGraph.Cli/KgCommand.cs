@@ -18,6 +18,7 @@ internal static class KgCommand
         var root = new RootCommand("Tools for KnowledgeGraph's *.kg.json files.");
         root.Subcommands.Add(CheckCommand.Create(output, error, showProgress));
         root.Subcommands.Add(ExportCommand.Create(output, error));
+        root.Subcommands.Add(StatsCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using KnowledgeGraph.Language.Model;
+
+namespace KnowledgeGraph.Cli;
+
+/// <summary>
+/// <c>kg stats PATHS…</c>: what the graph of the files holds, from the runtime's own queries on the graph
+/// <c>kg export</c> exports: entities and facts per type, the most connected entities, the dates, the sources.
+/// </summary>
+internal static class StatsCommand
+{
+    private const string TextFormat = "text";
+    private const string JsonFormat = "json";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (their *.kg.json files at any depth) or globs (*, ?, **) of one graph.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var top = new Option<int>("--top")
+        {
+            Description = "How many of the most connected entities to list.",
+            DefaultValueFactory = _ => 10,
+            // Parsed here, not validated after: a validator reading a value that failed to parse throws.
+            CustomParser = result =>
+            {
+                if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+                {
+                    return count;
+                }
+
+                result.AddError("--top must be a whole number, 1 or more.");
+                return 0;
+            },
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text (aligned tables) or json.",
+            DefaultValueFactory = _ => TextFormat,
+        };
+        format.AcceptOnlyFromAmong(TextFormat, JsonFormat);
+        CheckCommand.RejectUnknownOptions(paths);
+
+        var command = new Command("stats", "Counts what the graph of *.kg.json files holds. Exit codes: 0 counted, 1 errors in the files, 2 bad usage.")
+        {
+            paths,
+            top,
+            format,
+        };
+        command.SetAction(parseResult =>
+        {
+            var files = FileSet.Expand(parseResult.GetValue(paths)!);
+            if (CheckCommand.ReadOneGraph(files, error, "no statistics", "count") is not { } model)
+            {
+                return ExitCodes.Errors;
+            }
+
+            var stats = GraphStats.Of(model, parseResult.GetValue(top));
+            output.Write(parseResult.GetValue(format) == JsonFormat ? stats.ToJson() : stats.ToText());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>The figures <c>kg stats</c> writes, gathered once for either format.</summary>
+internal sealed record GraphStats(
+    string Graph,
+    IReadOnlyList<(string Type, int Count)> EntityTypes,
+    IReadOnlyList<(string Type, int Count)> RelationTypes,
+    IReadOnlyList<(GraphStats.Described Entity, int Degree)> MostConnected,
+    string? Earliest,
+    string? Latest,
+    int FactsWithValidity,
+    IReadOnlyList<(GraphStats.Described Source, int Facts)> Sources,
+    int FactsWithoutSource)
+{
+    public int EntityCount => EntityTypes.Sum(type => type.Count);
+
+    public int FactCount => RelationTypes.Sum(type => type.Count);
+
+    /// <summary>An entity as a reader knows it: its id, its name when its type has one, its type.</summary>
+    internal sealed record Described(string Id, string? Name, string Type);
+
+    /// <param name="model">The checked files' graph, without errors.</param>
+    /// <param name="top">How many of the most connected entities to keep.</param>
+    public static GraphStats Of(GraphModel model, int top)
+    {
+        var graph = FileGraph.Create(model);
+        var values = new ElementValues("statistics");
+        Described Describe(Entity entity)
+        {
+            values.Of(entity);
+            return new Described(entity.Id, values.Text("name"), values.TypeName);
+        }
+
+        // Every concrete type, in the order the files declare them, even one without facts.
+        var entities = graph.Entities<Entity>().GroupBy(entity => values.Of(entity).TypeName).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var relations = graph.Relations<Relation>().GroupBy(relation => relation.TypeName).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+
+        // DegreeCentrality ranks every entity, equal degrees in file order; one in no fact is not "connected".
+        var mostConnected = graph.DegreeCentrality()
+            .Select(score => (Entity: score.Entity, Degree: graph.Degree(score.Entity)))
+            .Where(ranked => ranked.Degree > 0)
+            .Take(top)
+            .Select(ranked => (Describe(ranked.Entity), ranked.Degree))
+            .ToArray();
+
+        var timeline = graph.Timeline();
+        var bySource = graph.FactsBySource();
+        return new GraphStats(
+            model.ClassName,
+            model.EntityTypes.Where(type => !type.IsAbstract).Select(type => (type.SchemaName, entities.GetValueOrDefault(type.SchemaName))).ToArray(),
+            model.RelationTypes.Where(type => !type.IsAbstract).Select(type => (type.SchemaName, relations.GetValueOrDefault(type.SchemaName))).ToArray(),
+            mostConnected,
+            timeline.Count == 0 ? null : timeline[0].Date.ToString(),
+            timeline.Count == 0 ? null : timeline[^1].Date.ToString(),
+            graph.Relations<Relation>().Count(relation => relation.ValidFrom is not null || relation.ValidTo is not null),
+            bySource.Select(facts => (Describe(facts.Key), facts.Count())).ToArray(),
+            graph.Relations<Relation>().Count(relation => relation.Sources.Count == 0));
+    }
+
+    /// <summary>Plain aligned tables: the same on a terminal and in a file, with nothing but the text.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{Graph}: {Count(EntityCount, "entity", "entities")}, {Count(FactCount, "fact", "facts")}\n");
+
+        Table(text, ["Entity type", "Entities"], [.. EntityTypes.Select(type => Row(type.Type, type.Count)), Row("Total", EntityCount)]);
+        Table(text, ["Relation type", "Facts"], [.. RelationTypes.Select(type => Row(type.Type, type.Count)), Row("Total", FactCount)]);
+        Table(text, ["Most connected", "Name", "Type", "Degree"], [.. MostConnected.Select(ranked => Row(ranked.Entity, ranked.Degree))]);
+
+        text.Append('\n')
+            .Append(CultureInfo.InvariantCulture, $"Dates: {(Earliest is null ? "none" : $"{Earliest} to {Latest}")}\n")
+            .Append(CultureInfo.InvariantCulture, $"Facts with validity (validFrom or validTo): {FactsWithValidity} of {FactCount}\n");
+
+        Table(text, ["Source", "Name", "Type", "Facts"], [.. Sources.Select(cited => Row(cited.Source, cited.Facts)), ["No source", "", "", Number(FactsWithoutSource)]]);
+        return text.ToString();
+    }
+
+    /// <summary>One JSON object, as the README documents it.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("graph", Graph);
+            WriteCounts(json, "entities", EntityCount, EntityTypes);
+            WriteCounts(json, "facts", FactCount, RelationTypes);
+            json.WriteStartArray("mostConnected");
+            foreach (var (entity, degree) in MostConnected)
+            {
+                WriteEntity(json, entity, "degree", degree);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("dates");
+            json.WriteString("earliest", Earliest);
+            json.WriteString("latest", Latest);
+            json.WriteNumber("factsWithValidity", FactsWithValidity);
+            json.WriteEndObject();
+            json.WriteStartObject("sources");
+            json.WriteStartArray("cited");
+            foreach (var (source, facts) in Sources)
+            {
+                WriteEntity(json, source, "facts", facts);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("factsWithoutSource", FactsWithoutSource);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, int total, IReadOnlyList<(string Type, int Count)> types)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("total", total);
+        json.WriteStartArray("byType");
+        foreach (var (type, count) in types)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", type);
+            json.WriteNumber("count", count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEntity(Utf8JsonWriter json, Described entity, string countName, int count)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", entity.Id);
+        json.WriteString("name", entity.Name);
+        json.WriteString("type", entity.Type);
+        json.WriteNumber(countName, count);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Appends a blank line and the table: text columns left-aligned, the last (a count) right-aligned.</summary>
+    private static void Table(StringBuilder text, string[] header, string[][] rows)
+    {
+        var widths = header.Select((title, column) => rows.Select(row => row[column].Length).Append(title.Length).Max()).ToArray();
+        text.Append('\n');
+        foreach (var row in rows.Prepend(header))
+        {
+            var cells = row.Select((cell, column) => column == row.Length - 1 ? cell.PadLeft(widths[column]) : cell.PadRight(widths[column]));
+            text.Append(string.Join("  ", cells).TrimEnd()).Append('\n');
+        }
+    }
+
+    private static string[] Row(string name, int count) => [name, Number(count)];
+
+    private static string[] Row(Described entity, int count) => [entity.Id, entity.Name ?? "", entity.Type, Number(count)];
+
+    private static string Number(int count) => count.ToString(CultureInfo.InvariantCulture);
+
+    private static string Count(int count, string one, string many) => $"{Number(count)} {(count == 1 ? one : many)}";
+}
