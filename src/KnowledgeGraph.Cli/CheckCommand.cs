@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -76,6 +78,22 @@ internal static class CheckCommand
                 result.AddError($"Unrecognized option '{token.Value}'.");
             }
         });
+
+    /// <summary>
+    /// The parser of a count option such as <c>--depth</c>: a validator cannot do it, since reading a value that failed
+    /// to parse (<c>--depth many</c>) throws instead of reporting bad usage.
+    /// </summary>
+    internal static Func<ArgumentResult, int> CountOf(string option, int minimum) =>
+        result =>
+        {
+            if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= minimum)
+            {
+                return count;
+            }
+
+            result.AddError($"{option} must be a whole number, {minimum} or more.");
+            return minimum;
+        };
 
     /// <summary>Parses each file and checks each graph they make, as the generator does in a project without a RootNamespace.</summary>
     /// <param name="files">The files, named as their diagnostics name them.</param>

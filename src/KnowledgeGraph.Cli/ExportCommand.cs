@@ -57,14 +57,8 @@ internal static class ExportCommand
         {
             Description = "How many facts away from --around an entity may be.",
             DefaultValueFactory = _ => 2,
+            CustomParser = CheckCommand.CountOf("--depth", 0),
         };
-        depth.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--depth must be 0 or more.");
-            }
-        });
         CheckCommand.RejectUnknownOptions(paths);
 
         var command = new Command("export", "Exports the graph of *.kg.json files. Exit codes: 0 exported, 1 errors in the files, 2 bad usage, 3 Graphviz's dot missing or failing (svg).")

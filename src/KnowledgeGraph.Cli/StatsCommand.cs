@@ -30,17 +30,7 @@ internal static class StatsCommand
         {
             Description = "How many of the most connected entities to list.",
             DefaultValueFactory = _ => 10,
-            // Parsed here, not validated after: a validator reading a value that failed to parse throws.
-            CustomParser = result =>
-            {
-                if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
-                {
-                    return count;
-                }
-
-                result.AddError("--top must be a whole number, 1 or more.");
-                return 0;
-            },
+            CustomParser = CheckCommand.CountOf("--top", 1),
         };
         var format = new Option<string>("--format", "-f")
         {

@@ -104,6 +104,7 @@ public sealed class ExportCommandTests : IDisposable
     [InlineData("export", "--format", "neo4j", "Schema")]
     [InlineData("export", "--format", "dot", "--depth", "1", "Schema")]
     [InlineData("export", "--format", "dot", "--around", "trump", "--depth", "-1", "Schema")]
+    [InlineData("export", "--format", "dot", "--around", "trump", "--depth", "many", "Schema")]
     [InlineData("export", "--format", "dot", "--around", "nobody", "Schema")]
     [InlineData("export", "--format", "dot", "--colour", "Schema")]
     [InlineData("export", "--format", "dot", "missing.kg.json")]
