@@ -5,6 +5,8 @@ using System.Text.Json;
 using Diplomacy;
 using KnowledgeGraph.EndToEnd.Tests;
 
+using static KnowledgeGraph.Cli.Tests.KgRunner;
+
 namespace KnowledgeGraph.Cli.Tests;
 
 public sealed class CheckCommandTests : IDisposable
@@ -238,14 +240,6 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("holds no .kg.json file", error, StringComparison.Ordinal);
-    }
-
-    private static (int Code, string Output, string Error) Kg(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = KgCommand.Run(args, output, error, showProgress: false);
-        return (code, output.ToString(), error.ToString());
     }
 
     private static string[] Lines(string text) => text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);

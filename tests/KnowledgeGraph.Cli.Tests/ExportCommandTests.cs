@@ -6,6 +6,8 @@ using System.Xml.Linq;
 using Diplomacy;
 using KnowledgeGraph.EndToEnd.Tests;
 
+using static KnowledgeGraph.Cli.Tests.KgRunner;
+
 namespace KnowledgeGraph.Cli.Tests;
 
 public sealed class ExportCommandTests : IDisposable
@@ -143,13 +145,5 @@ public sealed class ExportCommandTests : IDisposable
         using var stream = new MemoryStream();
         graph.Export(stream, format);
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static (int Code, string Output, string Error) Kg(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = KgCommand.Run(args, output, error, showProgress: false);
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 
+using static KnowledgeGraph.Cli.Tests.KgRunner;
+
 namespace KnowledgeGraph.Cli.Tests;
 
 public sealed class InitCommandTests : IDisposable
@@ -151,13 +153,5 @@ public sealed class InitCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains($"kg: '{file}' is a file, not a folder.", error);
-    }
-
-    private static (int Code, string Output, string Error) Kg(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = KgCommand.Run(args, output, error, showProgress: false);
-        return (code, output.ToString(), error.ToString());
     }
 }

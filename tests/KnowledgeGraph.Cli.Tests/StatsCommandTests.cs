@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using Diplomacy;
 using KnowledgeGraph.EndToEnd.Tests;
 
+using static KnowledgeGraph.Cli.Tests.KgRunner;
+
 namespace KnowledgeGraph.Cli.Tests;
 
 public sealed class StatsCommandTests : IDisposable
@@ -174,13 +176,5 @@ public sealed class StatsCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Equal("", error);
         return JsonDocument.Parse(output).RootElement;
-    }
-
-    private static (int Code, string Output, string Error) Kg(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = KgCommand.Run(args, output, error, showProgress: false);
-        return (code, output.ToString(), error.ToString());
     }
 }
