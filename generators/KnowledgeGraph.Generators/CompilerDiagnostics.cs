@@ -13,7 +13,7 @@ internal static class CompilerDiagnostics
     public static Diagnostic ToDiagnostic(this DiagnosticInfo diagnostic) => Diagnostic.Create(
         diagnostic.Descriptor,
         diagnostic.Location.ToLocation(),
-        diagnostic.AdditionalLocation is null ? null : new[] { diagnostic.AdditionalLocation.ToLocation() },
+        diagnostic.AdditionalLocation is { } additional ? new[] { additional.ToLocation() } : null,
         diagnostic.Arguments.Cast<object>().ToArray());
 
     public static Location ToLocation(this LocationInfo location) => Location.Create(

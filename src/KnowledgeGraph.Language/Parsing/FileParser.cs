@@ -124,7 +124,7 @@ internal sealed class FileParser
                         while (_source.ReadToken(out var id) == JsonTokenType.PropertyName)
                         {
                             var value = _source.ReadValue();
-                            if (ExpectName($"a key of '{key.Value}'", id) is not null)
+                            if (IsName(id!) || ExpectName($"a key of '{key.Value}'", id) is not null)
                             {
                                 ParseEntity(id!, value);
                             }
@@ -567,26 +567,26 @@ internal sealed class FileParser
                     return;
                 }
 
-                var parts = triple.Items.Select(item => Expect<JsonScalar>(item, "a part of [from, type, to]", "a string")).ToArray();
-                if (parts.Any(part => part is null || part.Kind != JsonScalarKind.String))
+                var partsAreStrings = true;
+                foreach (var part in triple.Items)
                 {
-                    foreach (var part in parts)
+                    if (part is not JsonScalar { Kind: JsonScalarKind.String })
                     {
-                        if (part is not null && part.Kind != JsonScalarKind.String)
-                        {
-                            Unexpected(part, "a part of [from, type, to]", "a string");
-                        }
+                        Unexpected(part, "a part of [from, type, to]", "a string");
+                        partsAreStrings = false;
                     }
-
-                    return;
                 }
 
-                _sink.Relation(new RelationDeclaration(
-                    triple.Location,
-                    Locate(parts[0]!),
-                    Locate(parts[1]!),
-                    Locate(parts[2]!),
-                    EquatableArray<ValueDeclaration>.Empty));
+                if (partsAreStrings)
+                {
+                    _sink.Relation(new RelationDeclaration(
+                        triple.Location,
+                        Locate((JsonScalar)triple.Items[0]),
+                        Locate((JsonScalar)triple.Items[1]),
+                        Locate((JsonScalar)triple.Items[2]),
+                        EquatableArray<ValueDeclaration>.Empty));
+                }
+
                 break;
 
             case JsonObject relation:
@@ -697,8 +697,9 @@ internal sealed class FileParser
         return null;
     }
 
+    // The quoted key is made only for a mistake: a string is expected of every fact's from, type and to.
     private Located? ExpectString(JsonMember member) =>
-        Expect<JsonScalar>(member.Value, Quote(member.Key.Value), "a string") is { } scalar && scalar.Kind == JsonScalarKind.String
+        member.Value is JsonScalar { Kind: JsonScalarKind.String } scalar
             ? Locate(scalar)
             : UnexpectedString(member.Value, Quote(member.Key.Value));
 
@@ -715,9 +716,12 @@ internal sealed class FileParser
     }
 
     /// <summary>Names become C# identifiers and ids, so they must hold more than white space.</summary>
+    private static bool IsName(Located name) => !string.IsNullOrWhiteSpace(name.Value);
+
+    /// <summary>Reports a name that is not one (<see cref="IsName"/>).</summary>
     private Located? ExpectName(string what, Located? name)
     {
-        if (name is not null && string.IsNullOrWhiteSpace(name.Value))
+        if (name is not null && !IsName(name))
         {
             _diagnostics.Add(DiagnosticInfo.Create(
                 Descriptors.UnexpectedValue, name.Location, Capitalize(what), "a name", name.Value.Length == 0 ? "an empty string" : "blank"));
@@ -729,11 +733,7 @@ internal sealed class FileParser
 
     private Located? UnexpectedString(JsonNode node, string what)
     {
-        if (node is JsonScalar)
-        {
-            Unexpected(node, what, "a string");
-        }
-
+        Unexpected(node, what, "a string");
         return null;
     }
 

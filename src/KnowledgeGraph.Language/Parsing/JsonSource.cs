@@ -26,6 +26,8 @@ internal sealed class JsonSource
     private readonly Stream? _stream;
     private readonly SourcePositions _positions;
     private readonly StringPool _strings = new();
+    private readonly List<List<JsonMember>> _members = [];
+    private readonly List<List<JsonNode>> _items = [];
     private readonly CancellationToken _cancellationToken;
     private byte[] _buffer;
     private int _start;        // the first byte not read yet
@@ -223,7 +225,7 @@ internal sealed class JsonSource
         {
             case JsonTokenType.StartObject:
                 var objectStart = _positions.Point(start);
-                var members = new List<JsonMember>();
+                var members = Scratch(_members, reader.CurrentDepth);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -232,17 +234,17 @@ internal sealed class JsonSource
                     members.Add(new JsonMember(key, ReadValue(ref reader)));
                 }
 
-                return new JsonObject(_positions.Span(objectStart, _positions.Point(Offset(ref reader) + 1)), members);
+                return new JsonObject(_positions.Span(objectStart, _positions.Point(Offset(ref reader) + 1)), Take(members));
 
             case JsonTokenType.StartArray:
                 var arrayStart = _positions.Point(start);
-                var items = new List<JsonNode>();
+                var items = Scratch(_items, reader.CurrentDepth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(ReadValue(ref reader));
                 }
 
-                return new JsonArray(_positions.Span(arrayStart, _positions.Point(Offset(ref reader) + 1)), items);
+                return new JsonArray(_positions.Span(arrayStart, _positions.Point(Offset(ref reader) + 1)), Take(items));
 
             case JsonTokenType.String:
                 var location = _positions.Locate(start, StringEnd(ref reader));
@@ -260,6 +262,23 @@ internal sealed class JsonSource
                 return new JsonScalar(_positions.Locate(start, start + reader.ValueSpan.Length), kind, raw);
         }
     }
+
+    // The members or items of the object or array open at a depth are gathered in a list kept for that depth, then
+    // copied to an array of their number (Take): a tree per fact would otherwise grow and drop lists for each. Only
+    // one object or array is open at a depth, so the list is free again when the next one opens there.
+    private static List<T> Scratch<T>(List<List<T>> lists, int depth)
+    {
+        while (lists.Count <= depth)
+        {
+            lists.Add([]);
+        }
+
+        var scratch = lists[depth];
+        scratch.Clear();
+        return scratch;
+    }
+
+    private static T[] Take<T>(List<T> scratch) => scratch.ToArray();
 
     private Located Key(ref Utf8JsonReader reader)
     {

@@ -70,4 +70,5 @@ internal sealed class JsonScalar : JsonNode
     };
 }
 
-internal sealed record JsonMember(Located Key, JsonNode Value);
+/// <summary>A key and its value: a value, held in its object's array, since every fact has several.</summary>
+internal readonly record struct JsonMember(Located Key, JsonNode Value);

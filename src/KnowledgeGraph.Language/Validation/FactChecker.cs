@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using KnowledgeGraph.Language.Diagnostics;
@@ -44,7 +45,9 @@ internal sealed class FactChecker : IDeclarationSink
     private readonly Dictionary<(string Relation, bool Forward, string Entity), LocationInfo> _singleEnds = new();
 
     // A fact is its type, ends, properties and validity; where it was read is not part of it.
-    private readonly Dictionary<RelationModel, (int Index, LocationInfo Location)> _facts = new();
+    // The value is the fact's index in _relationModels and _factLocations.
+    private readonly Dictionary<RelationModel, int> _facts = new();
+    private readonly List<LocationInfo> _factLocations = [];
 
     // The ids every fact names, kept or not, for the warning about entities in no fact.
     private readonly HashSet<string> _named = new(StringComparer.Ordinal);
@@ -198,7 +201,7 @@ internal sealed class FactChecker : IDeclarationSink
             return false;
         }
 
-        var roles = _relationTypes.TryGetValue(declaration.Type!.Value, out var type) && !type.IsBroken ? _schema.ShapeOf(type).Roles : [];
+        var roles = _relationTypes.TryGetValue(declaration.Type!.Value, out var type) && !type.IsBroken ? _schema.ShapeOf(type).Roles : ImmutableArray<RoleInfo>.Empty;
         foreach (var value in declaration.Values)
         {
             if (value.Name.Value == "source" || roles.Any(role => role.Name == value.Name.Value))
@@ -259,48 +262,57 @@ internal sealed class FactChecker : IDeclarationSink
     /// <summary>Checks the entity's unique properties against the entities before it; false after reporting a clash.</summary>
     private bool CheckUniqueValues(EntityDeclaration declaration, EntityTypeInfo type)
     {
+        var unique = _schema.ShapeOf(type).UniqueProperties;
         var valid = true;
-        foreach (var owner in type.Ancestors.Prepend(type))
+        foreach (var (owner, property) in unique)
         {
-            foreach (var property in owner.Properties.Where(p => p.IsUnique))
+            if (ValueOf(declaration.Values, property.Name) is not { Value.Kind: not FactValueKind.Null } value)
             {
-                if (declaration.Values.FirstOrDefault(v => v.Name.Value == property.Name) is not { Value.Kind: not FactValueKind.Null } value)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var key = (owner.Name, property.Name, UniqueText(property, value.Value));
-                if (_uniqueValues.TryGetValue(key, out var earlier))
-                {
-                    Report(
-                        Descriptors.DuplicateKey,
-                        value.Value.Location,
-                        earlier.Value.Location,
-                        $"Entity '{declaration.Id.Value}'",
-                        property.Name,
-                        Shorten(value.Value.Text),
-                        earlier.Id,
-                        owner.Name);
-                    valid = false;
-                }
+            var key = (owner.Name, property.Name, UniqueText(property, value.Value));
+            if (_uniqueValues.TryGetValue(key, out var earlier))
+            {
+                Report(
+                    Descriptors.DuplicateKey,
+                    value.Value.Location,
+                    earlier.Value.Location,
+                    $"Entity '{declaration.Id.Value}'",
+                    property.Name,
+                    Shorten(value.Value.Text),
+                    earlier.Id,
+                    owner.Name);
+                valid = false;
             }
         }
 
         if (valid)
         {
-            foreach (var owner in type.Ancestors.Prepend(type))
+            foreach (var (owner, property) in unique)
             {
-                foreach (var property in owner.Properties.Where(p => p.IsUnique))
+                if (ValueOf(declaration.Values, property.Name) is { Value.Kind: not FactValueKind.Null } value)
                 {
-                    if (declaration.Values.FirstOrDefault(v => v.Name.Value == property.Name) is { Value.Kind: not FactValueKind.Null } value)
-                    {
-                        _uniqueValues[(owner.Name, property.Name, UniqueText(property, value.Value))] = (declaration.Id.Value, value.Value);
-                    }
+                    _uniqueValues[(owner.Name, property.Name, UniqueText(property, value.Value))] = (declaration.Id.Value, value.Value);
                 }
             }
         }
 
         return valid;
+    }
+
+    /// <summary>The value given for <paramref name="name"/>, or null.</summary>
+    private static ValueDeclaration? ValueOf(EquatableArray<ValueDeclaration> values, string name)
+    {
+        foreach (var value in values)
+        {
+            if (value.Name.Value == name)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -341,15 +353,15 @@ internal sealed class FactChecker : IDeclarationSink
         if (_facts.TryGetValue(fact, out var same))
         {
             // The same fact from other sources is one fact with more sources; from no new source it is a repeat.
-            var known = _relationModels[same.Index].Sources;
+            var known = _relationModels[same].Sources;
             var added = model.Sources.Where(source => !known.Contains(source)).ToList();
             if (added.Count == 0)
             {
-                Report(Descriptors.DuplicateFact, declaration.Location.StartOnly(), same.Location, type.Name, from.Declaration.Id.Value, to.Declaration.Id.Value);
+                Report(Descriptors.DuplicateFact, declaration.Location.StartOnly(), _factLocations[same], type.Name, from.Declaration.Id.Value, to.Declaration.Id.Value);
             }
             else
             {
-                _relationModels[same.Index] = _relationModels[same.Index] with { Sources = known.Concat(added).ToEquatableArray() };
+                _relationModels[same] = _relationModels[same] with { Sources = known.Concat(added).ToEquatableArray() };
             }
 
             return;
@@ -378,8 +390,9 @@ internal sealed class FactChecker : IDeclarationSink
             _singleEnds[(counted.Name, forward, (atTarget ? to : from).Declaration.Id.Value)] = declaration.Location.StartOnly();
         }
 
-        _facts.Add(fact, (_relationModels.Count, declaration.Location.StartOnly()));
+        _facts.Add(fact, _relationModels.Count);
         _relationModels.Add(model);
+        _factLocations.Add(declaration.Location.StartOnly());
     }
 
     private (RelationTypeInfo Type, EntityInfo From, EntityInfo To, RelationModel Model)? CheckRelation(RelationDeclaration declaration)
@@ -461,13 +474,13 @@ internal sealed class FactChecker : IDeclarationSink
     }
 
     /// <summary>Checks the entities a fact names for its roles: known, of the role's type, given when required.</summary>
-    private List<RoleValueModel> CheckRoles(RelationDeclaration declaration, IReadOnlyList<RoleInfo> roles, out bool valid)
+    private List<RoleValueModel> CheckRoles(RelationDeclaration declaration, ImmutableArray<RoleInfo> roles, out bool valid)
     {
         valid = true;
-        var models = new List<RoleValueModel>();
+        var models = new List<RoleValueModel>(roles.Length);
         foreach (var role in roles)
         {
-            var value = declaration.Values.FirstOrDefault(v => v.Name.Value == role.Name);
+            var value = ValueOf(declaration.Values, role.Name);
             if (value is null || (value.Value.Kind == FactValueKind.Null && !role.IsRequired))
             {
                 if (role.IsRequired)
@@ -502,8 +515,7 @@ internal sealed class FactChecker : IDeclarationSink
                     continue;
                 }
 
-                var located = new Located(id.Text, id.Location);
-                var player = ResolveEntity(located);
+                var player = ResolveEntity(id.Text, id.Location);
                 if (player is null)
                 {
                     valid = false;
@@ -539,19 +551,21 @@ internal sealed class FactChecker : IDeclarationSink
     /// The entity (null when it was left out after a mistake) and its type (null when that is not known
     /// either); null after reporting an id that no entity has.
     /// </returns>
-    private (EntityInfo? Entity, EntityTypeInfo? Type)? ResolveEntity(Located id)
+    private (EntityInfo? Entity, EntityTypeInfo? Type)? ResolveEntity(Located id) => ResolveEntity(id.Value, id.Location);
+
+    private (EntityInfo? Entity, EntityTypeInfo? Type)? ResolveEntity(string id, LocationInfo location)
     {
-        if (_entities.TryGetValue(id.Value, out var entity))
+        if (_entities.TryGetValue(id, out var entity))
         {
             return (entity, entity.Type);
         }
 
-        if (_brokenEntities.TryGetValue(id.Value, out var type))
+        if (_brokenEntities.TryGetValue(id, out var type))
         {
             return (null, type);
         }
 
-        Report(Descriptors.UnknownEntity, id.Location, id.Value, _graphName);
+        Report(Descriptors.UnknownEntity, location, id, _graphName);
         return null;
     }
 
@@ -587,7 +601,7 @@ internal sealed class FactChecker : IDeclarationSink
                 Report(Descriptors.WrongValueType, id.Location, "source", "the id of an entity, or a list of ids", DescribeActual(id));
                 valid = false;
             }
-            else if (ResolveEntity(new Located(id.Text, id.Location)) is { Entity: not null })
+            else if (ResolveEntity(id.Text, id.Location) is { Entity: not null })
             {
                 if (!sources.Contains(id.Text))
                 {
@@ -611,7 +625,7 @@ internal sealed class FactChecker : IDeclarationSink
     /// <returns>The checked values in the order of the shape's properties, or null after reporting a mistake.</returns>
     private List<ValueModel>? CheckValues<TOwner>(
         FactShape shape,
-        IReadOnlyList<ValueDeclaration> values,
+        EquatableArray<ValueDeclaration> values,
         LocationInfo ownerLocation,
         TOwner owner,
         Func<TOwner, string> describe)

@@ -47,13 +47,13 @@ internal sealed class NameScope(Reporter reporter, string scope, MetadataName me
             (true, false) => $"{taken.Scope} (generated file names ignore case)",
             _ => $"{taken.Scope} as '{existing}' (generated file names ignore case)",
         };
-        if (taken.Location is null)
+        if (taken.Location is { } takenAt)
         {
-            reporter.Report(Descriptors.NameClash, location, what, name, taken.What);
+            reporter.Report(Descriptors.NameClash, location, takenAt, what, name, $"{LowerFirst(taken.What)} in {where}");
         }
         else
         {
-            reporter.Report(Descriptors.NameClash, location, taken.Location, what, name, $"{LowerFirst(taken.What)} in {where}");
+            reporter.Report(Descriptors.NameClash, location, what, name, taken.What);
         }
 
         return false;

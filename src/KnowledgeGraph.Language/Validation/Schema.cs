@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 
 namespace KnowledgeGraph.Language.Validation;
@@ -50,9 +51,10 @@ internal sealed class Schema
             type.AllProperties().ToList(),
             new HashSet<string>(lineage.SelectMany(t => t.Ignored), StringComparer.Ordinal),
             lineage.Any(t => t.Declaration.HasUnknownKeys),
+            ImmutableArray<RoleInfo>.Empty,
             [],
-            [],
-            []);
+            ImmutableArray<(RelationTypeInfo, bool, bool)>.Empty,
+            lineage.SelectMany(owner => owner.Properties.Where(property => property.IsUnique).Select(property => (owner, property))).ToImmutableArray());
     }
 
     private static FactShape ShapeOfFacts(RelationTypeInfo type)
@@ -73,7 +75,7 @@ internal sealed class Schema
             }
         }
 
-        var roles = type.AllRoles().ToList();
+        var roles = type.AllRoles().ToImmutableArray();
         return new FactShape(
             $"relation type '{type.Name}'",
             type.AllProperties().ToList(),
@@ -81,6 +83,7 @@ internal sealed class Schema
             type.SelfAndAncestors().Any(t => t.Declaration.HasUnknownKeys),
             roles,
             new HashSet<string>(roles.Select(role => role.Name).Concat(["source", "validFrom", "validTo"]), StringComparer.Ordinal),
-            singleEnds);
+            singleEnds.ToImmutableArray(),
+            ImmutableArray<(EntityTypeInfo, PropertyInfo)>.Empty);
     }
 }

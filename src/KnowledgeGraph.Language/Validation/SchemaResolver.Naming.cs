@@ -210,13 +210,13 @@ internal sealed partial class SchemaResolver
             return true;
         }
 
-        if (takenAt is null)
+        if (takenAt is { } clash)
         {
-            Report(Descriptors.NameClash, location, what, name, taken);
+            Report(Descriptors.NameClash, location, clash, what, name, taken);
         }
         else
         {
-            Report(Descriptors.NameClash, location, takenAt, what, name, taken);
+            Report(Descriptors.NameClash, location, what, name, taken);
         }
 
         return false;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using KnowledgeGraph.Language.Model;
@@ -250,9 +251,10 @@ internal sealed class FactShape(
     IReadOnlyList<PropertyInfo> properties,
     HashSet<string> ignored,
     bool ignoresUnknown,
-    IReadOnlyList<RoleInfo> roles,
+    ImmutableArray<RoleInfo> roles,
     HashSet<string> notProperties,
-    IReadOnlyList<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> singleEnds)
+    ImmutableArray<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> singleEnds,
+    ImmutableArray<(EntityTypeInfo Owner, PropertyInfo Property)> uniqueProperties)
 {
     /// <summary>The type, for messages: "entity type 'Person'".</summary>
     public string Description { get; } = description;
@@ -267,7 +269,7 @@ internal sealed class FactShape(
     public bool IgnoresUnknown { get; } = ignoresUnknown;
 
     /// <summary>The roles of a relation type and of every type it extends, the base type's first.</summary>
-    public IReadOnlyList<RoleInfo> Roles { get; } = roles;
+    public ImmutableArray<RoleInfo> Roles { get; } = roles;
 
     /// <summary>The names in a fact that are not property values: a relation's reserved keys and its roles.</summary>
     public HashSet<string> NotProperties { get; } = notProperties;
@@ -276,7 +278,10 @@ internal sealed class FactShape(
     /// The ends a fact of a relation type counts at, for the cardinality of the type and of every type it extends:
     /// at its start or its target (<c>AtTarget</c>), forward or inverse.
     /// </summary>
-    public IReadOnlyList<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> SingleEnds { get; } = singleEnds;
+    public ImmutableArray<(RelationTypeInfo Counted, bool Forward, bool AtTarget)> SingleEnds { get; } = singleEnds;
+
+    /// <summary>The unique properties of an entity type and of every type it extends, the type's own first, each with the type that declares it.</summary>
+    public ImmutableArray<(EntityTypeInfo Owner, PropertyInfo Property)> UniqueProperties { get; } = uniqueProperties;
 
     /// <summary>What a cardinality allows an entity at one of its single ends, for KG0016's message.</summary>
     public static string OneAtMost(RelationTypeInfo counted, bool forward, string entityId) =>
