@@ -94,7 +94,7 @@ public sealed class GeneratorRun
         var prefix = $"{Path.GetFileNameWithoutExtension(sourceFilePath)}.{methodName}";
         var directory = Path.GetFullPath(Path.Combine(CallerDirectory(sourceFilePath), options.SnapshotDirectory ?? ""));
 
-        var hintNames = Sources.Keys.ToList();
+        var hintNames = Sources.Keys.ToHashSet(StringComparer.Ordinal);
         var files = Sources
             .Where(source => options.IncludeFactTables || !Emitter.IsFactTable(source.Key, hintNames))
             .Where(source => options.HintNameFilter?.Invoke(source.Key) ?? true)

@@ -175,7 +175,8 @@ internal sealed partial class ProjectFile
         }
         else
         {
-            var folder = full[..(full[..wildcard].LastIndexOf('/') is var slash and >= 0 ? slash : 0)];
+            // Files are searched for below the last folder before the first wildcard.
+            var folder = full[..Math.Max(0, full.LastIndexOf('/', wildcard))];
             if (!System.IO.Directory.Exists(folder))
             {
                 return [];
