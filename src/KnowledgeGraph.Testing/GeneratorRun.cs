@@ -50,13 +50,21 @@ public sealed class GeneratorRun
     /// <param name="paths">The <c>.kg.json</c> files; a relative path is relative to the folder of the calling test's source file.</param>
     /// <param name="rootNamespace">The namespace of a file that names none: the project's <c>RootNamespace</c>.</param>
     /// <param name="callerFilePath">Filled in by the compiler: the calling test's source file.</param>
+    /// <exception cref="ArgumentException"><paramref name="paths"/> is empty.</exception>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     public static GeneratorRun ForFiles(IEnumerable<string> paths, string rootNamespace, [CallerFilePath] string callerFilePath = "")
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(rootNamespace);
         var directory = CallerDirectory(callerFilePath);
-        return Run(directory, paths.Select(path => Path.GetFullPath(Path.Combine(directory, path))), rootNamespace);
+        var files = paths.Select(path => Path.GetFullPath(Path.Combine(directory, path))).ToList();
+        if (files.Count == 0)
+        {
+            // A snapshot of nothing would pass whatever the model says.
+            throw new ArgumentException("No .kg.json file was given.", nameof(paths));
+        }
+
+        return Run(directory, files, rootNamespace);
     }
 
     /// <summary>
@@ -66,11 +74,18 @@ public sealed class GeneratorRun
     /// <param name="csprojPath">The project file; a relative path is relative to the folder of the calling test's source file.</param>
     /// <param name="callerFilePath">Filled in by the compiler: the calling test's source file.</param>
     /// <exception cref="FileNotFoundException">The project file does not exist.</exception>
+    /// <exception cref="InvalidOperationException">The project has no <c>.kg.json</c> file.</exception>
     /// <exception cref="NotSupportedException">What the project gives the generator depends on what only MSBuild evaluates (a condition, an import's property).</exception>
     public static GeneratorRun ForProject(string csprojPath, [CallerFilePath] string callerFilePath = "")
     {
         ArgumentNullException.ThrowIfNull(csprojPath);
-        var project = ProjectFile.Read(Path.GetFullPath(Path.Combine(CallerDirectory(callerFilePath), csprojPath)));
+        var path = Path.GetFullPath(Path.Combine(CallerDirectory(callerFilePath), csprojPath));
+        var project = ProjectFile.Read(path);
+        if (project.ModelFiles.Count == 0)
+        {
+            throw new InvalidOperationException($"The build of {path} gives the generator no .kg.json file: is this the project that holds the model?");
+        }
+
         return Run(project.Directory, project.ModelFiles, project.RootNamespace);
     }
 

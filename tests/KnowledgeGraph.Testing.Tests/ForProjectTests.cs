@@ -115,6 +115,18 @@ public sealed class ForProjectTests : IDisposable
     }
 
     [Fact]
+    public void A_project_or_a_list_without_model_files_fails_rather_than_snapshot_nothing()
+    {
+        _folder.Write("App/bin/copy.kg.json", Models.Schema);
+        Project("App", "");
+
+        var error = Assert.Throws<InvalidOperationException>(() => GeneratorRun.ForProject("App/App.csproj", TestFile));
+
+        Assert.Contains("no .kg.json file", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => GeneratorRun.ForFiles([], "App", TestFile));
+    }
+
+    [Fact]
     public void A_missing_project_or_model_file_is_named()
     {
         Assert.Throws<FileNotFoundException>(() => GeneratorRun.ForProject("App/None.csproj", TestFile));
