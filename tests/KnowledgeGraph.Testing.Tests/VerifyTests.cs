@@ -92,6 +92,19 @@ public sealed class VerifyTests : IDisposable
     }
 
     [Fact]
+    public async Task Accepted_diagnostics_pass_and_once_the_mistake_is_fixed_their_snapshot_is_stale()
+    {
+        await Assert.ThrowsAsync<SnapshotMismatchException>(() => Run(Models.FactsWithUnknownEntity).VerifyAsync(sourceFilePath: TestFile, methodName: "Broken"));
+        AcceptReceived();
+        await Run(Models.FactsWithUnknownEntity).VerifyAsync(sourceFilePath: TestFile, methodName: "Broken");
+
+        var error = await Assert.ThrowsAsync<SnapshotMismatchException>(() => Run().VerifyAsync(sourceFilePath: TestFile, methodName: "Broken"));
+
+        Assert.Contains("LibraryTests.Broken.verified.txt: the generator no longer writes this; delete the snapshot.", error.Message);
+        Assert.DoesNotContain(error.ReceivedFiles, path => path.EndsWith(".txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_snapshot_of_a_source_no_longer_written_fails_as_stale()
     {
         await Assert.ThrowsAsync<SnapshotMismatchException>(() => Run().VerifyAsync(sourceFilePath: TestFile, methodName: "Snapshot"));
