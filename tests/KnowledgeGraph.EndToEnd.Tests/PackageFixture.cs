@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security;
 
 namespace KnowledgeGraph.EndToEnd.Tests;
@@ -34,19 +35,7 @@ public sealed class PackageFixture : IDisposable
         Directory.CreateDirectory(FeedDirectory);
         Directory.CreateDirectory(PackagesDirectory);
 
-        PackResult = ProcessRunner.Dotnet(
-            RepositoryRoot,
-            [
-                "pack", Path.Combine("nuget", "KnowledgeGraph.Package.csproj"),
-                "-c", "Release",
-                "-o", FeedDirectory,
-                "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"),
-                "-p:Version=" + Version,
-                "--disable-build-servers",
-                "-nodeReuse:false",
-                "-tl:off",
-            ],
-            BuildTimeout);
+        PackResult = Pack(Path.Combine("nuget", "KnowledgeGraph.Package.csproj"));
         var packages = Directory.GetFiles(FeedDirectory, "*.nupkg");
         if (PackResult.ExitCode != 0 || packages.Length != 1)
         {
@@ -78,6 +67,33 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>How the pack went.</summary>
     public ProcessResult PackResult { get; }
+
+    /// <summary>
+    /// Packs another package of the repository (<paramref name="projectPath"/>, relative to its root) into the feed,
+    /// with the same version as the KnowledgeGraph package.
+    /// </summary>
+    public void PackAlso(string projectPath)
+    {
+        var result = Pack(projectPath);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Packing {projectPath} failed:{Environment.NewLine}{result}");
+        }
+    }
+
+    private ProcessResult Pack(string projectPath) => ProcessRunner.Dotnet(
+        RepositoryRoot,
+        [
+            "pack", projectPath,
+            "-c", "Release",
+            "-o", FeedDirectory,
+            "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"),
+            "-p:Version=" + Version,
+            "--disable-build-servers",
+            "-nodeReuse:false",
+            "-tl:off",
+        ],
+        BuildTimeout);
 
     /// <summary>
     /// A new console app in its own folder that references the package by version, with the given files
@@ -194,6 +210,13 @@ public sealed class ConsumerApp(PackageFixture fixture, string directory, string
         ["build", projectPath, "-c", "Release", "--disable-build-servers", "-nodeReuse:false", "-tl:off"],
         PackageFixture.BuildTimeout,
         fixture.ConsumerEnvironment);
+
+    /// <summary><c>dotnet test</c> (restore and build included), as a user runs it, with <paramref name="environment"/> added.</summary>
+    public ProcessResult Test(IReadOnlyDictionary<string, string> environment) => ProcessRunner.Dotnet(
+        Directory,
+        ["test", projectPath, "-c", "Release", "--disable-build-servers", "-nodeReuse:false", "-tl:off"],
+        PackageFixture.BuildTimeout,
+        fixture.ConsumerEnvironment.Concat(environment).ToDictionary());
 
     /// <summary><c>dotnet run</c> of what <see cref="Build"/> made.</summary>
     public ProcessResult Run() => ProcessRunner.Dotnet(

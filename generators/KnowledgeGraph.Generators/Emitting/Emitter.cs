@@ -17,8 +17,12 @@ internal sealed partial class Emitter
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     private const string ImmutableArray = "global::System.Collections.Immutable.ImmutableArray";
 
-    private static readonly string GeneratedCodeAttribute =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"KnowledgeGraph.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
+    // The hint names of the chunks of a graph's compiled fact tables: {Graph}.Entities{n} and {Graph}.Relations{n}.
+    private const string EntityTable = "Entities";
+    private const string RelationTable = "Relations";
+    private const string HintNameSuffix = ".g.cs";
+
+    private static readonly string GeneratedCodeAttribute = GeneratedCodeAttributeOf($"{typeof(Emitter).Assembly.GetName().Version}");
 
     private readonly GraphModel _graph;
 
@@ -50,13 +54,13 @@ internal sealed partial class Emitter
         for (var chunk = 0; chunk < ChunkCount(graph.Entities.Count); chunk++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return (HintName(graph, $"{graph.ClassName}.Entities{chunk}"), emitter.EntityChunk(chunk));
+            yield return (HintName(graph, $"{graph.ClassName}.{EntityTable}{chunk}"), emitter.EntityChunk(chunk));
         }
 
         for (var chunk = 0; chunk < ChunkCount(graph.Relations.Count); chunk++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return (HintName(graph, $"{graph.ClassName}.Relations{chunk}"), emitter.RelationChunk(chunk));
+            yield return (HintName(graph, $"{graph.ClassName}.{RelationTable}{chunk}"), emitter.RelationChunk(chunk));
         }
 
         if (graph.EntityTypes.Any(type => type.Navigations.Count > 0))
@@ -65,7 +69,47 @@ internal sealed partial class Emitter
         }
     }
 
-    private static string HintName(GraphModel graph, string className) => $"{graph.Namespace}.{className}.g.cs".Replace("@", "");
+    /// <summary>The <c>[GeneratedCode]</c> attribute every generated type carries, as written for a generator of <paramref name="version"/>.</summary>
+    internal static string GeneratedCodeAttributeOf(string version) =>
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"KnowledgeGraph.Generators\", \"{version}\")]";
+
+    /// <summary>
+    /// Whether <paramref name="hintName"/>, one of the <paramref name="hintNames"/> of a run, holds a chunk of a graph's
+    /// compiled fact tables (its entities' or relations' rows) rather than code of the model: its graph's
+    /// <c>CompiledFacts</c> file is among the names too.
+    /// </summary>
+    internal static bool IsFactTable(string hintName, IReadOnlyCollection<string> hintNames)
+    {
+        if (!hintName.EndsWith(HintNameSuffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = hintName.Substring(0, hintName.Length - HintNameSuffix.Length);
+        var digits = name.Length;
+        while (digits > 0 && name[digits - 1] is >= '0' and <= '9')
+        {
+            digits--;
+        }
+
+        if (digits == name.Length)
+        {
+            return false;
+        }
+
+        foreach (var table in new[] { "." + EntityTable, "." + RelationTable })
+        {
+            if (name.Substring(0, digits).EndsWith(table, StringComparison.Ordinal))
+            {
+                var graph = name.Substring(0, digits - table.Length);
+                return hintNames.Contains($"{graph}.{FactsClassName}{HintNameSuffix}");
+            }
+        }
+
+        return false;
+    }
+
+    private static string HintName(GraphModel graph, string className) => $"{graph.Namespace}.{className}{HintNameSuffix}".Replace("@", "");
 
     private string Qualified(string className) => $"global::{_graph.Namespace}.{className}";
 

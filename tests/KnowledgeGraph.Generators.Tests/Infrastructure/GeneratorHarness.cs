@@ -1,13 +1,12 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using Basic.Reference.Assemblies;
+using KnowledgeGraph.Testing.Running;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KnowledgeGraph.Generators.Tests.Infrastructure;
 
@@ -30,13 +29,9 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(string? rootNamespace, params ModelFile[] files) =>
         CreateDriver(rootNamespace, files.Select(ToText).ToArray());
 
+    // The driver the testing package runs the generator with: the build's options, and the steps tracked for the incremental tests.
     public static GeneratorDriver CreateDriver(string? rootNamespace, params AdditionalText[] texts) =>
-        CSharpGeneratorDriver.Create(
-            [new KnowledgeGraphGenerator().AsSourceGenerator()],
-            texts,
-            ParseOptions,
-            new OptionsProvider(rootNamespace),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        BuildDriver.Create(texts, rootNamespace, trackSteps: true);
 
     public static CSharpCompilation CreateCompilation(string userCode = "") =>
         CSharpCompilation.Create(
@@ -57,36 +52,22 @@ internal static class GeneratorHarness
     public static ModelFile Load(string relativePath) =>
         new(relativePath, File.ReadAllText(Path.Combine(System.AppContext.BaseDirectory, relativePath)));
 
-    public static AdditionalText ToText(ModelFile file) => new InMemoryAdditionalText(file.Path, file.Content);
+    public static AdditionalText ToText(ModelFile file) => new ModelText(file.Path, file.Content);
 
-    private sealed class InMemoryAdditionalText(string path, string content) : AdditionalText
+    /// <summary>The C# errors and warnings of a compilation.</summary>
+    public static ImmutableArray<Diagnostic> WarningsAndErrors(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    /// <summary>Fails unless the compilation, with the generated code in it, has no warning at all.</summary>
+    public static void ShouldCompileCleanly(Compilation compilation)
     {
-        private readonly SourceText _text = SourceText.From(content);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        var diagnostics = WarningsAndErrors(compilation).Select(d => d.ToString()).ToList();
+        Assert.True(diagnostics.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", diagnostics));
     }
 
-    private sealed class OptionsProvider(string? rootNamespace) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(rootNamespace);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options(string? rootNamespace) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new(null);
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
-            {
-                value = key == "build_property.RootNamespace" ? rootNamespace : null;
-                return value is not null;
-            }
-        }
-    }
+    /// <summary>Fails unless the sources compile, in a project referencing the runtime, with no warning at all.</summary>
+    public static void ShouldCompileCleanly(IEnumerable<string> sources) =>
+        ShouldCompileCleanly(CreateCompilation().AddSyntaxTrees(sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions))));
 }
 
 /// <summary>What one generator run produced: its sources and diagnostics, and the compilation with them.</summary>
@@ -97,15 +78,13 @@ internal sealed record GeneratorResult(GeneratorDriverRunResult RunResult, Compi
     public ImmutableArray<Diagnostic> GeneratorDiagnostics => RunResult.Diagnostics;
 
     /// <summary>The C# errors and warnings of the compilation with the generated code (the generator's own excluded).</summary>
-    public ImmutableArray<Diagnostic> CompilationDiagnostics =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+    public ImmutableArray<Diagnostic> CompilationDiagnostics => GeneratorHarness.WarningsAndErrors(Output);
 
     /// <summary>Fails unless the generator ran without throwing and its code compiles with no warning at all.</summary>
     public GeneratorResult ShouldCompileCleanly()
     {
         Assert.Null(RunResult.Results.Single().Exception);
-        var diagnostics = CompilationDiagnostics.Select(d => d.ToString()).ToList();
-        Assert.True(diagnostics.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", diagnostics));
+        GeneratorHarness.ShouldCompileCleanly(Output);
         return this;
     }
 }
