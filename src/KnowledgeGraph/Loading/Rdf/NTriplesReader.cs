@@ -25,6 +25,8 @@ internal static class NTriplesReader
     public static IEnumerable<RdfTriple> Read(Stream stream, string name, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true);
+        // An IRI is made once: a subject, a predicate, a type repeat on many lines, and a graph read back holds its triples.
+        var iris = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
         while (true)
         {
@@ -49,7 +51,7 @@ internal static class NTriplesReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var line = new Line(text, name, number);
+            var line = new Line(text, name, number, iris);
             if (line.Triple() is { } triple)
             {
                 yield return triple;
@@ -58,7 +60,7 @@ internal static class NTriplesReader
     }
 
     /// <summary>One line's text and where the reading of it stands.</summary>
-    private struct Line(string text, string name, int number)
+    private struct Line(string text, string name, int number, HashSet<string> iris)
     {
         private readonly string _text = text;
         private int _at;
@@ -158,7 +160,12 @@ internal static class NTriplesReader
                 throw Error($"<{value}> is not an absolute IRI");
             }
 
-            return RdfNode.Iri(value);
+            if (!iris.TryGetValue(value, out var pooled))
+            {
+                iris.Add(pooled = value);
+            }
+
+            return RdfNode.Iri(pooled);
         }
 
         private RdfNode BlankNode()

@@ -55,7 +55,9 @@ internal sealed class TripleReader
     // The triples of the mapping, in the order read; the rest are dropped as they stream.
     private readonly List<RdfTriple> _kept = [];
     private readonly List<Subject> _subjects = [];
-    private readonly Dictionary<RdfNode, Subject> _subjectsByNode = [];
+
+    // Every subject met, classified once: null for one outside the mapping.
+    private readonly Dictionary<RdfNode, Subject?> _subjectsByNode = [];
 
     /// <param name="schema">The graph's compiled schema, whose base IRI the triples' IRIs are under.</param>
     /// <param name="name">What diagnostics call the triples' text.</param>
@@ -126,39 +128,37 @@ internal sealed class TripleReader
 
     private void Keep(RdfTriple triple)
     {
-        var (subject, predicate, @object) = (triple.Subject, triple.Predicate.Value, triple.Object);
-        bool isFactNode;
-        if (subject.Kind == RdfNodeKind.BlankNode || subject.Value.StartsWith(_factBase, StringComparison.Ordinal))
+        if (!_subjectsByNode.TryGetValue(triple.Subject, out var group))
         {
-            isFactNode = true;
-            if (predicate is not (RdfSubject or RdfPredicate or RdfObject or DcSource or ValidFrom or ValidThrough) && !predicate.StartsWith(_base, StringComparison.Ordinal))
-            {
-                return;
-            }
+            group = Classify(triple.Subject);
+            _subjectsByNode.Add(triple.Subject, group);
         }
-        else if (subject.Value.StartsWith(_base, StringComparison.Ordinal) && !subject.Value.StartsWith(_schemaBase, StringComparison.Ordinal) && EntityId(subject.Value) is not null)
-        {
-            isFactNode = false;
-            if (predicate == RdfType ? !(@object.IsIri && @object.Value.StartsWith(_schemaBase, StringComparison.Ordinal)) : !predicate.StartsWith(_base, StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-        else
+
+        var predicate = triple.Predicate.Value;
+        var isMapped = group is not null && (group.IsFactNode
+            ? predicate is RdfSubject or RdfPredicate or RdfObject or DcSource or ValidFrom or ValidThrough || predicate.StartsWith(_base, StringComparison.Ordinal)
+            : predicate == RdfType
+                ? triple.Object.IsIri && triple.Object.Value.StartsWith(_schemaBase, StringComparison.Ordinal)
+                : predicate.StartsWith(_base, StringComparison.Ordinal));
+        if (!isMapped)
         {
             return;
         }
 
-        if (!_subjectsByNode.TryGetValue(subject, out var group))
+        if (group!.Triples.Count == 0)
         {
-            group = new Subject(subject, isFactNode);
-            _subjectsByNode.Add(subject, group);
             _subjects.Add(group);
         }
 
         group.Triples.Add(_kept.Count);
         _kept.Add(triple);
     }
+
+    /// <summary>A fact node (blank, or under <c>{base}fact/</c>), an entity, or null for a subject outside the mapping (the schema's terms too).</summary>
+    private Subject? Classify(RdfNode subject) =>
+        subject.Kind == RdfNodeKind.BlankNode || subject.Value.StartsWith(_factBase, StringComparison.Ordinal) ? new Subject(subject, isFactNode: true)
+        : subject.Value.StartsWith(_base, StringComparison.Ordinal) && !subject.Value.StartsWith(_schemaBase, StringComparison.Ordinal) && EntityId(subject.Value) is not null ? new Subject(subject, isFactNode: false)
+        : null;
 
     private void DeclareEntity(Subject subject, IDeclarationSink sink, Reporter reporter, List<int> direct)
     {
