@@ -37,6 +37,35 @@ public sealed class ReservedMemberTests
     }
 
     [Fact]
+    public void TheRdfClassKeepsItsOwnNamesAndAnEntityMayNotTakeItsName()
+    {
+        // A type named like the Rdf class or its Members class would be a constant named like them: each is a KG0017,
+        // the type keeps its class but has no IRI constant; an entity "rdf" would hide the class.
+        var result = GeneratorHarness.Run(new ModelFile("model.kg.json", """
+            {
+              "graph": "TestGraph",
+              "entityTypes": { "Thing": { "properties": { "rdf": "string?" } }, "members": {}, "rdf": {} },
+              "relationTypes": { "near": { "from": "Thing", "to": "Thing" } },
+              "entities": { "rdf": { "type": "Thing" }, "a": { "type": "Thing" } },
+              "relations": [["rdf", "near", "a"]]
+            }
+            """));
+
+        Assert.Equal(
+            [
+                "Entity 'rdf' becomes the C# name 'Rdf', which the member 'Rdf' of every graph class already takes; rename one of them",
+                "The IRI of entity type 'members' becomes the C# name 'Members', which the class 'Rdf.Members' of the IRIs of properties, roles and enum values already takes; rename one of them",
+                "The IRI of entity type 'rdf' becomes the C# name 'Rdf', which the class 'Rdf' itself already takes; rename one of them",
+            ],
+            result.GeneratorDiagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("KG0017", d.Id));
+        result.ShouldCompileCleanly();
+        var graph = result.Sources.Select(s => s.SourceText.ToString()).Single(s => s.Contains("public static class Rdf"));
+        Assert.Contains("public const string Thing = \"urn:kg:TestGraph:schema/Thing\";", graph);
+        Assert.Contains("public const string Rdf = \"urn:kg:TestGraph:schema/Thing/rdf\";", graph);
+    }
+
+    [Fact]
     public void AnEntityMayBeNamedLikeATableOfCompiledFacts()
     {
         // The tables are members of the nested CompiledFacts class, so no graph member stands in the way.

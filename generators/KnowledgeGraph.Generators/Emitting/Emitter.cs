@@ -647,8 +647,76 @@ internal sealed partial class Emitter
         writer.Line($"protected override {self} Create({Runtime}.GraphContent content) => new(content);");
         writer.CloseBlock();
 
+        writer.Line();
+        RdfClass(writer, graph);
+
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>The IRIs of the graph's RDF mapping as constants, for query text: the names are checked, the values the exporters'.</summary>
+    private static void RdfClass(SourceWriter writer, GraphModel graph)
+    {
+        writer.Summary(
+            $"The IRIs of the RDF mapping of {Xml.Code(graph.ClassName)}, as its exports write them: each type's here, each property's, role's and enum value's in {Xml.Code(GeneratedNames.RdfMembersClass)}, to build SPARQL queries from names the compiler checks.",
+            isMarkup: true);
+        writer.Line($"public static class {GeneratedNames.RdfClass}");
+        writer.OpenBlock();
+        foreach (var term in graph.RdfTerms)
+        {
+            writer.Summary(
+                term.Kind switch
+                {
+                    RdfTermKind.Enum => $"The enum {Xml.Code(term.Name)}: the class of its values.",
+                    RdfTermKind.EntityType => $"The entity type {Xml.Code(term.Name)}: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.",
+                    _ => $"The relation type {Xml.Code(term.Name)}: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.",
+                },
+                isMarkup: true);
+            writer.Line($"public const string {term.MemberName} = {Literal(term.Iri)};");
+            writer.Line();
+        }
+
+        writer.Summary("The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).", isMarkup: false);
+        writer.Line($"public static class {GeneratedNames.RdfMembersClass}");
+        writer.OpenBlock();
+        var first = true;
+        foreach (var term in graph.RdfTerms.Where(term => term.Members.Count > 0))
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            writer.Summary($"The IRIs of the members {Xml.Code(term.Name)} declares.", isMarkup: true);
+            writer.Line($"public static class {term.MemberName}");
+            writer.OpenBlock();
+            for (var i = 0; i < term.Members.Count; i++)
+            {
+                var member = term.Members[i];
+                if (i > 0)
+                {
+                    writer.Line();
+                }
+
+                var (name, declarer) = (Xml.Code(member.Name), Xml.Code(term.Name));
+                writer.Summary(
+                    (member.Kind, term.Kind) switch
+                    {
+                        (RdfTermKind.EnumValue, _) => $"The value {name} of {declarer}: the object of a property's triple.",
+                        (RdfTermKind.Role, _) => $"The role {name} of {declarer}: the predicate from a fact's node to the entity playing it.",
+                        (_, RdfTermKind.EntityType) => $"The property {name} of {declarer}: the predicate of an entity's values.",
+                        _ => $"The property {name} of {declarer}: the predicate of a value on a fact's node.",
+                    },
+                    isMarkup: true);
+                writer.Line($"public const string {member.MemberName} = {Literal(member.Iri)};");
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 
     /// <summary>Extension methods for typed multi-hop traversal: <c>people.Leads().Represents()</c>.</summary>

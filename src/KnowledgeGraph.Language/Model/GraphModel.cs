@@ -9,6 +9,7 @@ namespace KnowledgeGraph.Language.Model;
 internal sealed record BuiltGraph(GraphModel Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <param name="IsEmitted">False when the graph's class name is taken in its namespace: only its diagnostics are reported.</param>
+/// <param name="RdfTerms">The members of the graph class's <c>Rdf</c> class: the IRIs of its schema's terms.</param>
 /// <param name="Schema">The schema in its canonical <c>.kg.json</c> form (<see cref="SchemaJson"/>), compiled in for files loaded at run time.</param>
 internal sealed record GraphModel(
     string Namespace,
@@ -19,7 +20,30 @@ internal sealed record GraphModel(
     EquatableArray<RelationTypeModel> RelationTypes,
     EquatableArray<EntityModel> Entities,
     EquatableArray<RelationModel> Relations,
+    EquatableArray<RdfTermModel> RdfTerms,
     string Schema);
+
+internal enum RdfTermKind
+{
+    Enum,
+    EntityType,
+    RelationType,
+    EnumValue,
+    Property,
+    Role,
+}
+
+/// <summary>
+/// A type's IRI in a graph class's <c>Rdf</c> class, as the exporters write it (<c>Rdf.Person</c>), and the IRIs of the
+/// members it declares in its own class in <c>Rdf.Members</c> (<c>Rdf.Members.Person.Title</c>).
+/// </summary>
+/// <param name="MemberName">The type's class name: the name of its IRI's constant, and of the class of its members'.</param>
+/// <param name="Name">The type's name in the files.</param>
+internal sealed record RdfTermModel(string MemberName, string Iri, RdfTermKind Kind, string Name, EquatableArray<RdfMemberModel> Members);
+
+/// <summary>The IRI of a property, role or enum value, named by its member's name in the generated class.</summary>
+/// <param name="Name">Its name in the files.</param>
+internal sealed record RdfMemberModel(string MemberName, string Iri, RdfTermKind Kind, string Name);
 
 internal enum ScalarKind
 {

@@ -7,6 +7,7 @@ using System.Threading;
 using KnowledgeGraph.Language.Diagnostics;
 using KnowledgeGraph.Language.Model;
 using KnowledgeGraph.Language.Naming;
+using KnowledgeGraph.Language.Rdf;
 
 namespace KnowledgeGraph.Language.Validation;
 
@@ -106,6 +107,7 @@ internal sealed class GraphChecker
 
         var schema = SchemaResolver.Resolve(_graphName, _files, typeNames, traversalClassName, _reporter, _cancellationToken);
         var (entities, relations) = FactChecker.Check(schema, _files, className, _reporter, _cancellationToken);
+        var rdfTerms = RdfTerms.Name(schema, baseIri?.Value ?? RdfNames.DefaultBase(_graphName), className, _reporter);
         var model = new GraphModel(
             ns,
             className,
@@ -115,6 +117,7 @@ internal sealed class GraphChecker
             schema.RelationTypes.Values.Where(type => !type.IsBroken).OrderBy(type => type.Order).Select(type => type.ToModel()).ToEquatableArray(),
             entities.ToEquatableArray(),
             relations.ToEquatableArray(),
+            rdfTerms.ToEquatableArray(),
             SchemaJson.Of(_graphName, declaredNamespace?.Value, baseIri?.Value, _files));
         return new BuiltGraph(model, _reporter.Diagnostics);
     }

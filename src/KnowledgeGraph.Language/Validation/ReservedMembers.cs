@@ -13,7 +13,8 @@ internal static class ReservedMembers
         ["Cardinality", "DatedValue", "Entity", "FactReader", "FactWriter", "Graph", "GraphContent", "GraphDiagnostic", "GraphSource", "Relation", "RolePlayer", "Traverse", "UniqueValue"],
         System.StringComparer.Ordinal);
 
-    private static readonly string[] Object = ["Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize"];
+    /// <summary>The members every class inherits from <c>object</c>.</summary>
+    public static readonly IReadOnlyList<string> Object = ["Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString", "Finalize"];
 
     public static readonly HashSet<string> Entity = With(
         "Id", "Outgoing", "Incoming", "Targets", "Target", "Origins", "Origin", "Neighbors", "Neighbor", "RelationsWithRole",
@@ -26,7 +27,7 @@ internal static class ReservedMembers
         "Default", "Entities", "Relations", "EntityCount", "RelationCount", "FindEntity", "FactsFrom", "ShortestPath",
         "AsQuikGraph", "AddEntity", "AddRelation", "AddEntities", "AddRelations", "Seal", "Load", "LoadAsync", "TryLoad", "EntityAt", "ToBuilder", "Builder", "CompiledFacts", "CompiledContent", "AllSimplePaths", "AsOf", "Between",
         "ConnectedComponents", "Contains", "Degree", "DegreeCentrality", "FactsBySource", "Incoming", "Index", "Match", "Outgoing",
-        "PageRank", "Project", "Save", "SaveAsync", "Sources", "Timeline", "Where", "WhereEntities", "Around", "Distances", "Export", "ExportNeo4jCsv");
+        "PageRank", "Project", "Save", "SaveAsync", "Sources", "Timeline", "Where", "WhereEntities", "Around", "Distances", "Export", "ExportNeo4jCsv", "Rdf");
 
     private static HashSet<string> With(params string[] members)
     {

@@ -13,9 +13,9 @@ using KnowledgeGraph.Language.Validation;
 namespace KnowledgeGraph;
 
 /// <summary>
-/// One load of <c>.kg.json</c> files at run time: each file is parsed as it streams and each entity and fact handed to
-/// the generator's own checker as it is read; when every file is read, what passed becomes rows for the generated
-/// readers, unless anything failed, in which case nothing does.
+/// One load of <c>.kg.json</c> files (or of the triples of a graph's RDF mapping) at run time: each file is parsed as it
+/// streams and each entity and fact handed to the generator's own checker as it is read; when every file is read, what
+/// passed becomes rows for the generated readers, unless anything failed, in which case nothing does.
 /// </summary>
 internal sealed class FileLoad
 {
@@ -28,6 +28,9 @@ internal sealed class FileLoad
     private readonly FactChecker _checker;
     private readonly List<DiagnosticInfo> _parsing = [];
     private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
+
+    // What a place in text of another syntax than the files' is, by the text's name: its diagnostics quote it.
+    private readonly Dictionary<string, Func<LocationInfo, string>> _places = new(StringComparer.Ordinal);
 
     public FileLoad(CompiledSchema schema, CancellationToken cancellationToken)
     {
@@ -67,6 +70,19 @@ internal sealed class FileLoad
         }
 
         _schema.Compare(file, _reporter);
+    }
+
+    /// <summary>
+    /// Reads the triples of a graph's RDF mapping, checked as the entities and facts of a file are, their diagnostics at
+    /// the triple (its line in the text) and quoting it.
+    /// </summary>
+    /// <exception cref="FormatException">The text of the triples is not N-Triples.</exception>
+    public void Read(string name, TripleReader triples)
+    {
+        _fileOrder.TryAdd(name, _fileOrder.Count);
+        _lastPath = name;
+        _places[name] = triples.Quote;
+        triples.Declare(_checker, _reporter);
     }
 
     /// <summary>
@@ -129,10 +145,12 @@ internal sealed class FileLoad
     }
 
     // A mistake found in the compiled schema (a pattern too costly to match) is shown where the loaded file meets it.
-    private static GraphDiagnostic ToPublic(DiagnosticInfo diagnostic)
+    private GraphDiagnostic ToPublic(DiagnosticInfo diagnostic)
     {
         var location = diagnostic.Location.FilePath == CompiledSchema.Path && diagnostic.AdditionalLocation is { } inFile ? inFile : diagnostic.Location;
-        return GraphDiagnostic.From(diagnostic, location);
+        return _places.TryGetValue(location.FilePath, out var place)
+            ? GraphDiagnostic.From(diagnostic, location, place(location))
+            : GraphDiagnostic.From(diagnostic, location);
     }
 }
 

@@ -16,7 +16,8 @@ public enum GraphDiagnosticSeverity
 
 /// <summary>
 /// A mistake in a <c>.kg.json</c> file loaded at run time: the same ID, message and place the compiler gives when the
-/// build reads the file (see docs/diagnostics.md).
+/// build reads the file (see docs/diagnostics.md). A mistake in triples read back (README, "Reading RDF back") has the
+/// ID the same mistake in a file has; its place is the triple's line, and its message ends by quoting the triple.
 /// </summary>
 public sealed class GraphDiagnostic
 {
@@ -41,13 +42,20 @@ public sealed class GraphDiagnostic
         diagnostic.Message,
         diagnostic.Descriptor.HelpLinkUri);
 
+    /// <summary>The diagnostic of the checker at a place of text that is no file, its message ending in what the place is.</summary>
+    internal static GraphDiagnostic From(DiagnosticInfo diagnostic, LocationInfo location, string place)
+    {
+        var at = From(diagnostic, location);
+        return new(at.Id, at.Severity, at.Path, at.Line, at.Column, at.Message + " " + place, at.HelpLink);
+    }
+
     /// <summary>The diagnostic's ID, such as <c>KG0007</c>.</summary>
     public string Id { get; }
 
     /// <summary>Whether the mistake stops the graph from loading.</summary>
     public GraphDiagnosticSeverity Severity { get; }
 
-    /// <summary>The file, as given to the loader: a path, or the name given with a stream.</summary>
+    /// <summary>The file, as given to the loader: a path, or the name given with a stream or with triples.</summary>
     public string Path { get; }
 
     /// <summary>The line of the offending token, from 1.</summary>

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,6 +19,9 @@ namespace KnowledgeGraph;
 public sealed class GraphFiles<TGraph> : GraphFiles
     where TGraph : Graph
 {
+    // The generated class's one instance, for the callers that know only the class (LoadNTriples).
+    private static GraphFiles<TGraph>? s_instance;
+
     private readonly FactRowReader<Entity> _readEntity;
     private readonly FactRowReader<Relation> _readRelation;
     private readonly Func<GraphContent, TGraph> _create;
@@ -35,6 +39,34 @@ public sealed class GraphFiles<TGraph> : GraphFiles
         _readEntity = readEntity;
         _readRelation = readRelation;
         _create = create;
+        Interlocked.CompareExchange(ref s_instance, this, null);
+    }
+
+    /// <summary>
+    /// Reads a graph of the generated class back from the N-Triples of its RDF mapping (README, "Reading RDF back"),
+    /// checked as <c>Load</c> checks files: for the callers that know only the class, such as a SPARQL store's pull,
+    /// which reads a CONSTRUCT's answer with it.
+    /// </summary>
+    /// <param name="name">What diagnostics call the text, such as the store's graph IRI: they give the triple's line in it, and quote the triple.</param>
+    /// <param name="nTriples">The text in UTF-8, read as it streams from its current position to its end; the caller disposes of it.</param>
+    /// <param name="cancellationToken">Stops the read: nothing is loaded then.</param>
+    /// <returns>A new graph of the triples' entities and facts.</returns>
+    /// <exception cref="GraphLoadException">The triples hold a mistake: its diagnostics list every one, and nothing is loaded.</exception>
+    /// <exception cref="FormatException">The text is not N-Triples.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="TGraph"/> is no class the generator wrote.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static TGraph LoadNTriples(string name, Stream nTriples, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(nTriples);
+        RuntimeHelpers.RunClassConstructor(typeof(TGraph).TypeHandle);
+        var files = s_instance ?? throw new NotSupportedException(
+            $"{typeof(TGraph).Name} is not a graph class the KnowledgeGraph generator wrote from .kg.json files, so it has no schema to read facts by.");
+        var load = new FileLoad(files.Schema, cancellationToken);
+        load.Read(name, new TripleReader(files.Schema, name, NTriplesReader.Read(nTriples, name, cancellationToken), cancellationToken));
+        var (graph, diagnostics) = files.Create(load);
+        return graph ?? throw new GraphLoadException(diagnostics);
     }
 
     /// <summary>
@@ -115,6 +147,11 @@ public sealed class GraphFiles<TGraph> : GraphFiles
             }
         }
 
+        return Create(load);
+    }
+
+    private (TGraph? Graph, IReadOnlyList<GraphDiagnostic> Diagnostics) Create(FileLoad load)
+    {
         if (load.Finish(out var diagnostics) is not { } rows)
         {
             return (null, diagnostics);

@@ -57,4 +57,64 @@ public sealed partial class CompanyGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::Company.CompanyGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>CompanyGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>Employee</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Employee = "urn:kg:CompanyGraph:schema/Employee";
+
+        /// <summary>The entity type <c>Team</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Team = "urn:kg:CompanyGraph:schema/Team";
+
+        /// <summary>The entity type <c>Desk</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Desk = "urn:kg:CompanyGraph:schema/Desk";
+
+        /// <summary>The entity type <c>Skill</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Skill = "urn:kg:CompanyGraph:schema/Skill";
+
+        /// <summary>The relation type <c>memberOf</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string MemberOf = "urn:kg:CompanyGraph:schema/memberOf";
+
+        /// <summary>The relation type <c>manages</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Manages = "urn:kg:CompanyGraph:schema/manages";
+
+        /// <summary>The relation type <c>sitsAt</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string SitsAt = "urn:kg:CompanyGraph:schema/sitsAt";
+
+        /// <summary>The relation type <c>knows</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Knows = "urn:kg:CompanyGraph:schema/knows";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Employee</c> declares.</summary>
+            public static class Employee
+            {
+                /// <summary>The property <c>name</c> of <c>Employee</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:CompanyGraph:schema/Employee/name";
+            }
+
+            /// <summary>The IRIs of the members <c>Team</c> declares.</summary>
+            public static class Team
+            {
+                /// <summary>The property <c>name</c> of <c>Team</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:CompanyGraph:schema/Team/name";
+            }
+
+            /// <summary>The IRIs of the members <c>Desk</c> declares.</summary>
+            public static class Desk
+            {
+                /// <summary>The property <c>number</c> of <c>Desk</c>: the predicate of an entity's values.</summary>
+                public const string Number = "urn:kg:CompanyGraph:schema/Desk/number";
+            }
+
+            /// <summary>The IRIs of the members <c>Skill</c> declares.</summary>
+            public static class Skill
+            {
+                /// <summary>The property <c>name</c> of <c>Skill</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:CompanyGraph:schema/Skill/name";
+            }
+        }
+    }
 }

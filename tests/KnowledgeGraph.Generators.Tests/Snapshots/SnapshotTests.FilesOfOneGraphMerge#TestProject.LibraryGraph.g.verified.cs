@@ -57,4 +57,38 @@ public sealed partial class LibraryGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::TestProject.LibraryGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>LibraryGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>Author</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Author = "urn:kg:LibraryGraph:schema/Author";
+
+        /// <summary>The entity type <c>Book</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Book = "urn:kg:LibraryGraph:schema/Book";
+
+        /// <summary>The relation type <c>wrote</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Wrote = "urn:kg:LibraryGraph:schema/wrote";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Author</c> declares.</summary>
+            public static class Author
+            {
+                /// <summary>The property <c>name</c> of <c>Author</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:LibraryGraph:schema/Author/name";
+            }
+
+            /// <summary>The IRIs of the members <c>Book</c> declares.</summary>
+            public static class Book
+            {
+                /// <summary>The property <c>title</c> of <c>Book</c>: the predicate of an entity's values.</summary>
+                public const string Title = "urn:kg:LibraryGraph:schema/Book/title";
+
+                /// <summary>The property <c>year</c> of <c>Book</c>: the predicate of an entity's values.</summary>
+                public const string Year = "urn:kg:LibraryGraph:schema/Book/year";
+            }
+        }
+    }
 }

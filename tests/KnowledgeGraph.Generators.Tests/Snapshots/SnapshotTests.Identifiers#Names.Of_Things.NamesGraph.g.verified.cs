@@ -57,4 +57,41 @@ public sealed partial class NamesGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::Names.Of_Things.NamesGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>NamesGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>country</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Country = "urn:kg:names-graph:schema/country";
+
+        /// <summary>The entity type <c>Person</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Person = "urn:kg:names-graph:schema/Person";
+
+        /// <summary>The relation type <c>born in</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string BornIn = "urn:kg:names-graph:schema/born%20in";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>country</c> declares.</summary>
+            public static class Country
+            {
+                /// <summary>The property <c>name</c> of <c>country</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:names-graph:schema/country/name";
+
+                /// <summary>The property <c>iso-code</c> of <c>country</c>: the predicate of an entity's values.</summary>
+                public const string IsoCode = "urn:kg:names-graph:schema/country/iso-code";
+
+                /// <summary>The property <c>class</c> of <c>country</c>: the predicate of an entity's values.</summary>
+                public const string Class = "urn:kg:names-graph:schema/country/class";
+            }
+
+            /// <summary>The IRIs of the members <c>Person</c> declares.</summary>
+            public static class Person
+            {
+                /// <summary>The property <c>name</c> of <c>Person</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:names-graph:schema/Person/name";
+            }
+        }
+    }
 }

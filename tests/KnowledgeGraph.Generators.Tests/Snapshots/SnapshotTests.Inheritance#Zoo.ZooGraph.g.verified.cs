@@ -57,4 +57,58 @@ public sealed partial class ZooGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::Zoo.ZooGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>ZooGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>Animal</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Animal = "urn:kg:ZooGraph:schema/Animal";
+
+        /// <summary>The entity type <c>Mammal</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Mammal = "urn:kg:ZooGraph:schema/Mammal";
+
+        /// <summary>The entity type <c>Cat</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Cat = "urn:kg:ZooGraph:schema/Cat";
+
+        /// <summary>The entity type <c>Keeper</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Keeper = "urn:kg:ZooGraph:schema/Keeper";
+
+        /// <summary>The relation type <c>feeds</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Feeds = "urn:kg:ZooGraph:schema/feeds";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Animal</c> declares.</summary>
+            public static class Animal
+            {
+                /// <summary>The property <c>name</c> of <c>Animal</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:ZooGraph:schema/Animal/name";
+
+                /// <summary>The property <c>born</c> of <c>Animal</c>: the predicate of an entity's values.</summary>
+                public const string Born = "urn:kg:ZooGraph:schema/Animal/born";
+            }
+
+            /// <summary>The IRIs of the members <c>Mammal</c> declares.</summary>
+            public static class Mammal
+            {
+                /// <summary>The property <c>furColour</c> of <c>Mammal</c>: the predicate of an entity's values.</summary>
+                public const string FurColour = "urn:kg:ZooGraph:schema/Mammal/furColour";
+            }
+
+            /// <summary>The IRIs of the members <c>Cat</c> declares.</summary>
+            public static class Cat
+            {
+                /// <summary>The property <c>lives</c> of <c>Cat</c>: the predicate of an entity's values.</summary>
+                public const string Lives = "urn:kg:ZooGraph:schema/Cat/lives";
+            }
+
+            /// <summary>The IRIs of the members <c>Keeper</c> declares.</summary>
+            public static class Keeper
+            {
+                /// <summary>The property <c>name</c> of <c>Keeper</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:ZooGraph:schema/Keeper/name";
+            }
+        }
+    }
 }

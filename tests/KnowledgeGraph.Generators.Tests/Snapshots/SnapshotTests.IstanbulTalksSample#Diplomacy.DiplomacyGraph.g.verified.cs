@@ -57,4 +57,323 @@ public sealed partial class DiplomacyGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::Diplomacy.DiplomacyGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>DiplomacyGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The enum <c>OrganizationKind</c>: the class of its values.</summary>
+        public const string OrganizationKind = "urn:kg:DiplomacyGraph:schema/OrganizationKind";
+
+        /// <summary>The enum <c>Manner</c>: the class of its values.</summary>
+        public const string Manner = "urn:kg:DiplomacyGraph:schema/Manner";
+
+        /// <summary>The entity type <c>Thing</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Thing = "urn:kg:DiplomacyGraph:schema/Thing";
+
+        /// <summary>The entity type <c>Agent</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Agent = "urn:kg:DiplomacyGraph:schema/Agent";
+
+        /// <summary>The entity type <c>Place</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Place = "urn:kg:DiplomacyGraph:schema/Place";
+
+        /// <summary>The entity type <c>Person</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Person = "urn:kg:DiplomacyGraph:schema/Person";
+
+        /// <summary>The entity type <c>Organization</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Organization = "urn:kg:DiplomacyGraph:schema/Organization";
+
+        /// <summary>The entity type <c>Embassy</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Embassy = "urn:kg:DiplomacyGraph:schema/Embassy";
+
+        /// <summary>The entity type <c>Delegation</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Delegation = "urn:kg:DiplomacyGraph:schema/Delegation";
+
+        /// <summary>The entity type <c>Group</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Group = "urn:kg:DiplomacyGraph:schema/Group";
+
+        /// <summary>The entity type <c>Country</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Country = "urn:kg:DiplomacyGraph:schema/Country";
+
+        /// <summary>The entity type <c>Region</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Region = "urn:kg:DiplomacyGraph:schema/Region";
+
+        /// <summary>The entity type <c>City</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string City = "urn:kg:DiplomacyGraph:schema/City";
+
+        /// <summary>The entity type <c>Venue</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Venue = "urn:kg:DiplomacyGraph:schema/Venue";
+
+        /// <summary>The entity type <c>Office</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Office = "urn:kg:DiplomacyGraph:schema/Office";
+
+        /// <summary>The entity type <c>Meeting</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Meeting = "urn:kg:DiplomacyGraph:schema/Meeting";
+
+        /// <summary>The entity type <c>Topic</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Topic = "urn:kg:DiplomacyGraph:schema/Topic";
+
+        /// <summary>The entity type <c>Policy</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Policy = "urn:kg:DiplomacyGraph:schema/Policy";
+
+        /// <summary>The entity type <c>Article</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Article = "urn:kg:DiplomacyGraph:schema/Article";
+
+        /// <summary>The relation type <c>called</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Called = "urn:kg:DiplomacyGraph:schema/called";
+
+        /// <summary>The relation type <c>holdsOffice</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string HoldsOffice = "urn:kg:DiplomacyGraph:schema/holdsOffice";
+
+        /// <summary>The relation type <c>candidateFor</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string CandidateFor = "urn:kg:DiplomacyGraph:schema/candidateFor";
+
+        /// <summary>The relation type <c>succeeded</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Succeeded = "urn:kg:DiplomacyGraph:schema/succeeded";
+
+        /// <summary>The relation type <c>worksFor</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string WorksFor = "urn:kg:DiplomacyGraph:schema/worksFor";
+
+        /// <summary>The relation type <c>officeOf</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string OfficeOf = "urn:kg:DiplomacyGraph:schema/officeOf";
+
+        /// <summary>The relation type <c>officeIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string OfficeIn = "urn:kg:DiplomacyGraph:schema/officeIn";
+
+        /// <summary>The relation type <c>partOf</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string PartOf = "urn:kg:DiplomacyGraph:schema/partOf";
+
+        /// <summary>The relation type <c>basedIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string BasedIn = "urn:kg:DiplomacyGraph:schema/basedIn";
+
+        /// <summary>The relation type <c>embassyOf</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string EmbassyOf = "urn:kg:DiplomacyGraph:schema/embassyOf";
+
+        /// <summary>The relation type <c>locatedIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string LocatedIn = "urn:kg:DiplomacyGraph:schema/locatedIn";
+
+        /// <summary>The relation type <c>controlledBy</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string ControlledBy = "urn:kg:DiplomacyGraph:schema/controlledBy";
+
+        /// <summary>The relation type <c>alliedWith</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string AlliedWith = "urn:kg:DiplomacyGraph:schema/alliedWith";
+
+        /// <summary>The relation type <c>inDisputeWith</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string InDisputeWith = "urn:kg:DiplomacyGraph:schema/inDisputeWith";
+
+        /// <summary>The relation type <c>leads</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Leads = "urn:kg:DiplomacyGraph:schema/leads";
+
+        /// <summary>The relation type <c>represents</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Represents = "urn:kg:DiplomacyGraph:schema/represents";
+
+        /// <summary>The relation type <c>heldIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string HeldIn = "urn:kg:DiplomacyGraph:schema/heldIn";
+
+        /// <summary>The relation type <c>onAgenda</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string OnAgenda = "urn:kg:DiplomacyGraph:schema/onAgenda";
+
+        /// <summary>The relation type <c>offAgenda</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string OffAgenda = "urn:kg:DiplomacyGraph:schema/offAgenda";
+
+        /// <summary>The relation type <c>couldAdvance</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string CouldAdvance = "urn:kg:DiplomacyGraph:schema/couldAdvance";
+
+        /// <summary>The relation type <c>stated</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Stated = "urn:kg:DiplomacyGraph:schema/stated";
+
+        /// <summary>The relation type <c>quoted</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Quoted = "urn:kg:DiplomacyGraph:schema/quoted";
+
+        /// <summary>The relation type <c>paraphrased</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Paraphrased = "urn:kg:DiplomacyGraph:schema/paraphrased";
+
+        /// <summary>The relation type <c>pursued</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Pursued = "urn:kg:DiplomacyGraph:schema/pursued";
+
+        /// <summary>The relation type <c>aimedAt</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string AimedAt = "urn:kg:DiplomacyGraph:schema/aimedAt";
+
+        /// <summary>The relation type <c>concernedAbout</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string ConcernedAbout = "urn:kg:DiplomacyGraph:schema/concernedAbout";
+
+        /// <summary>The relation type <c>reportedBy</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string ReportedBy = "urn:kg:DiplomacyGraph:schema/reportedBy";
+
+        /// <summary>The relation type <c>datelinedIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string DatelinedIn = "urn:kg:DiplomacyGraph:schema/datelinedIn";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>OrganizationKind</c> declares.</summary>
+            public static class OrganizationKind
+            {
+                /// <summary>The value <c>news-agency</c> of <c>OrganizationKind</c>: the object of a property's triple.</summary>
+                public const string NewsAgency = "urn:kg:DiplomacyGraph:schema/OrganizationKind/news-agency";
+
+                /// <summary>The value <c>ministry</c> of <c>OrganizationKind</c>: the object of a property's triple.</summary>
+                public const string Ministry = "urn:kg:DiplomacyGraph:schema/OrganizationKind/ministry";
+
+                /// <summary>The value <c>department</c> of <c>OrganizationKind</c>: the object of a property's triple.</summary>
+                public const string Department = "urn:kg:DiplomacyGraph:schema/OrganizationKind/department";
+
+                /// <summary>The value <c>broadcaster</c> of <c>OrganizationKind</c>: the object of a property's triple.</summary>
+                public const string Broadcaster = "urn:kg:DiplomacyGraph:schema/OrganizationKind/broadcaster";
+
+                /// <summary>The value <c>embassy</c> of <c>OrganizationKind</c>: the object of a property's triple.</summary>
+                public const string Embassy = "urn:kg:DiplomacyGraph:schema/OrganizationKind/embassy";
+            }
+
+            /// <summary>The IRIs of the members <c>Manner</c> declares.</summary>
+            public static class Manner
+            {
+                /// <summary>The value <c>stated</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Stated = "urn:kg:DiplomacyGraph:schema/Manner/stated";
+
+                /// <summary>The value <c>said</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Said = "urn:kg:DiplomacyGraph:schema/Manner/said";
+
+                /// <summary>The value <c>acknowledged</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Acknowledged = "urn:kg:DiplomacyGraph:schema/Manner/acknowledged";
+
+                /// <summary>The value <c>clarified</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Clarified = "urn:kg:DiplomacyGraph:schema/Manner/clarified";
+
+                /// <summary>The value <c>suggested</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Suggested = "urn:kg:DiplomacyGraph:schema/Manner/suggested";
+
+                /// <summary>The value <c>downplayed</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Downplayed = "urn:kg:DiplomacyGraph:schema/Manner/downplayed";
+
+                /// <summary>The value <c>pledged</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Pledged = "urn:kg:DiplomacyGraph:schema/Manner/pledged";
+
+                /// <summary>The value <c>maintained</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Maintained = "urn:kg:DiplomacyGraph:schema/Manner/maintained";
+
+                /// <summary>The value <c>reported</c> of <c>Manner</c>: the object of a property's triple.</summary>
+                public const string Reported = "urn:kg:DiplomacyGraph:schema/Manner/reported";
+            }
+
+            /// <summary>The IRIs of the members <c>Thing</c> declares.</summary>
+            public static class Thing
+            {
+                /// <summary>The property <c>name</c> of <c>Thing</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:DiplomacyGraph:schema/Thing/name";
+
+                /// <summary>The property <c>aliases</c> of <c>Thing</c>: the predicate of an entity's values.</summary>
+                public const string Aliases = "urn:kg:DiplomacyGraph:schema/Thing/aliases";
+            }
+
+            /// <summary>The IRIs of the members <c>Person</c> declares.</summary>
+            public static class Person
+            {
+                /// <summary>The property <c>title</c> of <c>Person</c>: the predicate of an entity's values.</summary>
+                public const string Title = "urn:kg:DiplomacyGraph:schema/Person/title";
+            }
+
+            /// <summary>The IRIs of the members <c>Organization</c> declares.</summary>
+            public static class Organization
+            {
+                /// <summary>The property <c>kind</c> of <c>Organization</c>: the predicate of an entity's values.</summary>
+                public const string Kind = "urn:kg:DiplomacyGraph:schema/Organization/kind";
+            }
+
+            /// <summary>The IRIs of the members <c>Delegation</c> declares.</summary>
+            public static class Delegation
+            {
+                /// <summary>The property <c>arrivedIn</c> of <c>Delegation</c>: the predicate of an entity's values.</summary>
+                public const string ArrivedIn = "urn:kg:DiplomacyGraph:schema/Delegation/arrivedIn";
+            }
+
+            /// <summary>The IRIs of the members <c>Country</c> declares.</summary>
+            public static class Country
+            {
+                /// <summary>The property <c>isoCode</c> of <c>Country</c>: the predicate of an entity's values.</summary>
+                public const string IsoCode = "urn:kg:DiplomacyGraph:schema/Country/isoCode";
+            }
+
+            /// <summary>The IRIs of the members <c>Meeting</c> declares.</summary>
+            public static class Meeting
+            {
+                /// <summary>The property <c>date</c> of <c>Meeting</c>: the predicate of an entity's values.</summary>
+                public const string Date = "urn:kg:DiplomacyGraph:schema/Meeting/date";
+            }
+
+            /// <summary>The IRIs of the members <c>Article</c> declares.</summary>
+            public static class Article
+            {
+                /// <summary>The property <c>date</c> of <c>Article</c>: the predicate of an entity's values.</summary>
+                public const string Date = "urn:kg:DiplomacyGraph:schema/Article/date";
+            }
+
+            /// <summary>The IRIs of the members <c>called</c> declares.</summary>
+            public static class Called
+            {
+                /// <summary>The property <c>on</c> of <c>called</c>: the predicate of a value on a fact's node.</summary>
+                public const string On = "urn:kg:DiplomacyGraph:schema/called/on";
+            }
+
+            /// <summary>The IRIs of the members <c>candidateFor</c> declares.</summary>
+            public static class CandidateFor
+            {
+                /// <summary>The property <c>likelihood</c> of <c>candidateFor</c>: the predicate of a value on a fact's node.</summary>
+                public const string Likelihood = "urn:kg:DiplomacyGraph:schema/candidateFor/likelihood";
+            }
+
+            /// <summary>The IRIs of the members <c>inDisputeWith</c> declares.</summary>
+            public static class InDisputeWith
+            {
+                /// <summary>The role <c>over</c> of <c>inDisputeWith</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Over = "urn:kg:DiplomacyGraph:schema/inDisputeWith/over";
+            }
+
+            /// <summary>The IRIs of the members <c>heldIn</c> declares.</summary>
+            public static class HeldIn
+            {
+                /// <summary>The role <c>venue</c> of <c>heldIn</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Venue = "urn:kg:DiplomacyGraph:schema/heldIn/venue";
+
+                /// <summary>The role <c>delegations</c> of <c>heldIn</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Delegations = "urn:kg:DiplomacyGraph:schema/heldIn/delegations";
+            }
+
+            /// <summary>The IRIs of the members <c>stated</c> declares.</summary>
+            public static class Stated
+            {
+                /// <summary>The property <c>manner</c> of <c>stated</c>: the predicate of a value on a fact's node.</summary>
+                public const string Manner = "urn:kg:DiplomacyGraph:schema/stated/manner";
+
+                /// <summary>The property <c>when</c> of <c>stated</c>: the predicate of a value on a fact's node.</summary>
+                public const string When = "urn:kg:DiplomacyGraph:schema/stated/when";
+
+                /// <summary>The role <c>mentions</c> of <c>stated</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Mentions = "urn:kg:DiplomacyGraph:schema/stated/mentions";
+
+                /// <summary>The role <c>onBehalfOf</c> of <c>stated</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string OnBehalfOf = "urn:kg:DiplomacyGraph:schema/stated/onBehalfOf";
+            }
+
+            /// <summary>The IRIs of the members <c>quoted</c> declares.</summary>
+            public static class Quoted
+            {
+                /// <summary>The property <c>quote</c> of <c>quoted</c>: the predicate of a value on a fact's node.</summary>
+                public const string Quote = "urn:kg:DiplomacyGraph:schema/quoted/quote";
+            }
+
+            /// <summary>The IRIs of the members <c>paraphrased</c> declares.</summary>
+            public static class Paraphrased
+            {
+                /// <summary>The property <c>paraphrase</c> of <c>paraphrased</c>: the predicate of a value on a fact's node.</summary>
+                public const string Paraphrase = "urn:kg:DiplomacyGraph:schema/paraphrased/paraphrase";
+            }
+
+            /// <summary>The IRIs of the members <c>concernedAbout</c> declares.</summary>
+            public static class ConcernedAbout
+            {
+                /// <summary>The property <c>concern</c> of <c>concernedAbout</c>: the predicate of a value on a fact's node.</summary>
+                public const string Concern = "urn:kg:DiplomacyGraph:schema/concernedAbout/concern";
+            }
+        }
+    }
 }

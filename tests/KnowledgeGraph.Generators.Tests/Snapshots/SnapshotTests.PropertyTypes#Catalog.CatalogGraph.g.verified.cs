@@ -57,4 +57,87 @@ public sealed partial class CatalogGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::Catalog.CatalogGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>CatalogGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>Source</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Source = "urn:kg:CatalogGraph:schema/Source";
+
+        /// <summary>The entity type <c>Item</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Item = "urn:kg:CatalogGraph:schema/Item";
+
+        /// <summary>The relation type <c>replaces</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Replaces = "urn:kg:CatalogGraph:schema/replaces";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Source</c> declares.</summary>
+            public static class Source
+            {
+                /// <summary>The property <c>name</c> of <c>Source</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:CatalogGraph:schema/Source/name";
+
+                /// <summary>The property <c>url</c> of <c>Source</c>: the predicate of an entity's values.</summary>
+                public const string Url = "urn:kg:CatalogGraph:schema/Source/url";
+            }
+
+            /// <summary>The IRIs of the members <c>Item</c> declares.</summary>
+            public static class Item
+            {
+                /// <summary>The property <c>name</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:CatalogGraph:schema/Item/name";
+
+                /// <summary>The property <c>count</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Count = "urn:kg:CatalogGraph:schema/Item/count";
+
+                /// <summary>The property <c>serial</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Serial = "urn:kg:CatalogGraph:schema/Item/serial";
+
+                /// <summary>The property <c>weight</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Weight = "urn:kg:CatalogGraph:schema/Item/weight";
+
+                /// <summary>The property <c>price</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Price = "urn:kg:CatalogGraph:schema/Item/price";
+
+                /// <summary>The property <c>inStock</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string InStock = "urn:kg:CatalogGraph:schema/Item/inStock";
+
+                /// <summary>The property <c>released</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Released = "urn:kg:CatalogGraph:schema/Item/released";
+
+                /// <summary>The property <c>updated</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Updated = "urn:kg:CatalogGraph:schema/Item/updated";
+
+                /// <summary>The property <c>homepage</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Homepage = "urn:kg:CatalogGraph:schema/Item/homepage";
+
+                /// <summary>The property <c>rating</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Rating = "urn:kg:CatalogGraph:schema/Item/rating";
+
+                /// <summary>The property <c>tags</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Tags = "urn:kg:CatalogGraph:schema/Item/tags";
+
+                /// <summary>The property <c>sizes</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Sizes = "urn:kg:CatalogGraph:schema/Item/sizes";
+
+                /// <summary>The property <c>dates</c> of <c>Item</c>: the predicate of an entity's values.</summary>
+                public const string Dates = "urn:kg:CatalogGraph:schema/Item/dates";
+            }
+
+            /// <summary>The IRIs of the members <c>replaces</c> declares.</summary>
+            public static class Replaces
+            {
+                /// <summary>The property <c>since</c> of <c>replaces</c>: the predicate of a value on a fact's node.</summary>
+                public const string Since = "urn:kg:CatalogGraph:schema/replaces/since";
+
+                /// <summary>The property <c>reason</c> of <c>replaces</c>: the predicate of a value on a fact's node.</summary>
+                public const string Reason = "urn:kg:CatalogGraph:schema/replaces/reason";
+
+                /// <summary>The property <c>score</c> of <c>replaces</c>: the predicate of a value on a fact's node.</summary>
+                public const string Score = "urn:kg:CatalogGraph:schema/replaces/score";
+            }
+        }
+    }
 }

@@ -57,4 +57,131 @@ public sealed partial class MissionGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::Missions.MissionGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>MissionGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The enum <c>Role</c>: the class of its values.</summary>
+        public const string Role = "urn:kg:MissionGraph:schema/Role";
+
+        /// <summary>The entity type <c>Agent</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Agent = "urn:kg:MissionGraph:schema/Agent";
+
+        /// <summary>The entity type <c>Astronaut</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Astronaut = "urn:kg:MissionGraph:schema/Astronaut";
+
+        /// <summary>The entity type <c>Agency</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Agency = "urn:kg:MissionGraph:schema/Agency";
+
+        /// <summary>The entity type <c>Mission</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Mission = "urn:kg:MissionGraph:schema/Mission";
+
+        /// <summary>The entity type <c>Site</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Site = "urn:kg:MissionGraph:schema/Site";
+
+        /// <summary>The relation type <c>tookPartIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string TookPartIn = "urn:kg:MissionGraph:schema/tookPartIn";
+
+        /// <summary>The relation type <c>flew</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Flew = "urn:kg:MissionGraph:schema/flew";
+
+        /// <summary>The relation type <c>funded</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Funded = "urn:kg:MissionGraph:schema/funded";
+
+        /// <summary>The relation type <c>trainedWith</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string TrainedWith = "urn:kg:MissionGraph:schema/trainedWith";
+
+        /// <summary>The relation type <c>docked</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Docked = "urn:kg:MissionGraph:schema/docked";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Role</c> declares.</summary>
+            public static class Role
+            {
+                /// <summary>The value <c>commander</c> of <c>Role</c>: the object of a property's triple.</summary>
+                public const string Commander = "urn:kg:MissionGraph:schema/Role/commander";
+
+                /// <summary>The value <c>pilot</c> of <c>Role</c>: the object of a property's triple.</summary>
+                public const string Pilot = "urn:kg:MissionGraph:schema/Role/pilot";
+
+                /// <summary>The value <c>mission-specialist</c> of <c>Role</c>: the object of a property's triple.</summary>
+                public const string MissionSpecialist = "urn:kg:MissionGraph:schema/Role/mission-specialist";
+            }
+
+            /// <summary>The IRIs of the members <c>Agent</c> declares.</summary>
+            public static class Agent
+            {
+                /// <summary>The property <c>name</c> of <c>Agent</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:MissionGraph:schema/Agent/name";
+            }
+
+            /// <summary>The IRIs of the members <c>Astronaut</c> declares.</summary>
+            public static class Astronaut
+            {
+                /// <summary>The property <c>role</c> of <c>Astronaut</c>: the predicate of an entity's values.</summary>
+                public const string Role = "urn:kg:MissionGraph:schema/Astronaut/role";
+
+                /// <summary>The property <c>callSign</c> of <c>Astronaut</c>: the predicate of an entity's values.</summary>
+                public const string CallSign = "urn:kg:MissionGraph:schema/Astronaut/callSign";
+
+                /// <summary>The property <c>flights</c> of <c>Astronaut</c>: the predicate of an entity's values.</summary>
+                public const string Flights = "urn:kg:MissionGraph:schema/Astronaut/flights";
+
+                /// <summary>The property <c>languages</c> of <c>Astronaut</c>: the predicate of an entity's values.</summary>
+                public const string Languages = "urn:kg:MissionGraph:schema/Astronaut/languages";
+
+                /// <summary>The property <c>trained</c> of <c>Astronaut</c>: the predicate of an entity's values.</summary>
+                public const string Trained = "urn:kg:MissionGraph:schema/Astronaut/trained";
+            }
+
+            /// <summary>The IRIs of the members <c>Agency</c> declares.</summary>
+            public static class Agency
+            {
+                /// <summary>The property <c>code</c> of <c>Agency</c>: the predicate of an entity's values.</summary>
+                public const string Code = "urn:kg:MissionGraph:schema/Agency/code";
+            }
+
+            /// <summary>The IRIs of the members <c>Mission</c> declares.</summary>
+            public static class Mission
+            {
+                /// <summary>The property <c>name</c> of <c>Mission</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:MissionGraph:schema/Mission/name";
+
+                /// <summary>The property <c>launched</c> of <c>Mission</c>: the predicate of an entity's values.</summary>
+                public const string Launched = "urn:kg:MissionGraph:schema/Mission/launched";
+            }
+
+            /// <summary>The IRIs of the members <c>Site</c> declares.</summary>
+            public static class Site
+            {
+                /// <summary>The property <c>name</c> of <c>Site</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:MissionGraph:schema/Site/name";
+            }
+
+            /// <summary>The IRIs of the members <c>flew</c> declares.</summary>
+            public static class Flew
+            {
+                /// <summary>The property <c>seat</c> of <c>flew</c>: the predicate of a value on a fact's node.</summary>
+                public const string Seat = "urn:kg:MissionGraph:schema/flew/seat";
+            }
+
+            /// <summary>The IRIs of the members <c>docked</c> declares.</summary>
+            public static class Docked
+            {
+                /// <summary>The property <c>on</c> of <c>docked</c>: the predicate of a value on a fact's node.</summary>
+                public const string On = "urn:kg:MissionGraph:schema/docked/on";
+
+                /// <summary>The role <c>site</c> of <c>docked</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Site = "urn:kg:MissionGraph:schema/docked/site";
+
+                /// <summary>The role <c>crew</c> of <c>docked</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Crew = "urn:kg:MissionGraph:schema/docked/crew";
+
+                /// <summary>The role <c>overseer</c> of <c>docked</c>: the predicate from a fact's node to the entity playing it.</summary>
+                public const string Overseer = "urn:kg:MissionGraph:schema/docked/overseer";
+            }
+        }
+    }
 }

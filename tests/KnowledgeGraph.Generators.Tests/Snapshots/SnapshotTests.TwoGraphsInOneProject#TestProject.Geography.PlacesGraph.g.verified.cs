@@ -57,4 +57,35 @@ public sealed partial class PlacesGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::TestProject.Geography.PlacesGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>PlacesGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>Person</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Person = "urn:kg:PlacesGraph:schema/Person";
+
+        /// <summary>The entity type <c>City</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string City = "urn:kg:PlacesGraph:schema/City";
+
+        /// <summary>The relation type <c>livesIn</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string LivesIn = "urn:kg:PlacesGraph:schema/livesIn";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Person</c> declares.</summary>
+            public static class Person
+            {
+                /// <summary>The property <c>name</c> of <c>Person</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:PlacesGraph:schema/Person/name";
+            }
+
+            /// <summary>The IRIs of the members <c>City</c> declares.</summary>
+            public static class City
+            {
+                /// <summary>The property <c>name</c> of <c>City</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:PlacesGraph:schema/City/name";
+            }
+        }
+    }
 }

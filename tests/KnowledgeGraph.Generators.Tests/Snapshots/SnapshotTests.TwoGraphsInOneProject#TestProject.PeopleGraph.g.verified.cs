@@ -57,4 +57,25 @@ public sealed partial class PeopleGraph : global::KnowledgeGraph.Graph
         /// <inheritdoc/>
         protected override global::TestProject.PeopleGraph Create(global::KnowledgeGraph.GraphContent content) => new(content);
     }
+
+    /// <summary>The IRIs of the RDF mapping of <c>PeopleGraph</c>, as its exports write them: each type's here, each property's, role's and enum value's in <c>Members</c>, to build SPARQL queries from names the compiler checks.</summary>
+    public static class Rdf
+    {
+        /// <summary>The entity type <c>Person</c>: the class (<c>rdf:type</c>) of its entities and of those of the types that extend it.</summary>
+        public const string Person = "urn:kg:PeopleGraph:schema/Person";
+
+        /// <summary>The relation type <c>knows</c>: the predicate of its facts' direct triples, and the <c>rdf:predicate</c> of their nodes.</summary>
+        public const string Knows = "urn:kg:PeopleGraph:schema/knows";
+
+        /// <summary>The IRIs of the properties, roles and enum values each type declares (not those it inherits, whose IRIs are their declarer's).</summary>
+        public static class Members
+        {
+            /// <summary>The IRIs of the members <c>Person</c> declares.</summary>
+            public static class Person
+            {
+                /// <summary>The property <c>name</c> of <c>Person</c>: the predicate of an entity's values.</summary>
+                public const string Name = "urn:kg:PeopleGraph:schema/Person/name";
+            }
+        }
+    }
 }
