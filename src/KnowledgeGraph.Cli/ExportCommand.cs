@@ -177,7 +177,7 @@ internal static class ExportCommand
     }
 
     /// <summary>Writes the file under a temporary name beside it and then moves it to its name, so a failure leaves no partial file.</summary>
-    private static void WriteFile(string path, byte[] bytes)
+    internal static void WriteFile(string path, byte[] bytes)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);

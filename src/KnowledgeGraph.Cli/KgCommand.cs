@@ -19,6 +19,7 @@ internal static class KgCommand
         root.Subcommands.Add(CheckCommand.Create(output, error, showProgress));
         root.Subcommands.Add(ExportCommand.Create(output, error));
         root.Subcommands.Add(StatsCommand.Create(output, error));
+        root.Subcommands.Add(ViewCommand.Create(error));
         root.Subcommands.Add(InitCommand.Create(output));
 
         var parsed = root.Parse(args);
