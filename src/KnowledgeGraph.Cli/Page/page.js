@@ -164,8 +164,8 @@
     return item;
   }
 
-  function factList(list, self) {
-    const items = element('ul');
+  function factList(list, self, className) {
+    const items = element('ul', undefined, className);
     list.forEach(f => items.append(factItem(f, self)));
     return items;
   }
@@ -179,16 +179,16 @@
       parts.push(element('h3', 'Properties'), valueTable(entity.values));
     }
 
-    parts.push(element('h3', factsOf[i].length === 1 ? '1 fact' : factsOf[i].length + ' facts'), factList(factsOf[i], i));
+    parts.push(element('h3', factsOf[i].length === 1 ? '1 fact' : factsOf[i].length + ' facts'), factList(factsOf[i], i, 'facts'));
     if (citedBy[i].length > 0) {
-      parts.push(element('h3', 'Source of ' + (citedBy[i].length === 1 ? '1 fact' : citedBy[i].length + ' facts')), factList(citedBy[i], i));
+      parts.push(element('h3', 'Source of ' + (citedBy[i].length === 1 ? '1 fact' : citedBy[i].length + ' facts')), factList(citedBy[i], i, 'cited'));
     }
 
     details.replaceChildren(...parts);
   }
 
   function showFact(f) {
-    details.replaceChildren(element('h2', data.relationTypes[facts[f].type]), factList([f], -1));
+    details.replaceChildren(element('h2', data.relationTypes[facts[f].type]), factList([f], -1, 'facts'));
   }
 
   function select(i) {
