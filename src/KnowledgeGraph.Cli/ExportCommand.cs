@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using KnowledgeGraph.Language.Model;
+using Spectre.Console;
 
 namespace KnowledgeGraph.Cli;
 
@@ -32,7 +33,7 @@ internal static class ExportCommand
         ["jsonld"] = GraphFormat.JsonLd,
     };
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, IAnsiConsole? terminal)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -84,7 +85,7 @@ internal static class ExportCommand
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            if (CheckCommand.ReadOneGraph(files, error, "nothing exported", "export") is not { } model)
+            if (CheckCommand.ReadOneGraph(files, error, "nothing exported", "export", terminal) is not { } model)
             {
                 return ExitCodes.Errors;
             }

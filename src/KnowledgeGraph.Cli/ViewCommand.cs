@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using Spectre.Console;
 
 namespace KnowledgeGraph.Cli;
 
@@ -11,7 +12,7 @@ namespace KnowledgeGraph.Cli;
 /// </summary>
 internal static class ViewCommand
 {
-    public static Command Create(TextWriter error)
+    public static Command Create(TextWriter error, IAnsiConsole? terminal)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -52,7 +53,7 @@ internal static class ViewCommand
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            if (CheckCommand.ReadOneGraph(files, error, "no page written", "view") is not { } model)
+            if (CheckCommand.ReadOneGraph(files, error, "no page written", "view", terminal) is not { } model)
             {
                 return ExitCodes.Errors;
             }
