@@ -50,16 +50,7 @@ internal static class ExportCommand
         {
             Description = "The file to write (standard output when absent or '-'); for neo4j, the folder, which is required.",
         };
-        var around = new Option<string>("--around")
-        {
-            Description = "Export only the neighbourhood of the entity with this id.",
-        };
-        var depth = new Option<int>("--depth")
-        {
-            Description = "How many facts away from --around an entity may be.",
-            DefaultValueFactory = _ => 2,
-            CustomParser = CheckCommand.CountOf("--depth", 0),
-        };
+        var neighbourhood = new Neighbourhood("Export");
         CheckCommand.RejectUnknownOptions(paths);
 
         var command = new Command("export", "Exports the graph of *.kg.json files. Exit codes: 0 exported, 1 errors in the files, 2 bad usage, 3 Graphviz's dot missing or failing (svg).")
@@ -67,16 +58,10 @@ internal static class ExportCommand
             paths,
             format,
             outputPath,
-            around,
-            depth,
         };
+        neighbourhood.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(depth) is { Implicit: false } && result.GetValue(around) is null)
-            {
-                result.AddError("--depth needs --around.");
-            }
-
             if (result.GetValue(format) == Neo4j && result.GetValue(outputPath) is null or StandardOutput)
             {
                 result.AddError("neo4j writes a file per type: give the folder with --output.");
@@ -90,13 +75,7 @@ internal static class ExportCommand
                 return ExitCodes.Errors;
             }
 
-            GraphView view = FileGraph.Create(model);
-            if (parseResult.GetValue(around) is { } id)
-            {
-                var entity = view.FindEntity(id) ?? throw new UsageException($"graph '{model.ClassName}' has no entity with the id '{id}'.");
-                view = view.Around(entity, parseResult.GetValue(depth));
-            }
-
+            var view = neighbourhood.Of(model, parseResult);
             var name = parseResult.GetValue(format)!;
             var path = parseResult.GetValue(outputPath);
             if (name == Neo4j)

@@ -24,32 +24,15 @@ internal static class ViewCommand
             Description = "The HTML file to write.",
             Required = true,
         };
-        var around = new Option<string>("--around")
-        {
-            Description = "Draw only the neighbourhood of the entity with this id.",
-        };
-        var depth = new Option<int>("--depth")
-        {
-            Description = "How many facts away from --around an entity may be.",
-            DefaultValueFactory = _ => 2,
-            CustomParser = CheckCommand.CountOf("--depth", 0),
-        };
+        var neighbourhood = new Neighbourhood("Draw");
         CheckCommand.RejectUnknownOptions(paths);
 
         var command = new Command("view", string.Create(CultureInfo.InvariantCulture, $"Writes an HTML page that draws the graph of *.kg.json files (at most {GraphPage.MaxEntities:N0} entities). Exit codes: 0 written, 1 errors in the files, 2 bad usage or too many entities."))
         {
             paths,
             outputPath,
-            around,
-            depth,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(depth) is { Implicit: false } && result.GetValue(around) is null)
-            {
-                result.AddError("--depth needs --around.");
-            }
-        });
+        neighbourhood.AddTo(command);
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
@@ -58,13 +41,7 @@ internal static class ViewCommand
                 return ExitCodes.Errors;
             }
 
-            GraphView view = FileGraph.Create(model);
-            if (parseResult.GetValue(around) is { } id)
-            {
-                var entity = view.FindEntity(id) ?? throw new UsageException($"graph '{model.ClassName}' has no entity with the id '{id}'.");
-                view = view.Around(entity, parseResult.GetValue(depth));
-            }
-
+            var view = neighbourhood.Of(model, parseResult);
             if (view.EntityCount > GraphPage.MaxEntities)
             {
                 throw new UsageException(string.Create(
