@@ -152,6 +152,8 @@ internal sealed class Chromium : IAsyncDisposable
         }
 
         _socket.Dispose();
+        _sending.Dispose();
+        _closing.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
