@@ -157,19 +157,27 @@ internal static class ExportCommand
     }
 
     /// <summary>Writes the file under a temporary name beside it and then moves it to its name, so a failure leaves no partial file.</summary>
+    /// <exception cref="UsageException">The file cannot be written: its folder cannot be made, or it is a folder, or access is denied.</exception>
     internal static void WriteFile(string path, byte[] bytes)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(folder);
+            var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                File.WriteAllBytes(temporary, bytes);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         }
-        finally
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            throw new UsageException($"cannot write '{path}': {exception.Message}");
         }
     }
 }

@@ -188,6 +188,24 @@ public sealed class ViewCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_output_that_cannot_be_written_is_bad_usage_not_a_crash()
+    {
+        var blocker = Path.Combine(_folder, "a-file");
+        File.WriteAllText(blocker, "");
+
+        foreach (var output in new[] { Path.Combine(blocker, "page.html"), _folder })
+        {
+            var (code, _, error) = Kg("view", "-o", output, Schema, Facts);
+
+            Assert.Equal(ExitCodes.Usage, code);
+            Assert.StartsWith($"kg: cannot write '{output}': ", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal([blocker], Directory.GetFileSystemEntries(_folder)); // and nothing half-written is left
+    }
+
+    [Fact]
     public void The_output_is_required()
     {
         var (code, _, error) = Kg("view", Schema, Facts);
