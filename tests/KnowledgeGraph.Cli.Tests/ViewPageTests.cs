@@ -184,6 +184,22 @@ public sealed class ViewPageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_graph_without_facts_or_dates_loads_with_the_slider_at_all_time_and_disabled()
+    {
+        var model = Path.Combine(_folder, "lone.kg.json");
+        File.WriteAllText(model, """{ "graph": "LoneGraph", "entityTypes": { "Thing": {} }, "entities": { "only": { "type": "Thing" } } }""");
+        await using var browser = await Chromium.StartAsync();
+
+        var page = await browser.OpenAsync(Write("lone.html", model));
+
+        Assert.Empty(page.Problems());
+        Assert.Equal(["only"], await DrawnAsync<string[]>(page, ShownEntities));
+        Assert.Equal("all time", await page.EvaluateAsync<string>("document.getElementById('day').textContent"));
+        Assert.True(await page.EvaluateAsync<bool>("document.getElementById('time').disabled"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('#relations input').length"));
+    }
+
+    [Fact]
     public async Task A_page_of_five_thousand_entities_loads_and_draws_them_all()
     {
         var model = Path.Combine(_folder, "large.kg.json");
