@@ -7,9 +7,9 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# The readers the exporters' tests check their files with (Graphviz's dot, Raptor's rapper, rdflib, networkx), and
-# igraph, which the analyses are compared with.
-packages=(graphviz raptor2-utils python3-rdflib python3-networkx python3-igraph)
+# The readers the exporters' tests check their files with (Graphviz's dot, Raptor's rapper, rdflib, networkx), igraph,
+# which the analyses are compared with, and Chromium, in which the tests open the pages kg view writes.
+packages=(graphviz raptor2-utils python3-rdflib python3-networkx python3-igraph chromium)
 
 install_missing() {
   local missing=() package

@@ -26,7 +26,7 @@ internal static class CheckCommand
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
 
-    public static Command Create(TextWriter output, TextWriter error, bool showProgress)
+    public static Command Create(TextWriter output, TextWriter error, IAnsiConsole? terminal)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -50,7 +50,7 @@ internal static class CheckCommand
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            var diagnostics = showProgress ? CheckWithProgress(files) : Check(files, _ => { });
+            var diagnostics = TerminalProgress.Run(terminal, "Checking", files.Count, step => Check(files, _ => step()));
             if (parseResult.GetValue(format) == JsonFormat)
             {
                 WriteJson(output, diagnostics);
@@ -165,11 +165,12 @@ internal static class CheckCommand
     /// </summary>
     /// <param name="refusal">What an error in the files prevents, for the last line: "nothing exported".</param>
     /// <param name="verb">What the command does with the graph, for the usage error: "export".</param>
+    /// <param name="terminal">The terminal output goes to, where the reading shows its progress; null when redirected.</param>
     /// <returns>The graph's model, or null when the files hold an error.</returns>
     /// <exception cref="UsageException">The files make no graph or several.</exception>
-    internal static GraphModel? ReadOneGraph(IReadOnlyList<string> files, TextWriter error, string refusal, string verb)
+    internal static GraphModel? ReadOneGraph(IReadOnlyList<string> files, TextWriter error, string refusal, string verb, IAnsiConsole? terminal = null)
     {
-        var (diagnostics, graphs) = Read(files, _ => { });
+        var (diagnostics, graphs) = TerminalProgress.Run(terminal, "Reading", files.Count, step => Read(files, _ => step()));
         foreach (var diagnostic in diagnostics)
         {
             error.WriteLine(diagnostic);
@@ -191,16 +192,6 @@ internal static class CheckCommand
 
         return graphs[0].Model;
     }
-
-    private static IReadOnlyList<GraphDiagnostic> CheckWithProgress(IReadOnlyList<string> files) =>
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Start(context =>
-            {
-                var task = context.AddTask("Checking", maxValue: files.Count);
-                return Check(files, _ => task.Increment(1));
-            });
 
     private static void WriteJson(TextWriter output, IReadOnlyList<GraphDiagnostic> diagnostics)
     {

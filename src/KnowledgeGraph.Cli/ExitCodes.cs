@@ -10,7 +10,8 @@ internal static class ExitCodes
     public const int Errors = 1;
 
     /// <summary>Bad usage: an unknown command or option, a missing argument, a path that matches no file;
-    /// for <c>kg init</c>, a file it would write that exists.</summary>
+    /// for <c>kg init</c>, a file it would write that exists; for <c>kg view</c>, more entities than a page draws
+    /// (<see cref="GraphPage.MaxEntities"/>).</summary>
     public const int Usage = 2;
 
     /// <summary>A program the export needs (Graphviz's <c>dot</c>, for svg) is missing or failed.</summary>

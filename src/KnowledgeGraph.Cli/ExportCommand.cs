@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using KnowledgeGraph.Language.Model;
+using Spectre.Console;
 
 namespace KnowledgeGraph.Cli;
 
@@ -32,7 +33,7 @@ internal static class ExportCommand
         ["jsonld"] = GraphFormat.JsonLd,
     };
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, IAnsiConsole? terminal)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -49,16 +50,7 @@ internal static class ExportCommand
         {
             Description = "The file to write (standard output when absent or '-'); for neo4j, the folder, which is required.",
         };
-        var around = new Option<string>("--around")
-        {
-            Description = "Export only the neighbourhood of the entity with this id.",
-        };
-        var depth = new Option<int>("--depth")
-        {
-            Description = "How many facts away from --around an entity may be.",
-            DefaultValueFactory = _ => 2,
-            CustomParser = CheckCommand.CountOf("--depth", 0),
-        };
+        var neighbourhood = new Neighbourhood("Export");
         CheckCommand.RejectUnknownOptions(paths);
 
         var command = new Command("export", "Exports the graph of *.kg.json files. Exit codes: 0 exported, 1 errors in the files, 2 bad usage, 3 Graphviz's dot missing or failing (svg).")
@@ -66,16 +58,10 @@ internal static class ExportCommand
             paths,
             format,
             outputPath,
-            around,
-            depth,
         };
+        neighbourhood.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(depth) is { Implicit: false } && result.GetValue(around) is null)
-            {
-                result.AddError("--depth needs --around.");
-            }
-
             if (result.GetValue(format) == Neo4j && result.GetValue(outputPath) is null or StandardOutput)
             {
                 result.AddError("neo4j writes a file per type: give the folder with --output.");
@@ -84,18 +70,12 @@ internal static class ExportCommand
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            if (CheckCommand.ReadOneGraph(files, error, "nothing exported", "export") is not { } model)
+            if (CheckCommand.ReadOneGraph(files, error, "nothing exported", "export", terminal) is not { } model)
             {
                 return ExitCodes.Errors;
             }
 
-            GraphView view = FileGraph.Create(model);
-            if (parseResult.GetValue(around) is { } id)
-            {
-                var entity = view.FindEntity(id) ?? throw new UsageException($"graph '{model.ClassName}' has no entity with the id '{id}'.");
-                view = view.Around(entity, parseResult.GetValue(depth));
-            }
-
+            var view = neighbourhood.Of(model, parseResult);
             var name = parseResult.GetValue(format)!;
             var path = parseResult.GetValue(outputPath);
             if (name == Neo4j)
@@ -177,19 +157,27 @@ internal static class ExportCommand
     }
 
     /// <summary>Writes the file under a temporary name beside it and then moves it to its name, so a failure leaves no partial file.</summary>
-    private static void WriteFile(string path, byte[] bytes)
+    /// <exception cref="UsageException">The file cannot be written: its folder cannot be made, or it is a folder, or access is denied.</exception>
+    internal static void WriteFile(string path, byte[] bytes)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(folder);
+            var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                File.WriteAllBytes(temporary, bytes);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         }
-        finally
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            throw new UsageException($"cannot write '{path}': {exception.Message}");
         }
     }
 }

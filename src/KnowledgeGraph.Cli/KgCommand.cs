@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Spectre.Console;
 
 namespace KnowledgeGraph.Cli;
 
@@ -11,14 +12,18 @@ internal static class KgCommand
     /// <param name="args">The arguments after <c>kg</c>.</param>
     /// <param name="output">Where results go (diagnostics, help).</param>
     /// <param name="error">Where the summary and usage errors go.</param>
-    /// <param name="showProgress">Whether a progress display may be drawn on the console (a terminal).</param>
+    /// <param name="terminal">
+    /// The terminal <paramref name="output"/> is, on which progress and tables are drawn; null when output is redirected,
+    /// and then it holds plain text alone.
+    /// </param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool showProgress)
+    public static int Run(string[] args, TextWriter output, TextWriter error, IAnsiConsole? terminal = null)
     {
         var root = new RootCommand("Tools for KnowledgeGraph's *.kg.json files.");
-        root.Subcommands.Add(CheckCommand.Create(output, error, showProgress));
-        root.Subcommands.Add(ExportCommand.Create(output, error));
-        root.Subcommands.Add(StatsCommand.Create(output, error));
+        root.Subcommands.Add(CheckCommand.Create(output, error, terminal));
+        root.Subcommands.Add(ExportCommand.Create(output, error, terminal));
+        root.Subcommands.Add(StatsCommand.Create(output, error, terminal));
+        root.Subcommands.Add(ViewCommand.Create(error, terminal));
         root.Subcommands.Add(InitCommand.Create(output));
 
         var parsed = root.Parse(args);

@@ -7,6 +7,8 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using KnowledgeGraph.Language.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace KnowledgeGraph.Cli;
 
@@ -19,7 +21,7 @@ internal static class StatsCommand
     private const string TextFormat = "text";
     private const string JsonFormat = "json";
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, IAnsiConsole? terminal)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -34,7 +36,7 @@ internal static class StatsCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "text (aligned tables) or json.",
+            Description = "text (tables: drawn on a terminal, plain and aligned when redirected) or json.",
             DefaultValueFactory = _ => TextFormat,
         };
         format.AcceptOnlyFromAmong(TextFormat, JsonFormat);
@@ -49,13 +51,25 @@ internal static class StatsCommand
         command.SetAction(parseResult =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            if (CheckCommand.ReadOneGraph(files, error, "no statistics", "count") is not { } model)
+            if (CheckCommand.ReadOneGraph(files, error, "no statistics", "count", terminal) is not { } model)
             {
                 return ExitCodes.Errors;
             }
 
             var stats = GraphStats.Of(model, parseResult.GetValue(top));
-            output.Write(parseResult.GetValue(format) == JsonFormat ? stats.ToJson() : stats.ToText());
+            if (parseResult.GetValue(format) == JsonFormat)
+            {
+                output.Write(stats.ToJson());
+            }
+            else if (terminal is not null)
+            {
+                stats.Draw(terminal);
+            }
+            else
+            {
+                output.Write(stats.ToText());
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -119,22 +133,87 @@ internal sealed record GraphStats(
             graph.Relations<Relation>().Count(relation => relation.Sources.Count == 0));
     }
 
-    /// <summary>Plain aligned tables: the same on a terminal and in a file, with nothing but the text.</summary>
+    /// <summary>Plain aligned tables, for a file or a pipe: nothing but the text.</summary>
     public string ToText()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Graph}: {Count(EntityCount, "entity", "entities")}, {Count(FactCount, "fact", "facts")}\n");
+        foreach (var (section, first) in Sections().Select((section, i) => (section, i == 0)))
+        {
+            if (!first)
+            {
+                text.Append('\n');
+            }
 
-        Table(text, ["Entity type", "Entities"], [.. EntityTypes.Select(type => Row(type.Type, type.Count)), Row("Total", EntityCount)]);
-        Table(text, ["Relation type", "Facts"], [.. RelationTypes.Select(type => Row(type.Type, type.Count)), Row("Total", FactCount)]);
-        Table(text, ["Most connected", "Name", "Type", "Degree"], [.. MostConnected.Select(ranked => Row(ranked.Entity, ranked.Degree))]);
+            if (section.Header is not { } header)
+            {
+                foreach (var row in section.Rows)
+                {
+                    text.Append(row[0]).Append('\n');
+                }
 
-        text.Append('\n')
-            .Append(CultureInfo.InvariantCulture, $"Dates: {(Earliest is null ? "none" : $"{Earliest} to {Latest}")}\n")
-            .Append(CultureInfo.InvariantCulture, $"Facts with validity (validFrom or validTo): {FactsWithValidity} of {FactCount}\n");
+                continue;
+            }
 
-        Table(text, ["Source", "Name", "Type", "Facts"], [.. Sources.Select(cited => Row(cited.Source, cited.Facts)), ["No source", "", "", Number(FactsWithoutSource)]]);
+            // Text columns left-aligned, the last (a count) right-aligned.
+            var widths = header.Select((title, column) => section.Rows.Select(row => row[column].Length).Append(title.Length).Max()).ToArray();
+            foreach (var row in section.Rows.Prepend(header))
+            {
+                var cells = row.Select((cell, column) => column == row.Length - 1 ? cell.PadLeft(widths[column]) : cell.PadRight(widths[column]));
+                text.Append(string.Join("  ", cells).TrimEnd()).Append('\n');
+            }
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The same sections drawn on a terminal, the tables with borders.</summary>
+    public void Draw(IAnsiConsole terminal)
+    {
+        foreach (var (section, first) in Sections().Select((section, i) => (section, i == 0)))
+        {
+            if (!first)
+            {
+                terminal.WriteLine();
+            }
+
+            if (section.Header is not { } header)
+            {
+                foreach (var row in section.Rows)
+                {
+                    terminal.Write(new Text(row[0] + "\n"));
+                }
+
+                continue;
+            }
+
+            // Cells are Text, never markup: a name in the files may hold [brackets].
+            var table = new Spectre.Console.Table();
+            foreach (var (title, column) in header.Select((title, column) => (title, column)))
+            {
+                var tableColumn = new TableColumn(new Text(title));
+                table.AddColumn(column == header.Length - 1 ? tableColumn.RightAligned() : tableColumn);
+            }
+
+            foreach (var row in section.Rows)
+            {
+                table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
+            }
+
+            terminal.Write(table);
+        }
+    }
+
+    /// <summary>What the text forms show, in order: the title line, tables (a header and rows, the last column a count) and lines.</summary>
+    private IEnumerable<Section> Sections()
+    {
+        yield return Lines(string.Create(CultureInfo.InvariantCulture, $"{Graph}: {Count(EntityCount, "entity", "entities")}, {Count(FactCount, "fact", "facts")}"));
+        yield return new(["Entity type", "Entities"], [.. EntityTypes.Select(type => Row(type.Type, type.Count)), Row("Total", EntityCount)]);
+        yield return new(["Relation type", "Facts"], [.. RelationTypes.Select(type => Row(type.Type, type.Count)), Row("Total", FactCount)]);
+        yield return new(["Most connected", "Name", "Type", "Degree"], [.. MostConnected.Select(ranked => Row(ranked.Entity, ranked.Degree))]);
+        yield return Lines(
+            $"Dates: {(Earliest is null ? "none" : $"{Earliest} to {Latest}")}",
+            string.Create(CultureInfo.InvariantCulture, $"Facts with validity (validFrom or validTo): {FactsWithValidity} of {FactCount}"));
+        yield return new(["Source", "Name", "Type", "Facts"], [.. Sources.Select(cited => Row(cited.Source, cited.Facts)), ["No source", "", "", Number(FactsWithoutSource)]]);
     }
 
     /// <summary>One JSON object, as the README documents it.</summary>
@@ -202,17 +281,7 @@ internal sealed record GraphStats(
         json.WriteEndObject();
     }
 
-    /// <summary>Appends a blank line and the table: text columns left-aligned, the last (a count) right-aligned.</summary>
-    private static void Table(StringBuilder text, string[] header, string[][] rows)
-    {
-        var widths = header.Select((title, column) => rows.Select(row => row[column].Length).Append(title.Length).Max()).ToArray();
-        text.Append('\n');
-        foreach (var row in rows.Prepend(header))
-        {
-            var cells = row.Select((cell, column) => column == row.Length - 1 ? cell.PadLeft(widths[column]) : cell.PadRight(widths[column]));
-            text.Append(string.Join("  ", cells).TrimEnd()).Append('\n');
-        }
-    }
+    private static Section Lines(params string[] lines) => new(null, [.. lines.Select(line => new[] { line })]);
 
     private static string[] Row(string name, int count) => [name, Number(count)];
 
@@ -221,4 +290,7 @@ internal sealed record GraphStats(
     private static string Number(int count) => count.ToString(CultureInfo.InvariantCulture);
 
     private static string Count(int count, string one, string many) => $"{Number(count)} {(count == 1 ? one : many)}";
+
+    /// <summary>A table (a header and rows), or lines of text when <see cref="Header"/> is null (each row one line).</summary>
+    private sealed record Section(string[]? Header, string[][] Rows);
 }

@@ -15,7 +15,7 @@ public sealed class InitEndToEndTests(PackageFixture fixture) : IClassFixture<Pa
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = KgCommand.Run(["init", directory], output, error, showProgress: false);
+        var code = KgCommand.Run(["init", directory], output, error);
 
         Assert.True(code == 0, error.ToString());
         var projectPath = Path.Combine(directory, "StarterApp.csproj");

@@ -58,7 +58,7 @@ public sealed class KgExportTests : IDisposable
             var actual = Path.Combine(_folder, "actual");
             compiled.ExportNeo4jCsv(expected);
 
-            Assert.Equal(0, KgCommand.Run(["export", "--format", "neo4j", "--output", actual, path], TextWriter.Null, TextWriter.Null, showProgress: false));
+            Assert.Equal(0, KgCommand.Run(["export", "--format", "neo4j", "--output", actual, path], TextWriter.Null, TextWriter.Null));
 
             var names = Directory.GetFiles(expected).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
             Assert.NotEmpty(names);
@@ -78,7 +78,7 @@ public sealed class KgExportTests : IDisposable
         var file = Path.Combine(_folder, $"{Guid.NewGuid():N}.{format}");
         var error = new StringWriter();
 
-        var code = KgCommand.Run(["export", "--format", format, "--output", file, .. options, path], TextWriter.Null, error, showProgress: false);
+        var code = KgCommand.Run(["export", "--format", format, "--output", file, .. options, path], TextWriter.Null, error);
 
         Assert.True(code == 0, error.ToString());
         return File.ReadAllBytes(file);

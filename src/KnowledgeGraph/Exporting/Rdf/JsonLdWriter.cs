@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -22,9 +21,7 @@ internal sealed partial class JsonLdWriter(Stream output, string baseIri) : RdfW
     private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions
     {
         Indented = true,
-        // Escapes what HTML, XML and JavaScript read specially (<, >, &, ', +, `, U+2028, U+2029), controls and what lies beyond
-        // the Basic Multilingual Plane; other letters stay readable (Türkiye, 中文).
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = ExportText.JsonEncoder,
     });
 
     private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
