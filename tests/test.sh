@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # The readers the exporters' tests check their files with (Graphviz's dot, Raptor's rapper, rdflib, networkx), and
-# igraph, which the analyses are compared with.
-packages=(graphviz raptor2-utils python3-rdflib python3-networkx python3-igraph)
+# igraph, which the analyses are compared with; Virtuoso, the SPARQL store the store client's tests start.
+packages=(graphviz raptor2-utils python3-rdflib python3-networkx python3-igraph virtuoso-opensource)
 
 install_missing() {
   local missing=() package
