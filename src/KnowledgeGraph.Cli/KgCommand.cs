@@ -20,6 +20,7 @@ internal static class KgCommand
         root.Subcommands.Add(ExportCommand.Create(output, error));
         root.Subcommands.Add(StatsCommand.Create(output, error));
         root.Subcommands.Add(InitCommand.Create(output));
+        root.Subcommands.Add(PushCommand.Create(error, showProgress));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
