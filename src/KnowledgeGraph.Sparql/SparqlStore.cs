@@ -78,7 +78,10 @@ public sealed class SparqlStore : IDisposable
     /// <summary>The Graph Store HTTP Protocol endpoint, or null: a push then sends <c>INSERT DATA</c> updates.</summary>
     public Uri? GraphStore { get; }
 
-    /// <summary>How long one request may wait for the store's answer to begin; 100 seconds unless set.</summary>
+    /// <summary>
+    /// How long one request may wait for the store's answer to begin; 100 seconds unless set. The <c>MOVE</c> that ends a
+    /// push waits as long as the store needs: it copies every triple.
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
@@ -95,7 +98,8 @@ public sealed class SparqlStore : IDisposable
     /// The triples go in batches into a new staging graph, which one update (<c>MOVE</c>) then puts in place of the named
     /// graph; so a failure or a cancellation midway leaves the named graph as it was (the staging graph is dropped), and
     /// pushing the same graph again leaves the same triples. Batches are made while the previous one is sent, a few at
-    /// most held at once, so memory does not grow with the graph.
+    /// most held at once, so memory does not grow with the graph. A cancellation that comes once the <c>MOVE</c> is sent
+    /// cannot stop it: the named graph then holds either what it held or the whole graph.
     /// </remarks>
     /// <param name="graph">The graph or view to push.</param>
     /// <param name="graphIri">The named graph to replace.</param>
@@ -179,7 +183,8 @@ public sealed class SparqlStore : IDisposable
         {
             try
             {
-                await UpdateAsync($"MOVE <{staging}> TO <{target}>", cancellationToken);
+                // As long as the store needs: a MOVE copies every triple (on Virtuoso, about as long as loading them).
+                await UpdateAsync($"MOVE <{staging}> TO <{target}>", System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
                 return;
             }
             catch (Exception e)
@@ -239,14 +244,15 @@ public sealed class SparqlStore : IDisposable
         }
     }
 
-    /// <summary>Runs a SPARQL update.</summary>
+    /// <summary>Runs a SPARQL update, waiting <paramref name="timeout"/> at most for the store's answer.</summary>
     /// <exception cref="SparqlException">The store could not be reached, refused the credentials, or answered with an error.</exception>
-    internal async Task UpdateAsync(string update, CancellationToken cancellationToken)
+    internal async Task UpdateAsync(string update, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(update, Encoding.UTF8, "application/sparql-update") },
             update,
             retry: false,
+            timeout,
             cancellationToken);
     }
 
@@ -267,6 +273,7 @@ public sealed class SparqlStore : IDisposable
             },
             query,
             retry: true,
+            Timeout,
             cancellationToken);
 
     /// <summary>Disposes the <see cref="HttpClient"/> this instance made; one the caller gave is left alone.</summary>
@@ -292,6 +299,7 @@ public sealed class SparqlStore : IDisposable
                 },
                 query: null,
                 retry: true,
+                Timeout,
                 cancellationToken);
         }
         else
@@ -301,6 +309,7 @@ public sealed class SparqlStore : IDisposable
                 () => new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(update, Encoding.UTF8, "application/sparql-update") },
                 query: null,
                 retry: true,
+                Timeout,
                 cancellationToken);
         }
     }
@@ -311,7 +320,7 @@ public sealed class SparqlStore : IDisposable
         try
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await UpdateAsync($"DROP SILENT GRAPH <{staging}>", patience.Token);
+            await UpdateAsync($"DROP SILENT GRAPH <{staging}>", Timeout, patience.Token);
         }
         catch (Exception e) when (e is SparqlException or OperationCanceledException)
         {
@@ -320,7 +329,7 @@ public sealed class SparqlStore : IDisposable
     }
 
     /// <summary>Sends a request made afresh for each attempt and returns the successful response, its body unread.</summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> newRequest, string? query, bool retry, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> newRequest, string? query, bool retry, TimeSpan timeout, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -328,12 +337,12 @@ public sealed class SparqlStore : IDisposable
             var shown = Shown(request.RequestUri!);
             SparqlException failure;
             var transient = true;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                timeout.CancelAfter(Timeout);
+                patience.CancelAfter(timeout);
                 try
                 {
-                    var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                    var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, patience.Token);
                     if (response.IsSuccessStatusCode)
                     {
                         return response;
@@ -346,12 +355,12 @@ public sealed class SparqlStore : IDisposable
                             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
                         failure = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                             ? new SparqlException($"The store at {shown} refused the request: {(int)status} {response.ReasonPhrase} (check the user and password, and that the user may {(query is null || IsUpdate(request) ? "write" : "query")}).", query, status)
-                            : new SparqlException($"The store at {shown} answered {(int)status} {response.ReasonPhrase}: {await ServerMessageAsync(response, timeout.Token)}{(query is null ? "" : $"\nQuery:\n{query}")}", query, status);
+                            : new SparqlException($"The store at {shown} answered {(int)status} {response.ReasonPhrase}: {await ServerMessageAsync(response, patience.Token)}{(query is null ? "" : $"\nQuery:\n{query}")}", query, status);
                     }
                 }
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new SparqlException($"The store at {shown} did not answer within {Timeout.TotalSeconds:0.###} s.", query, null, e);
+                    failure = new SparqlException($"The store at {shown} did not answer within {timeout.TotalSeconds:0.###} s.", query, null, e);
                 }
                 catch (HttpRequestException e)
                 {

@@ -186,7 +186,8 @@ public sealed partial class VirtuosoServer : IAsyncDisposable
 
     /// <summary>
     /// The packaged configuration with every file in <paramref name="folder"/>, the servers on 127.0.0.1, the folder
-    /// readable by the bulk loader, and no cap on the rows of a result (the packaged one cuts results at 10,000 rows).
+    /// readable by the bulk loader, no cap on the rows of a result (the packaged one cuts results at 10,000 rows), and
+    /// room in the transaction log for the MOVE of a large push.
     /// </summary>
     private static string Configure(string ini, string folder, int sqlPort, int httpPort)
     {
@@ -198,6 +199,12 @@ public sealed partial class VirtuosoServer : IAsyncDisposable
             if (SectionLine().Match(line) is { Success: true } header)
             {
                 section = header.Groups[1].Value;
+                if (section == "Parameters")
+                {
+                    // A push's MOVE is one transaction: the default limit of its log (50 MB) aborts one of a few million triples.
+                    lines[i] = line + $"\nTransactionAfterImageLimit = {TransactionLogLimit}";
+                }
+
                 continue;
             }
 
@@ -250,6 +257,8 @@ public sealed partial class VirtuosoServer : IAsyncDisposable
     }
 
     private const int SignalInterrupt = 2;
+
+    private const long TransactionLogLimit = 2_000_000_000;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
