@@ -183,7 +183,7 @@ public sealed class SparqlStore : IDisposable
         {
             try
             {
-                // As long as the store needs: a MOVE copies every triple (on Virtuoso, about as long as loading them).
+                // As long as the store needs: a MOVE copies every triple.
                 await UpdateAsync($"MOVE <{staging}> TO <{target}>", System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
                 return;
             }
