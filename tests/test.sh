@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # The readers the exporters' tests check their files with (Graphviz's dot, Raptor's rapper, rdflib, networkx), igraph,
-# which the analyses are compared with, and Chromium, in which the tests open the pages kg view writes.
-packages=(graphviz raptor2-utils python3-rdflib python3-networkx python3-igraph chromium)
+# which the analyses are compared with, Chromium, in which the tests open the pages kg view writes, and Virtuoso, the
+# SPARQL store the store client's tests start.
+packages=(graphviz raptor2-utils python3-rdflib python3-networkx python3-igraph chromium virtuoso-opensource)
 
 install_missing() {
   local missing=() package

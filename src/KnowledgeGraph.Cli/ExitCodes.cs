@@ -16,4 +16,7 @@ internal static class ExitCodes
 
     /// <summary>A program the export needs (Graphviz's <c>dot</c>, for svg) is missing or failed.</summary>
     public const int MissingTool = 3;
+
+    /// <summary><c>kg push</c>: the store could not be reached, or refused or failed the push; it holds what it held.</summary>
+    public const int StoreFailed = 4;
 }

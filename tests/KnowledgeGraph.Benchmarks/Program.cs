@@ -24,6 +24,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --loading [--sizes 100000,1000000]  # files loaded at run time
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --save [--sizes 100000,1000000]   # GraphView.Save: time, file size, allocations
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --export [--formats nt,graphml] [--sizes 100000,1000000] # Export against a bare writer
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --push [--sizes 1000000]   # SparqlStore.PushAsync against Virtuoso's bulk loader
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
@@ -118,6 +119,17 @@ public static class Program
             }
 
             ExportMode.Run(sizes ?? [100_000, 1_000_000], formats, Console.Out);
+            return 0;
+        }
+
+        if (TakeFlag(args, "--push"))
+        {
+            if (args.Count > 0)
+            {
+                throw new UsageException("--push takes only --sizes.");
+            }
+
+            PushMode.Run(sizes ?? [1_000_000], Console.Out);
             return 0;
         }
 
