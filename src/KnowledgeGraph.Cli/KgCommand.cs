@@ -25,7 +25,7 @@ internal static class KgCommand
         root.Subcommands.Add(StatsCommand.Create(output, error, terminal));
         root.Subcommands.Add(ViewCommand.Create(error, terminal));
         root.Subcommands.Add(InitCommand.Create(output));
-        root.Subcommands.Add(PushCommand.Create(error, showProgress));
+        root.Subcommands.Add(PushCommand.Create(error, terminal));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

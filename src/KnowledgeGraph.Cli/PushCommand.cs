@@ -15,7 +15,7 @@ namespace KnowledgeGraph.Cli;
 /// </summary>
 internal static class PushCommand
 {
-    public static Command Create(TextWriter error, bool showProgress)
+    public static Command Create(TextWriter error, IAnsiConsole? terminal)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -64,7 +64,7 @@ internal static class PushCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var files = FileSet.Expand(parseResult.GetValue(paths)!);
-            if (CheckCommand.ReadOneGraph(files, error, "nothing pushed", "push") is not { } model)
+            if (CheckCommand.ReadOneGraph(files, error, "nothing pushed", "push", terminal) is not { } model)
             {
                 return ExitCodes.Errors;
             }
@@ -75,8 +75,8 @@ internal static class PushCommand
             var target = parseResult.GetValue(graph)!;
             try
             {
-                var sent = showProgress
-                    ? await PushWithProgressAsync(store, view, target, cancellationToken)
+                var sent = terminal is { Profile.Capabilities.Interactive: true }
+                    ? await PushWithProgressAsync(terminal, store, view, target, cancellationToken)
                     : await PushAsync(store, view, target, null, cancellationToken);
                 error.WriteLine($"{sent} triples pushed into <{target.OriginalString}>.");
                 return ExitCodes.Success;
@@ -107,11 +107,11 @@ internal static class PushCommand
     }
 
     /// <summary>A bar of triples sent out of those the export writes, counted first (an export costs little beside sending it).</summary>
-    private static async Task<long> PushWithProgressAsync(SparqlStore store, GraphView view, Uri target, CancellationToken cancellationToken)
+    private static async Task<long> PushWithProgressAsync(IAnsiConsole terminal, SparqlStore store, GraphView view, Uri target, CancellationToken cancellationToken)
     {
         var counter = new LineCounter();
         view.Export(counter, GraphFormat.NTriples);
-        return await AnsiConsole.Progress()
+        return await terminal.Progress()
             .AutoClear(true)
             .HideCompleted(true)
             .StartAsync(async context =>
