@@ -46,12 +46,25 @@ public abstract class Graph : GraphView
     }
 
     /// <summary>
-    /// The entity added <paramref name="index"/>th (from 0): the generated graph's entity members read their entity
-    /// this way, which needs no field per entity and holds for a graph built from this one, whose first entities
-    /// are the copies of this graph's in the same order.
+    /// The entity <paramref name="id"/>, which the compiled graph added <paramref name="index"/>th (from 0): the
+    /// generated graph's entity members read their entity this way, which needs no field per entity. It is found at
+    /// that place in the compiled graph and in a graph built from it, whose first entities are the copies of its
+    /// own in the same order; in a graph loaded from files or triples, by its id.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The graph, loaded, has no entity <paramref name="id"/> of the member's type.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected TEntity EntityAt<TEntity>(int index) where TEntity : Entity => (TEntity)Store.Entities[index];
+    protected TEntity EntityAt<TEntity>(int index, string id)
+        where TEntity : Entity
+    {
+        var entities = Store.Entities;
+        if (index < entities.Length && entities[index] is TEntity entity && string.Equals(entity.Id, id, StringComparison.Ordinal))
+        {
+            return entity;
+        }
+
+        return FindInRoot(id) as TEntity
+            ?? throw new InvalidOperationException($"This {GetType().Name} has no {typeof(TEntity).Name} '{id}': it was loaded from files or triples that do not hold it. Ask FindEntity(\"{id}\") for an entity that may be absent.");
+    }
 
     /// <summary>The schema of the graph's files, which saving and exporting write by.</summary>
     /// <exception cref="NotSupportedException">The graph was made without it.</exception>

@@ -18,7 +18,7 @@ public sealed class ChunkingTests
         Assert.Equal(["TestProject.Big.Entities0.g.cs", "TestProject.Big.Entities1.g.cs", "TestProject.Big.Entities2.g.cs"], hints.Where(h => h.Contains(".Entities")));
         Assert.Equal(["TestProject.Big.Relations0.g.cs", "TestProject.Big.Relations1.g.cs", "TestProject.Big.Relations2.g.cs"], hints.Where(h => h.Contains(".Relations")));
         var last = result.Sources.Single(source => source.HintName == "TestProject.Big.Entities2.g.cs").SourceText.ToString();
-        Assert.Contains($"public global::TestProject.P P{count - 1} => EntityAt<global::TestProject.P>({count - 1});", last);
+        Assert.Contains($"public global::TestProject.P P{count - 1} => EntityAt<global::TestProject.P>({count - 1}, \"p{count - 1}\");", last);
         var graph = result.Sources.Single(source => source.HintName == "TestProject.Big.g.cs").SourceText.ToString();
         Assert.Contains("content.AddEntities(CompiledFacts.Entities2, CompiledFacts.ReadEntity);\n        content.AddRelations(CompiledFacts.Relations0, CompiledFacts.ReadRelation);", graph);
     }

@@ -86,6 +86,30 @@ public sealed class LoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_loaded_graphs_entity_members_find_their_entities_by_id_wherever_the_files_put_them()
+    {
+        // Lavrov, a compiled entity, comes first here; Darchiyev's delegation is not in the files at all.
+        var facts = Write("day.kg.json", """
+            {
+              "graph": "DiplomacyGraph",
+              "entities": {
+                "rubio": { "type": "Person", "name": "Marco Rubio" },
+                "lavrov": { "type": "Person", "name": "Sergei Lavrov" }
+              },
+              "relations": [ ["lavrov", "succeeded", "rubio"] ]
+            }
+            """);
+
+        var graph = DiplomacyGraph.Load(facts);
+
+        Assert.Same(graph.FindEntity("lavrov"), graph.Lavrov);
+        Assert.Equal(["rubio"], graph.Lavrov.Succeeded.Select(p => p.Id));
+        var absent = Assert.Throws<InvalidOperationException>(() => graph.RussianDelegation);
+        Assert.Contains("'russianDelegation'", absent.Message, StringComparison.Ordinal);
+        Assert.Same(DiplomacyGraph.Default.FindEntity("russianDelegation"), DiplomacyGraph.Default.RussianDelegation);
+    }
+
+    [Fact]
     public void A_mistake_is_reported_with_the_compilers_id_message_and_position()
     {
         var facts = Write("day.kg.json", """

@@ -158,7 +158,7 @@ internal sealed partial class Emitter
             var type = Qualified(EntityType(entity.Type).ClassName);
             writer.Line();
             writer.Summary(entity.Description ?? DefaultSummary(entity), isMarkup: entity.Description is null);
-            writer.Line($"public {type} {entity.MemberName} => EntityAt<{type}>({(first + i).ToString(CultureInfo.InvariantCulture)});");
+            writer.Line($"public {type} {entity.MemberName} => EntityAt<{type}>({(first + i).ToString(CultureInfo.InvariantCulture)}, {Literal(entity.Id)});");
         }
 
         writer.CloseBlock();

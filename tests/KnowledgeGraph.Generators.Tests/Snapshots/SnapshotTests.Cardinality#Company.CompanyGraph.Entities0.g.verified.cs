@@ -20,17 +20,17 @@ partial class CompanyGraph
     }
 
     /// <summary>Ada (the <c>ada</c> entity).</summary>
-    public global::Company.Employee Ada => EntityAt<global::Company.Employee>(0);
+    public global::Company.Employee Ada => EntityAt<global::Company.Employee>(0, "ada");
 
     /// <summary>Bob (the <c>bob</c> entity).</summary>
-    public global::Company.Employee Bob => EntityAt<global::Company.Employee>(1);
+    public global::Company.Employee Bob => EntityAt<global::Company.Employee>(1, "bob");
 
     /// <summary>Platform (the <c>platform</c> entity).</summary>
-    public global::Company.Team Platform => EntityAt<global::Company.Team>(2);
+    public global::Company.Team Platform => EntityAt<global::Company.Team>(2, "platform");
 
     /// <summary>The <c>desk1</c> entity.</summary>
-    public global::Company.Desk Desk1 => EntityAt<global::Company.Desk>(3);
+    public global::Company.Desk Desk1 => EntityAt<global::Company.Desk>(3, "desk1");
 
     /// <summary>C# (the <c>csharp</c> entity).</summary>
-    public global::Company.Skill Csharp => EntityAt<global::Company.Skill>(4);
+    public global::Company.Skill Csharp => EntityAt<global::Company.Skill>(4, "csharp");
 }

@@ -17,8 +17,8 @@ partial class LibraryGraph
     }
 
     /// <summary>Leo Tolstoy (the <c>tolstoy</c> entity).</summary>
-    public global::TestProject.Author Tolstoy => EntityAt<global::TestProject.Author>(0);
+    public global::TestProject.Author Tolstoy => EntityAt<global::TestProject.Author>(0, "tolstoy");
 
     /// <summary>The <c>warAndPeace</c> entity.</summary>
-    public global::TestProject.Book WarAndPeace => EntityAt<global::TestProject.Book>(1);
+    public global::TestProject.Book WarAndPeace => EntityAt<global::TestProject.Book>(1, "warAndPeace");
 }

@@ -19,14 +19,14 @@ partial class NamesGraph
     }
 
     /// <summary>Türkiye (the <c>türkiye</c> entity).</summary>
-    public global::Names.Of_Things.Country Türkiye => EntityAt<global::Names.Of_Things.Country>(0);
+    public global::Names.Of_Things.Country Türkiye => EntityAt<global::Names.Of_Things.Country>(0, "türkiye");
 
     /// <summary>Александр Дарчиев (the <c>Дарчиев</c> entity).</summary>
-    public global::Names.Of_Things.Person Дарчиев => EntityAt<global::Names.Of_Things.Person>(1);
+    public global::Names.Of_Things.Person Дарчиев => EntityAt<global::Names.Of_Things.Person>(1, "Дарчиев");
 
     /// <summary>First (the <c>1st-person</c> entity).</summary>
-    public global::Names.Of_Things.Person _1stPerson => EntityAt<global::Names.Of_Things.Person>(2);
+    public global::Names.Of_Things.Person _1stPerson => EntityAt<global::Names.Of_Things.Person>(2, "1st-person");
 
     /// <summary>Newcomer (the <c>new</c> entity).</summary>
-    public global::Names.Of_Things.Person New => EntityAt<global::Names.Of_Things.Person>(3);
+    public global::Names.Of_Things.Person New => EntityAt<global::Names.Of_Things.Person>(3, "new");
 }

@@ -17,8 +17,8 @@ partial class ZooGraph
     }
 
     /// <summary>Tom (the <c>tom</c> entity).</summary>
-    public global::Zoo.Cat Tom => EntityAt<global::Zoo.Cat>(0);
+    public global::Zoo.Cat Tom => EntityAt<global::Zoo.Cat>(0, "tom");
 
     /// <summary>Head keeper since 2019.</summary>
-    public global::Zoo.Keeper Anna => EntityAt<global::Zoo.Keeper>(1);
+    public global::Zoo.Keeper Anna => EntityAt<global::Zoo.Keeper>(1, "anna");
 }

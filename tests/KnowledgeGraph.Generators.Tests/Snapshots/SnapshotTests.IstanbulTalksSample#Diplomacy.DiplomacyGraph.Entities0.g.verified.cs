@@ -68,161 +68,161 @@ partial class DiplomacyGraph
     }
 
     /// <summary>Russian and US diplomats met in Turkiye on Thursday to discuss disputes over their embassies.</summary>
-    public global::Diplomacy.Article ReutersIstanbul => EntityAt<global::Diplomacy.Article>(0);
+    public global::Diplomacy.Article ReutersIstanbul => EntityAt<global::Diplomacy.Article>(0, "reutersIstanbul");
 
     /// <summary>Donald Trump (the <c>trump</c> entity).</summary>
-    public global::Diplomacy.Person Trump => EntityAt<global::Diplomacy.Person>(1);
+    public global::Diplomacy.Person Trump => EntityAt<global::Diplomacy.Person>(1, "trump");
 
     /// <summary>Vladimir Putin (the <c>putin</c> entity).</summary>
-    public global::Diplomacy.Person Putin => EntityAt<global::Diplomacy.Person>(2);
+    public global::Diplomacy.Person Putin => EntityAt<global::Diplomacy.Person>(2, "putin");
 
     /// <summary>Trump’s predecessor as President of the United States.</summary>
-    public global::Diplomacy.Person Biden => EntityAt<global::Diplomacy.Person>(3);
+    public global::Diplomacy.Person Biden => EntityAt<global::Diplomacy.Person>(3, "biden");
 
     /// <summary>Sergei Lavrov (the <c>lavrov</c> entity).</summary>
-    public global::Diplomacy.Person Lavrov => EntityAt<global::Diplomacy.Person>(4);
+    public global::Diplomacy.Person Lavrov => EntityAt<global::Diplomacy.Person>(4, "lavrov");
 
     /// <summary>Alexander Darchiyev (the <c>darchiyev</c> entity).</summary>
-    public global::Diplomacy.Person Darchiyev => EntityAt<global::Diplomacy.Person>(5);
+    public global::Diplomacy.Person Darchiyev => EntityAt<global::Diplomacy.Person>(5, "darchiyev");
 
     /// <summary>Sonata Coulter (the <c>coulter</c> entity).</summary>
-    public global::Diplomacy.Person Coulter => EntityAt<global::Diplomacy.Person>(6);
+    public global::Diplomacy.Person Coulter => EntityAt<global::Diplomacy.Person>(6, "coulter");
 
     /// <summary>A spokesperson of the US State Department; the story does not name them.</summary>
-    public global::Diplomacy.Person StateDepartmentSpokesperson => EntityAt<global::Diplomacy.Person>(7);
+    public global::Diplomacy.Person StateDepartmentSpokesperson => EntityAt<global::Diplomacy.Person>(7, "stateDepartmentSpokesperson");
 
     /// <summary>Reuters (the <c>reuters</c> entity).</summary>
-    public global::Diplomacy.Organization Reuters => EntityAt<global::Diplomacy.Organization>(8);
+    public global::Diplomacy.Organization Reuters => EntityAt<global::Diplomacy.Organization>(8, "reuters");
 
     /// <summary>US State Department (the <c>usStateDepartment</c> entity).</summary>
-    public global::Diplomacy.Organization UsStateDepartment => EntityAt<global::Diplomacy.Organization>(9);
+    public global::Diplomacy.Organization UsStateDepartment => EntityAt<global::Diplomacy.Organization>(9, "usStateDepartment");
 
     /// <summary>Russian foreign ministry (the <c>russianForeignMinistry</c> entity).</summary>
-    public global::Diplomacy.Organization RussianForeignMinistry => EntityAt<global::Diplomacy.Organization>(10);
+    public global::Diplomacy.Organization RussianForeignMinistry => EntityAt<global::Diplomacy.Organization>(10, "russianForeignMinistry");
 
     /// <summary>North America department (the <c>northAmericaDepartment</c> entity).</summary>
-    public global::Diplomacy.Organization NorthAmericaDepartment => EntityAt<global::Diplomacy.Organization>(11);
+    public global::Diplomacy.Organization NorthAmericaDepartment => EntityAt<global::Diplomacy.Organization>(11, "northAmericaDepartment");
 
     /// <summary>Russian state TV (the <c>russianStateTv</c> entity).</summary>
-    public global::Diplomacy.Organization RussianStateTv => EntityAt<global::Diplomacy.Organization>(12);
+    public global::Diplomacy.Organization RussianStateTv => EntityAt<global::Diplomacy.Organization>(12, "russianStateTv");
 
     /// <summary>US embassy in Moscow (the <c>usEmbassyInMoscow</c> entity).</summary>
-    public global::Diplomacy.Embassy UsEmbassyInMoscow => EntityAt<global::Diplomacy.Embassy>(13);
+    public global::Diplomacy.Embassy UsEmbassyInMoscow => EntityAt<global::Diplomacy.Embassy>(13, "usEmbassyInMoscow");
 
     /// <summary>Russian embassy in Washington (the <c>russianEmbassyInWashington</c> entity).</summary>
-    public global::Diplomacy.Embassy RussianEmbassyInWashington => EntityAt<global::Diplomacy.Embassy>(14);
+    public global::Diplomacy.Embassy RussianEmbassyInWashington => EntityAt<global::Diplomacy.Embassy>(14, "russianEmbassyInWashington");
 
     /// <summary>Russian delegation (the <c>russianDelegation</c> entity).</summary>
-    public global::Diplomacy.Delegation RussianDelegation => EntityAt<global::Diplomacy.Delegation>(15);
+    public global::Diplomacy.Delegation RussianDelegation => EntityAt<global::Diplomacy.Delegation>(15, "russianDelegation");
 
     /// <summary>US team (the <c>usDelegation</c> entity).</summary>
-    public global::Diplomacy.Delegation UsDelegation => EntityAt<global::Diplomacy.Delegation>(16);
+    public global::Diplomacy.Delegation UsDelegation => EntityAt<global::Diplomacy.Delegation>(16, "usDelegation");
 
     /// <summary>Ukraine's European allies (the <c>europeanAllies</c> entity).</summary>
-    public global::Diplomacy.Group EuropeanAllies => EntityAt<global::Diplomacy.Group>(17);
+    public global::Diplomacy.Group EuropeanAllies => EntityAt<global::Diplomacy.Group>(17, "europeanAllies");
 
     /// <summary>United States (the <c>unitedStates</c> entity).</summary>
-    public global::Diplomacy.Country UnitedStates => EntityAt<global::Diplomacy.Country>(18);
+    public global::Diplomacy.Country UnitedStates => EntityAt<global::Diplomacy.Country>(18, "unitedStates");
 
     /// <summary>Russia (the <c>russia</c> entity).</summary>
-    public global::Diplomacy.Country Russia => EntityAt<global::Diplomacy.Country>(19);
+    public global::Diplomacy.Country Russia => EntityAt<global::Diplomacy.Country>(19, "russia");
 
     /// <summary>Türkiye (the <c>turkiye</c> entity).</summary>
-    public global::Diplomacy.Country Turkiye => EntityAt<global::Diplomacy.Country>(20);
+    public global::Diplomacy.Country Turkiye => EntityAt<global::Diplomacy.Country>(20, "turkiye");
 
     /// <summary>Ukraine (the <c>ukraine</c> entity).</summary>
-    public global::Diplomacy.Country Ukraine => EntityAt<global::Diplomacy.Country>(21);
+    public global::Diplomacy.Country Ukraine => EntityAt<global::Diplomacy.Country>(21, "ukraine");
 
     /// <summary>Saudi Arabia (the <c>saudiArabia</c> entity).</summary>
-    public global::Diplomacy.Country SaudiArabia => EntityAt<global::Diplomacy.Country>(22);
+    public global::Diplomacy.Country SaudiArabia => EntityAt<global::Diplomacy.Country>(22, "saudiArabia");
 
     /// <summary>Istanbul (the <c>istanbul</c> entity).</summary>
-    public global::Diplomacy.City Istanbul => EntityAt<global::Diplomacy.City>(23);
+    public global::Diplomacy.City Istanbul => EntityAt<global::Diplomacy.City>(23, "istanbul");
 
     /// <summary>Washington (the <c>washington</c> entity).</summary>
-    public global::Diplomacy.City Washington => EntityAt<global::Diplomacy.City>(24);
+    public global::Diplomacy.City Washington => EntityAt<global::Diplomacy.City>(24, "washington");
 
     /// <summary>Moscow (the <c>moscow</c> entity).</summary>
-    public global::Diplomacy.City Moscow => EntityAt<global::Diplomacy.City>(25);
+    public global::Diplomacy.City Moscow => EntityAt<global::Diplomacy.City>(25, "moscow");
 
     /// <summary>Kyiv (the <c>kyiv</c> entity).</summary>
-    public global::Diplomacy.City Kyiv => EntityAt<global::Diplomacy.City>(26);
+    public global::Diplomacy.City Kyiv => EntityAt<global::Diplomacy.City>(26, "kyiv");
 
     /// <summary>US consul general's residence (the <c>consulGeneralResidence</c> entity).</summary>
-    public global::Diplomacy.Venue ConsulGeneralResidence => EntityAt<global::Diplomacy.Venue>(27);
+    public global::Diplomacy.Venue ConsulGeneralResidence => EntityAt<global::Diplomacy.Venue>(27, "consulGeneralResidence");
 
     /// <summary>Russian-controlled territories of Ukraine (the <c>russianControlledTerritories</c> entity).</summary>
-    public global::Diplomacy.Region RussianControlledTerritories => EntityAt<global::Diplomacy.Region>(28);
+    public global::Diplomacy.Region RussianControlledTerritories => EntityAt<global::Diplomacy.Region>(28, "russianControlledTerritories");
 
     /// <summary>President of the United States (the <c>usPresident</c> entity).</summary>
-    public global::Diplomacy.Office UsPresident => EntityAt<global::Diplomacy.Office>(29);
+    public global::Diplomacy.Office UsPresident => EntityAt<global::Diplomacy.Office>(29, "usPresident");
 
     /// <summary>President of Russia (the <c>russianPresident</c> entity).</summary>
-    public global::Diplomacy.Office RussianPresident => EntityAt<global::Diplomacy.Office>(30);
+    public global::Diplomacy.Office RussianPresident => EntityAt<global::Diplomacy.Office>(30, "russianPresident");
 
     /// <summary>Foreign Minister of Russia (the <c>russianForeignMinister</c> entity).</summary>
-    public global::Diplomacy.Office RussianForeignMinister => EntityAt<global::Diplomacy.Office>(31);
+    public global::Diplomacy.Office RussianForeignMinister => EntityAt<global::Diplomacy.Office>(31, "russianForeignMinister");
 
     /// <summary>Head of the North America department (the <c>headOfNorthAmericaDepartment</c> entity).</summary>
-    public global::Diplomacy.Office HeadOfNorthAmericaDepartment => EntityAt<global::Diplomacy.Office>(32);
+    public global::Diplomacy.Office HeadOfNorthAmericaDepartment => EntityAt<global::Diplomacy.Office>(32, "headOfNorthAmericaDepartment");
 
     /// <summary>Deputy Assistant Secretary of State (the <c>deputyAssistantSecretaryOfState</c> entity).</summary>
-    public global::Diplomacy.Office DeputyAssistantSecretaryOfState => EntityAt<global::Diplomacy.Office>(33);
+    public global::Diplomacy.Office DeputyAssistantSecretaryOfState => EntityAt<global::Diplomacy.Office>(33, "deputyAssistantSecretaryOfState");
 
     /// <summary>Russian ambassador to the United States (the <c>russianAmbassadorToUs</c> entity).</summary>
-    public global::Diplomacy.Office RussianAmbassadorToUs => EntityAt<global::Diplomacy.Office>(34);
+    public global::Diplomacy.Office RussianAmbassadorToUs => EntityAt<global::Diplomacy.Office>(34, "russianAmbassadorToUs");
 
     /// <summary>A high-level diplomatic session six days after the February 12 phone call.</summary>
-    public global::Diplomacy.Meeting SaudiSession => EntityAt<global::Diplomacy.Meeting>(35);
+    public global::Diplomacy.Meeting SaudiSession => EntityAt<global::Diplomacy.Meeting>(35, "saudiSession");
 
     /// <summary>Talks on the functioning of the embassies, viewed as an initial test of whether the two sides can reset broader relations and work toward ending the war in Ukraine.</summary>
-    public global::Diplomacy.Meeting IstanbulTalks => EntityAt<global::Diplomacy.Meeting>(36);
+    public global::Diplomacy.Meeting IstanbulTalks => EntityAt<global::Diplomacy.Meeting>(36, "istanbulTalks");
 
     /// <summary>Functioning of the embassies in Washington and Moscow (the <c>embassyOperations</c> entity).</summary>
-    public global::Diplomacy.Topic EmbassyOperations => EntityAt<global::Diplomacy.Topic>(37);
+    public global::Diplomacy.Topic EmbassyOperations => EntityAt<global::Diplomacy.Topic>(37, "embassyOperations");
 
     /// <summary>Staffing (the <c>staffing</c> entity).</summary>
-    public global::Diplomacy.Topic Staffing => EntityAt<global::Diplomacy.Topic>(38);
+    public global::Diplomacy.Topic Staffing => EntityAt<global::Diplomacy.Topic>(38, "staffing");
 
     /// <summary>Visas (the <c>visas</c> entity).</summary>
-    public global::Diplomacy.Topic Visas => EntityAt<global::Diplomacy.Topic>(39);
+    public global::Diplomacy.Topic Visas => EntityAt<global::Diplomacy.Topic>(39, "visas");
 
     /// <summary>Banking issues (the <c>banking</c> entity).</summary>
-    public global::Diplomacy.Topic Banking => EntityAt<global::Diplomacy.Topic>(40);
+    public global::Diplomacy.Topic Banking => EntityAt<global::Diplomacy.Topic>(40, "banking");
 
     /// <summary>Political and security issues (the <c>politicalAndSecurityIssues</c> entity).</summary>
-    public global::Diplomacy.Topic PoliticalAndSecurityIssues => EntityAt<global::Diplomacy.Topic>(41);
+    public global::Diplomacy.Topic PoliticalAndSecurityIssues => EntityAt<global::Diplomacy.Topic>(41, "politicalAndSecurityIssues");
 
     /// <summary>War in Ukraine (the <c>warInUkraine</c> entity).</summary>
-    public global::Diplomacy.Topic WarInUkraine => EntityAt<global::Diplomacy.Topic>(42);
+    public global::Diplomacy.Topic WarInUkraine => EntityAt<global::Diplomacy.Topic>(42, "warInUkraine");
 
     /// <summary>Ceasefire in Ukraine (the <c>ceasefireInUkraine</c> entity).</summary>
-    public global::Diplomacy.Topic CeasefireInUkraine => EntityAt<global::Diplomacy.Topic>(43);
+    public global::Diplomacy.Topic CeasefireInUkraine => EntityAt<global::Diplomacy.Topic>(43, "ceasefireInUkraine");
 
     /// <summary>Broader US-Russia relations (the <c>usRussiaRelations</c> entity).</summary>
-    public global::Diplomacy.Topic UsRussiaRelations => EntityAt<global::Diplomacy.Topic>(44);
+    public global::Diplomacy.Topic UsRussiaRelations => EntityAt<global::Diplomacy.Topic>(44, "usRussiaRelations");
 
     /// <summary>Nuclear disarmament (the <c>nuclearDisarmament</c> entity).</summary>
-    public global::Diplomacy.Topic NuclearDisarmament => EntityAt<global::Diplomacy.Topic>(45);
+    public global::Diplomacy.Topic NuclearDisarmament => EntityAt<global::Diplomacy.Topic>(45, "nuclearDisarmament");
 
     /// <summary>Economic partnerships (the <c>economicPartnerships</c> entity).</summary>
-    public global::Diplomacy.Topic EconomicPartnerships => EntityAt<global::Diplomacy.Topic>(46);
+    public global::Diplomacy.Topic EconomicPartnerships => EntityAt<global::Diplomacy.Topic>(46, "economicPartnerships");
 
     /// <summary>Joint rare earth mining projects (the <c>rareEarthMining</c> entity).</summary>
-    public global::Diplomacy.Topic RareEarthMining => EntityAt<global::Diplomacy.Topic>(47);
+    public global::Diplomacy.Topic RareEarthMining => EntityAt<global::Diplomacy.Topic>(47, "rareEarthMining");
 
     /// <summary>Potential peace deal (the <c>peaceDeal</c> entity).</summary>
-    public global::Diplomacy.Topic PeaceDeal => EntityAt<global::Diplomacy.Topic>(48);
+    public global::Diplomacy.Topic PeaceDeal => EntityAt<global::Diplomacy.Topic>(48, "peaceDeal");
 
     /// <summary>Restrictions on diplomats (the <c>diplomaticRestrictions</c> entity).</summary>
-    public global::Diplomacy.Topic DiplomaticRestrictions => EntityAt<global::Diplomacy.Topic>(49);
+    public global::Diplomacy.Topic DiplomaticRestrictions => EntityAt<global::Diplomacy.Topic>(49, "diplomaticRestrictions");
 
     /// <summary>Engagement with Moscow (the <c>engagementWithMoscow</c> entity).</summary>
-    public global::Diplomacy.Policy EngagementWithMoscow => EntityAt<global::Diplomacy.Policy>(50);
+    public global::Diplomacy.Policy EngagementWithMoscow => EntityAt<global::Diplomacy.Policy>(50, "engagementWithMoscow");
 
     /// <summary>Military aid to Kyiv (the <c>militaryAidToKyiv</c> entity).</summary>
-    public global::Diplomacy.Policy MilitaryAidToKyiv => EntityAt<global::Diplomacy.Policy>(51);
+    public global::Diplomacy.Policy MilitaryAidToKyiv => EntityAt<global::Diplomacy.Policy>(51, "militaryAidToKyiv");
 
     /// <summary>Sanctions on Russia (the <c>sanctionsOnRussia</c> entity).</summary>
-    public global::Diplomacy.Policy SanctionsOnRussia => EntityAt<global::Diplomacy.Policy>(52);
+    public global::Diplomacy.Policy SanctionsOnRussia => EntityAt<global::Diplomacy.Policy>(52, "sanctionsOnRussia");
 }

@@ -18,14 +18,14 @@ partial class CatalogGraph
     }
 
     /// <summary>The catalogue (the <c>catalog</c> entity).</summary>
-    public global::Catalog.Source Catalog => EntityAt<global::Catalog.Source>(0);
+    public global::Catalog.Source Catalog => EntityAt<global::Catalog.Source>(0, "catalog");
 
     /// <summary>
     /// Lamp "Deluxe"
     /// second line \ */ &lt;/summary&gt; {0} (the <c>lamp</c> entity).
     /// </summary>
-    public global::Catalog.Item Lamp => EntityAt<global::Catalog.Item>(1);
+    public global::Catalog.Item Lamp => EntityAt<global::Catalog.Item>(1, "lamp");
 
     /// <summary>Old lamp (the <c>oldLamp</c> entity).</summary>
-    public global::Catalog.Item OldLamp => EntityAt<global::Catalog.Item>(2);
+    public global::Catalog.Item OldLamp => EntityAt<global::Catalog.Item>(2, "oldLamp");
 }

@@ -22,23 +22,23 @@ partial class MissionGraph
     }
 
     /// <summary>NASA (the <c>nasa</c> entity).</summary>
-    public global::Missions.Agency Nasa => EntityAt<global::Missions.Agency>(0);
+    public global::Missions.Agency Nasa => EntityAt<global::Missions.Agency>(0, "nasa");
 
     /// <summary>Roscosmos (the <c>roscosmos</c> entity).</summary>
-    public global::Missions.Agency Roscosmos => EntityAt<global::Missions.Agency>(1);
+    public global::Missions.Agency Roscosmos => EntityAt<global::Missions.Agency>(1, "roscosmos");
 
     /// <summary>Thomas Stafford (the <c>stafford</c> entity).</summary>
-    public global::Missions.Astronaut Stafford => EntityAt<global::Missions.Astronaut>(2);
+    public global::Missions.Astronaut Stafford => EntityAt<global::Missions.Astronaut>(2, "stafford");
 
     /// <summary>Alexei Leonov (the <c>leonov</c> entity).</summary>
-    public global::Missions.Astronaut Leonov => EntityAt<global::Missions.Astronaut>(3);
+    public global::Missions.Astronaut Leonov => EntityAt<global::Missions.Astronaut>(3, "leonov");
 
     /// <summary>Apollo (ASTP) (the <c>apollo</c> entity).</summary>
-    public global::Missions.Mission Apollo => EntityAt<global::Missions.Mission>(4);
+    public global::Missions.Mission Apollo => EntityAt<global::Missions.Mission>(4, "apollo");
 
     /// <summary>Soyuz 19 (the <c>soyuz19</c> entity).</summary>
-    public global::Missions.Mission Soyuz19 => EntityAt<global::Missions.Mission>(5);
+    public global::Missions.Mission Soyuz19 => EntityAt<global::Missions.Mission>(5, "soyuz19");
 
     /// <summary>Earth orbit (the <c>orbit</c> entity).</summary>
-    public global::Missions.Site Orbit => EntityAt<global::Missions.Site>(6);
+    public global::Missions.Site Orbit => EntityAt<global::Missions.Site>(6, "orbit");
 }

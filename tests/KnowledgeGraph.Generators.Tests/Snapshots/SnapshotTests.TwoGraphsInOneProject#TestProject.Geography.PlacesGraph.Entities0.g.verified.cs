@@ -17,8 +17,8 @@ partial class PlacesGraph
     }
 
     /// <summary>Ada (the <c>ada</c> entity).</summary>
-    public global::TestProject.Geography.Person Ada => EntityAt<global::TestProject.Geography.Person>(0);
+    public global::TestProject.Geography.Person Ada => EntityAt<global::TestProject.Geography.Person>(0, "ada");
 
     /// <summary>London (the <c>london</c> entity).</summary>
-    public global::TestProject.Geography.City London => EntityAt<global::TestProject.Geography.City>(1);
+    public global::TestProject.Geography.City London => EntityAt<global::TestProject.Geography.City>(1, "london");
 }

@@ -17,8 +17,8 @@ partial class PeopleGraph
     }
 
     /// <summary>Ada (the <c>ada</c> entity).</summary>
-    public global::TestProject.Person Ada => EntityAt<global::TestProject.Person>(0);
+    public global::TestProject.Person Ada => EntityAt<global::TestProject.Person>(0, "ada");
 
     /// <summary>Alan (the <c>alan</c> entity).</summary>
-    public global::TestProject.Person Alan => EntityAt<global::TestProject.Person>(1);
+    public global::TestProject.Person Alan => EntityAt<global::TestProject.Person>(1, "alan");
 }

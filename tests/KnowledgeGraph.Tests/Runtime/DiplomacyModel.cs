@@ -282,16 +282,16 @@ public sealed class DiplomacyGraph : Graph
     public DiplomacyGraph()
         : base(Content())
     {
-        Trump = EntityAt<Person>(0);
-        Usa = EntityAt<Country>(1);
-        Putin = EntityAt<Person>(2);
-        Darchiyev = EntityAt<Diplomat>(3);
-        Russia = EntityAt<Country>(4);
-        RussianDelegation = EntityAt<Delegation>(5);
-        AmericanDelegation = EntityAt<Delegation>(6);
-        Reuters = EntityAt<Article>(7);
-        Tass = EntityAt<Article>(8);
-        Witkoff = EntityAt<Person>(9);
+        Trump = EntityAt<Person>(0, "trump");
+        Usa = EntityAt<Country>(1, "usa");
+        Putin = EntityAt<Person>(2, "putin");
+        Darchiyev = EntityAt<Diplomat>(3, "darchiyev");
+        Russia = EntityAt<Country>(4, "russia");
+        RussianDelegation = EntityAt<Delegation>(5, "russianDelegation");
+        AmericanDelegation = EntityAt<Delegation>(6, "americanDelegation");
+        Reuters = EntityAt<Article>(7, "reuters-istanbul");
+        Tass = EntityAt<Article>(8, "tass");
+        Witkoff = EntityAt<Person>(9, "witkoff");
         FirstCall = (Called)Relations<Relation>()[0];
         SecondCall = (Called)Relations<Relation>()[1];
         DiplomatCall = (Called)Relations<Relation>()[2];
