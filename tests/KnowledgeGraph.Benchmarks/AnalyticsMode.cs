@@ -7,19 +7,21 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KnowledgeGraph.Benchmarks;
 
 /// <summary>
 /// <c>--analytics</c>: the runtime's analyses against igraph's C core (Debian's <c>python3-igraph</c>, what data
-/// people run them with) on the same synthetic model, in one run: one Python process for the whole run, which loads
-/// each size's graph once and times each analysis there with <c>time.perf_counter</c>, loading excluded; ours is timed
-/// with a <see cref="Stopwatch"/>, building the graph excluded. Each side makes one untimed call of every analysis
-/// first, then the median of several calls is kept (5 up to 100,000 facts, 3 above); ours also runs every analysis over
-/// and over on a 1,000-fact graph for a second beforehand, so that no call is timed before the JIT has finished.
-/// Before each of our calls the garbage of the one before is collected (not timed); what a call allocates is shown.
+/// people run them with) on the same synthetic model, in one run. One Python process serves the whole run: it loads
+/// each size's graph once, then runs one analysis a request and times it with <c>time.perf_counter</c> (loading and
+/// the request itself excluded); ours is timed with a <see cref="Stopwatch"/>, building the graph excluded. For each
+/// analysis both sides make one untimed call, whose answers are compared, then take turns, a call each, for several
+/// rounds (5 up to 100,000 facts, 3 above), so that both see the same load; the medians are kept. Ours also runs every
+/// analysis over and over on a 1,000-fact graph for a second beforehand, so that no call is timed before the JIT has
+/// finished, and collects the garbage of the call before each timed call (not timed); what a call allocates is shown.
+/// igraph runs on one thread (<c>OMP_NUM_THREADS=1</c>), as ours does: Debian builds it with OpenMP, and on a busy
+/// machine its PageRank's threads wait on each other (4 to 100 ms for the same call at 100,000 facts).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -55,53 +57,60 @@ public static class AnalyticsMode
     private const string Package = "python3-igraph";
 
     /// <summary>
-    /// Reads one request a line (JSON) on standard input, answers one line (JSON) of timings in ms and checks; writes
-    /// the PageRank scores (doubles) and the degree order (int32s) to the files the request names.
+    /// Reads one request a line (JSON): a graph to load, or an analysis to run once on it. Answers one line (JSON): the
+    /// time in ms, and when asked for, what the check needs (the PageRank scores as doubles and the degree order as
+    /// int32s go to the file the request names).
     /// </summary>
     private const string Script = """
         import array, json, sys, time
         import igraph
 
-        def timed(rounds, run):
-            result = run()  # one untimed call, as on the other side
-            times = []
-            for _ in range(rounds):
-                start = time.perf_counter()
-                result = run()
-                times.append((time.perf_counter() - start) * 1000)
-            return times, result
+        def degree_ranking(ask):
+            deg = g.degree()
+            return sorted(range(g.vcount()), key=lambda v: -deg[v])
+
+        analyses = {
+            "pagerank": lambda ask: g.pagerank(damping=0.85, directed=True),
+            "distancesForward": lambda ask: g.distances(source=[ask["source"]], mode="out"),
+            "distancesAny": lambda ask: u.distances(source=[ask["source"]], mode="all"),
+            "pathForward": lambda ask: g.get_shortest_paths(ask["source"], to=[ask["target"]], mode="out", output="vpath"),
+            "pathAny": lambda ask: u.get_shortest_paths(ask["source"], to=[ask["target"]], mode="all", output="vpath"),
+            "components": lambda ask: g.connected_components(mode="weak"),
+            "degree": degree_ranking,
+        }
+
+        def write(path, kind, values):
+            with open(path, "wb") as file:
+                array.array(kind, values).tofile(file)
+
+        def reached(rows):
+            distances = [d for d in rows[0] if d != float("inf")]
+            return [len(distances), int(sum(distances))]
+
+        checks = {
+            "pagerank": lambda ask, scores: write(ask["file"], "d", scores),
+            "distancesForward": lambda ask, rows: reached(rows),
+            "distancesAny": lambda ask, rows: reached(rows),
+            "pathForward": lambda ask, paths: len(paths[0]) - 1,
+            "pathAny": lambda ask, paths: len(paths[0]) - 1,
+            "components": lambda ask, components: [len(components), max(components.sizes())],
+            "degree": lambda ask, order: write(ask["file"], "i", order),
+        }
 
         for line in sys.stdin:
             ask = json.loads(line)
-            n, rounds, source = ask["entities"], ask["rounds"], ask["source"]
-            g = igraph.Graph.Read_Edgelist(ask["edges"], directed=True)
-            if g.vcount() < n:
-                g.add_vertices(n - g.vcount())  # entities after the last one a fact names
-            u = g.as_undirected(mode="each")
-            answer = {}
-
-            answer["pagerank"], ranks = timed(rounds, lambda: g.pagerank(damping=0.85, directed=True))
-            with open(ask["pagerankFile"], "wb") as file:
-                array.array("d", ranks).tofile(file)
-
-            for name, graph, mode in (("Forward", g, "out"), ("Any", u, "all")):
-                answer["distances" + name], rows = timed(rounds, lambda: graph.distances(source=[source], mode=mode))
-                reached = [d for d in rows[0] if d != float("inf")]
-                answer["reached" + name] = [len(reached), int(sum(reached))]
-                target = ask["target" + name]
-                answer["path" + name], paths = timed(rounds, lambda: graph.get_shortest_paths(source, to=[target], mode=mode, output="vpath"))
-                answer["pathLength" + name] = len(paths[0]) - 1
-
-            answer["components"], components = timed(rounds, lambda: g.connected_components(mode="weak"))
-            answer["componentCounts"] = [len(components), max(components.sizes())]
-
-            def degree_ranking():
-                deg = g.degree()
-                return sorted(range(g.vcount()), key=lambda v: -deg[v])
-            answer["degree"], order = timed(rounds, degree_ranking)
-            with open(ask["degreeFile"], "wb") as file:
-                array.array("i", order).tofile(file)
-
+            if "edges" in ask:
+                g = igraph.Graph.Read_Edgelist(ask["edges"], directed=True)
+                if g.vcount() < ask["entities"]:
+                    g.add_vertices(ask["entities"] - g.vcount())  # entities after the last one a fact names
+                u = g.as_undirected(mode="each")
+                print("{}", flush=True)
+                continue
+            start = time.perf_counter()
+            result = analyses[ask["analysis"]](ask)
+            answer = {"ms": (time.perf_counter() - start) * 1000}
+            if ask.get("check"):
+                answer["check"] = checks[ask["analysis"]](ask, result)
             print(json.dumps(answer), flush=True)
         """;
 
@@ -160,15 +169,8 @@ public static class AnalyticsMode
         }
 
         var source = graph.ByNumber[data.PathEnds.From];
-        var targets = new Dictionary<PathDirection, Entity>
-        {
-            [PathDirection.Forward] = graph.Distances(source, PathDirection.Forward)[^1].Entity,
-            [PathDirection.Any] = graph.Distances(source, PathDirection.Any)[^1].Entity,
-        };
-
         var edges = Path.GetTempFileName();
-        var pagerankFile = Path.GetTempFileName();
-        var degreeFile = Path.GetTempFileName();
+        var file = Path.GetTempFileName();
         try
         {
             using (var writer = new StreamWriter(edges, append: false, new UTF8Encoding(false), 1 << 16))
@@ -184,94 +186,99 @@ public static class AnalyticsMode
                 }
             }
 
-            var answer = igraph.Ask(new JsonObject
-            {
-                ["edges"] = edges,
-                ["entities"] = entities.Length,
-                ["rounds"] = rounds,
-                ["source"] = vertex[source],
-                ["targetForward"] = vertex[targets[PathDirection.Forward]],
-                ["targetAny"] = vertex[targets[PathDirection.Any]],
-                ["pagerankFile"] = pagerankFile,
-                ["degreeFile"] = degreeFile,
-            });
-            double IgraphMedian(string name) => Median(answer[name]!.AsArray().Select(time => time!.GetValue<double>()));
-            int[] Ints(string name) => [.. answer[name]!.AsArray().Select(value => value!.GetValue<int>())];
-
+            igraph.Ask(new JsonObject { ["edges"] = edges, ["entities"] = entities.Length });
             var rows = new List<Row>();
 
-            var (pagerankMs, pagerankBytes, ranks) = Time(rounds, () => graph.PageRank(0.85, PathDirection.Forward));
-            var theirRanks = MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(pagerankFile)).ToArray();
-            var difference = theirRanks.Length == entities.Length
-                ? ranks.Max(score => Math.Abs(score.Score - theirRanks[vertex[score.Entity]]))
-                : double.PositiveInfinity;
-            rows.Add(new Row(
-                "PageRank (Forward)", pagerankMs, IgraphMedian("pagerank"), pagerankBytes, difference < 1e-6,
-                theirRanks.Length == entities.Length
-                    ? string.Create(CultureInfo.InvariantCulture, $"max difference {difference:G2}")
-                    : $"igraph scored {theirRanks.Length:N0} vertices, not {entities.Length:N0}"));
+            // Each measures both sides, then checks ours (from the untimed call) against igraph's check answer.
+            Row Compare<T>(string analysis, string name, JsonObject parameters, Func<T> ours, Func<T, JsonNode?, (bool Agrees, string Check)> check)
+            {
+                parameters["analysis"] = name;
+                var result = ours();
+                var answer = igraph.Ask(Check(parameters));
+                var oursMs = new double[rounds];
+                var igraphMs = new double[rounds];
+                var allocated = long.MaxValue;
+                for (var round = 0; round < rounds; round++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                    var clock = Stopwatch.StartNew();
+                    ours();
+                    oursMs[round] = clock.Elapsed.TotalMilliseconds;
+                    allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+                    igraphMs[round] = igraph.Ask(parameters)["ms"]!.GetValue<double>();
+                }
+
+                var (agrees, text) = check(result, answer["check"]);
+                return new Row(analysis, Median(oursMs), Median(igraphMs), allocated, agrees, text);
+            }
+
+            JsonObject Check(JsonObject parameters)
+            {
+                var asked = (JsonObject)parameters.DeepClone();
+                asked["check"] = true;
+                asked["file"] = file;
+                return asked;
+            }
+
+            rows.Add(Compare("PageRank (Forward)", "pagerank", [], () => graph.PageRank(0.85, PathDirection.Forward), (ranks, _) =>
+            {
+                var theirs = MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(file)).ToArray();
+                if (theirs.Length != entities.Length)
+                {
+                    return (false, $"igraph scored {theirs.Length:N0} vertices, not {entities.Length:N0}");
+                }
+
+                var difference = ranks.Max(score => Math.Abs(score.Score - theirs[vertex[score.Entity]]));
+                return (difference < 1e-6, string.Create(CultureInfo.InvariantCulture, $"max difference {difference:G2}"));
+            }));
 
             foreach (var direction in new[] { PathDirection.Forward, PathDirection.Any })
             {
-                var (distancesMs, distancesBytes, distances) = Time(rounds, () => graph.Distances(source, direction));
-                int[] ours = [distances.Count, distances.Sum(distance => distance.Distance)];
-                var theirs = Ints("reached" + direction);
-                rows.Add(new Row(
-                    $"Distances from one entity ({direction})", distancesMs, IgraphMedian("distances" + direction), distancesBytes, ours.SequenceEqual(theirs),
-                    $"reached {ours[0]:N0} / {theirs[0]:N0}, distance sum {ours[1]:N0} / {theirs[1]:N0}"));
+                rows.Add(Compare(
+                    $"Distances from one entity ({direction})", "distances" + direction, new JsonObject { ["source"] = vertex[source] },
+                    () => graph.Distances(source, direction),
+                    (distances, theirs) =>
+                    {
+                        int[] ours = [distances.Count, distances.Sum(distance => distance.Distance)];
+                        var (count, sum) = (theirs![0]!.GetValue<int>(), theirs[1]!.GetValue<int>());
+                        return (ours[0] == count && ours[1] == sum, $"reached {ours[0]:N0} / {count:N0}, distance sum {ours[1]:N0} / {sum:N0}");
+                    }));
 
-                var target = targets[direction];
-                var (pathMs, pathBytes, path) = Time(rounds, () => graph.ShortestPath(source, target, direction));
-                var length = path?.Count ?? -1;
-                var theirLength = answer["pathLength" + direction]!.GetValue<int>();
-                rows.Add(new Row(
-                    $"ShortestPath, one pair ({direction})", pathMs, IgraphMedian("path" + direction), pathBytes, length == theirLength,
-                    $"length {length} / {theirLength}"));
+                // The entity farthest from the start in this direction: the last one Distances lists.
+                var target = graph.Distances(source, direction)[^1].Entity;
+                rows.Add(Compare(
+                    $"ShortestPath, one pair ({direction})", "path" + direction, new JsonObject { ["source"] = vertex[source], ["target"] = vertex[target] },
+                    () => graph.ShortestPath(source, target, direction),
+                    (path, theirs) =>
+                    {
+                        var (length, theirLength) = (path?.Count ?? -1, theirs!.GetValue<int>());
+                        return (length == theirLength, $"length {length} / {theirLength}");
+                    }));
             }
 
-            var (componentsMs, componentsBytes, components) = Time(rounds, graph.ConnectedComponents);
-            int[] ourComponents = [components.Count, components[0].Count];
-            var theirComponents = Ints("componentCounts");
-            rows.Add(new Row(
-                "ConnectedComponents (weak)", componentsMs, IgraphMedian("components"), componentsBytes, ourComponents.SequenceEqual(theirComponents),
-                $"{ourComponents[0]:N0} / {theirComponents[0]:N0} components, largest {ourComponents[1]:N0} / {theirComponents[1]:N0}"));
+            rows.Add(Compare("ConnectedComponents (weak)", "components", [], graph.ConnectedComponents, (components, theirs) =>
+            {
+                var (count, largest) = (theirs![0]!.GetValue<int>(), theirs[1]!.GetValue<int>());
+                return (components.Count == count && components[0].Count == largest,
+                    $"{components.Count:N0} / {count:N0} components, largest {components[0].Count:N0} / {largest:N0}");
+            }));
 
-            var (degreeMs, degreeBytes, degrees) = Time(rounds, graph.DegreeCentrality);
-            var theirOrder = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(degreeFile)).ToArray();
-            var sameOrder = degrees.Select(score => vertex[score.Entity]).SequenceEqual(theirOrder);
-            rows.Add(new Row(
-                "DegreeCentrality (ranking)", degreeMs, IgraphMedian("degree"), degreeBytes, sameOrder,
-                sameOrder ? "same order" : "the orders differ"));
+            rows.Add(Compare("DegreeCentrality (ranking)", "degree", [], graph.DegreeCentrality, (degrees, _) =>
+            {
+                var theirs = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(file)).ToArray();
+                var same = degrees.Select(score => vertex[score.Entity]).SequenceEqual(theirs);
+                return (same, same ? "same order" : "the orders differ");
+            }));
 
             return rows;
         }
         finally
         {
             File.Delete(edges);
-            File.Delete(pagerankFile);
-            File.Delete(degreeFile);
+            File.Delete(file);
         }
-    }
-
-    /// <summary>One untimed call, then the median of <paramref name="rounds"/> timed ones, each after a full collection.</summary>
-    private static (double Median, long Allocated, T Result) Time<T>(int rounds, Func<T> run)
-    {
-        var result = run();
-        var times = new double[rounds];
-        var allocated = long.MaxValue;
-        for (var round = 0; round < rounds; round++)
-        {
-            result = default!;
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            result = run();
-            times[round] = clock.Elapsed.TotalMilliseconds;
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
-        }
-
-        return (Median(times), allocated, result);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -310,6 +317,7 @@ public static class AnalyticsMode
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            start.Environment["OMP_NUM_THREADS"] = "1";
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(Script);
             try
