@@ -332,11 +332,18 @@ public static class AnalyticsMode
 
         public JsonNode Ask(JsonObject request)
         {
-            _process.StandardInput.WriteLine(request.ToJsonString());
-            _process.StandardInput.Flush();
-            if (_process.StandardOutput.ReadLine() is { } line)
+            try
             {
-                return JsonNode.Parse(line)!;
+                _process.StandardInput.WriteLine(request.ToJsonString());
+                _process.StandardInput.Flush();
+                if (_process.StandardOutput.ReadLine() is { } line)
+                {
+                    return JsonNode.Parse(line)!;
+                }
+            }
+            catch (IOException)
+            {
+                // The process has ended (a broken pipe): its standard error says why.
             }
 
             _process.WaitForExit();
