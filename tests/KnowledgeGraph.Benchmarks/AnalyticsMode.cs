@@ -21,7 +21,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// analysis over and over on a 1,000-fact graph for a second beforehand, so that no call is timed before the JIT has
 /// finished, and collects the garbage of the call before each timed call (not timed); what a call allocates is shown.
 /// igraph runs on one thread (<c>OMP_NUM_THREADS=1</c>), as ours does: Debian builds it with OpenMP, and on a busy
-/// machine its PageRank's threads wait on each other (4 to 100 ms for the same call at 100,000 facts).
+/// machine its PageRank then took anything from 4 to 100 ms for the same call at 100,000 facts; on one thread it does not.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,7 +34,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// <para>What is compared, and the check that the answers agree (a failed check fails the mode after the table):</para>
 /// <list type="bullet">
 /// <item>PageRank: <c>PageRank(0.85, Forward)</c> against <c>g.pagerank(damping=0.85, directed=True)</c>. Both count a
-/// parallel fact once each (a link each, so two facts from a to b send a twice the share of one) and hand a dead end's
+/// parallel fact once each (two facts from a to b hand b two shares of a's score) and hand a dead end's
 /// share (an entity no fact leaves) to every entity alike. Every entity's score agrees within 1e-6; the largest
 /// difference is shown.</item>
 /// <item>Distances: <c>Distances(first person, direction)</c> against <c>distances(source=[v], mode="out")</c> on the
@@ -360,7 +360,15 @@ public static class AnalyticsMode
 
         public void Dispose()
         {
-            _process.StandardInput.Close();
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // Ended already: the exception that says why is on its way.
+            }
+
             if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
             {
                 _process.Kill();
