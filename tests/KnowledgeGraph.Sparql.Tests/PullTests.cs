@@ -32,6 +32,23 @@ public sealed partial class PullTests(VirtuosoFixture fixture)
     }
 
     [Fact]
+    public async Task A_graph_of_100k_facts_pushed_and_pulled_is_the_graph_pushed()
+    {
+        using var store = Store();
+        var graph = Sparql.NewGraphIri();
+        var facts = await DiplomacyGraph.LoadAsync([new GraphSource("synthetic.kg.json", new MemoryStream(SyntheticDiplomacy.File(100_000)))]);
+        Assert.InRange(facts.RelationCount, 95_000, 100_000);
+        await store.PushAsync(facts, graph);
+
+        var pulled = await store.PullAsync<DiplomacyGraph>(graph);
+
+        Assert.Equal(facts.EntityCount, pulled.EntityCount);
+        Assert.Equal(facts.RelationCount, pulled.RelationCount);
+        Assert.Equal(SavedLines(facts), SavedLines(pulled));
+        await store.UpdateAsync($"DROP SILENT GRAPH <{graph}>", System.Threading.Timeout.InfiniteTimeSpan, default);
+    }
+
+    [Fact]
     public async Task A_view_pushed_and_pulled_is_the_view()
     {
         using var store = Store();
@@ -65,6 +82,42 @@ public sealed partial class PullTests(VirtuosoFixture fixture)
         Assert.True(expected.RelationCount < DiplomacyGraph.Default.RelationCount);
         Assert.Equal(SavedLines(expected), SavedLines(withoutLeads));
     }
+
+    [Theory]
+    [InlineData("darchiyev")]
+    [InlineData("istanbulTalks")] // a meeting, with roles, quoted statements and the entities they name
+    public async Task A_CONSTRUCT_of_everything_within_two_facts_of_an_entity_pulls_its_neighbourhood(string id)
+    {
+        using var store = Store();
+        var graph = Sparql.NewGraphIri();
+        var g = DiplomacyGraph.Default;
+        await store.PushAsync(g, graph);
+
+        var pulled = await NeighbourhoodQuery.PullWithin2FactsAsync<DiplomacyGraph>(store, graph, "urn:kg:DiplomacyGraph:", id);
+
+        var around = g.Around(Entity(g, id), 2);
+        Assert.InRange(around.RelationCount, 5, g.RelationCount / 2);
+        Assert.Equal(SavedLines(around), SavedLines(pulled.Around(Entity(pulled, id), 2)));
+        Assert.Equal(around.RelationCount, pulled.RelationCount);
+        // Beyond the neighbourhood, only the entities its facts name as role players or sources.
+        var named = around.Relations<Relation>()
+            .SelectMany(relation => relation.Sources.Concat(RolePlayers(relation)))
+            .Select(entity => entity.Id);
+        Assert.Equal(
+            around.Entities<Entity>().Select(entity => entity.Id).Union(named).Order(StringComparer.Ordinal),
+            pulled.Entities<Entity>().Select(entity => entity.Id).Order(StringComparer.Ordinal));
+    }
+
+    private static Entity Entity(GraphView graph, string id) => graph.Entities<Entity>().Single(entity => entity.Id == id);
+
+    // The sample's role players, by its relation types' roles.
+    private static IEnumerable<Entity> RolePlayers(Relation relation) => relation switch
+    {
+        HeldIn heldIn => [.. heldIn.Delegations, .. heldIn.Venue is { } venue ? [venue] : Array.Empty<Entity>()],
+        InDisputeWith dispute => dispute.Over is { } over ? [over] : [],
+        Stated statement => [.. statement.Mentions, .. statement.OnBehalfOf is { } organization ? [organization] : Array.Empty<Entity>()],
+        _ => [],
+    };
 
     [Fact]
     public async Task Triples_that_break_the_rules_are_refused_with_the_loaders_diagnostics_naming_the_graph()
