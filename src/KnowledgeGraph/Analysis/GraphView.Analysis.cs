@@ -73,7 +73,8 @@ public abstract partial class GraphView
         var store = Store;
         var adjacency = store.Adjacency;
         var grouped = CompactStore.NewMemberSet(store.RootEntityCount);
-        var components = new List<List<Entity>>();
+        var components = new List<IReadOnlyList<Entity>>();
+        var members = new List<int>();
         foreach (var start in store.Entities)
         {
             if (CompactStore.IsMarked(grouped, start.Ordinal))
@@ -81,38 +82,47 @@ public abstract partial class GraphView
                 continue;
             }
 
-            // Breadth-first over relations both ways; each entity is reached from the first in file order of its group.
-            var members = new List<Entity> { start };
+            // Breadth-first over relations both ways, by ordinal; each entity is reached from the first in file order
+            // of its group.
+            members.Clear();
+            members.Add(start.Ordinal);
             CompactStore.Mark(grouped, start.Ordinal);
             for (var i = 0; i < members.Count; i++)
             {
-                var at = members[i].Ordinal;
+                var at = members[i];
                 foreach (var relation in adjacency.Out(at))
                 {
-                    Reach(relation.To);
+                    Reach(relation.To.Ordinal);
                 }
 
                 foreach (var relation in adjacency.In(at))
                 {
-                    Reach(relation.From);
+                    Reach(relation.From.Ordinal);
                 }
             }
 
-            void Reach(Entity next)
+            void Reach(int next)
             {
-                if (!CompactStore.IsMarked(grouped, next.Ordinal))
+                if (!CompactStore.IsMarked(grouped, next))
                 {
-                    CompactStore.Mark(grouped, next.Ordinal);
+                    CompactStore.Mark(grouped, next);
                     members.Add(next);
                 }
             }
 
-            members.Sort((a, b) => OrderOf(a).CompareTo(OrderOf(b)));
-            components.Add(members);
+            // Ordinals are file order: sorted as numbers, then made entities.
+            members.Sort();
+            var group = new Entity[members.Count];
+            for (var i = 0; i < group.Length; i++)
+            {
+                group[i] = store.EntityAt(members[i])!;
+            }
+
+            components.Add(Array.AsReadOnly(group));
         }
 
         // OrderByDescending is stable: groups of one size stay in the order of their first entity.
-        return components.OrderByDescending(members => members.Count).Select(members => (IReadOnlyList<Entity>)members.AsReadOnly()).ToArray();
+        return components.OrderByDescending(group => group.Count).ToArray();
     }
 
     /// <summary>

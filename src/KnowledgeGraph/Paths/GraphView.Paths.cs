@@ -379,6 +379,10 @@ public abstract partial class GraphView
             (_incoming, _in, _inEnd) = adjacency.InRange(at.Ordinal);
             _at = at;
             _anyDirection = direction == PathDirection.Any;
+            if (!_anyDirection && !adjacency.HoldsSymmetric)
+            {
+                _inEnd = _in; // forward, no relation leads back
+            }
             Current = default;
         }
 

@@ -21,13 +21,17 @@ internal sealed class Adjacency
     private readonly int[] _inStart;
     private readonly Relation[] _in;
 
-    private Adjacency(int[] outStart, Relation[] outgoing, int[] inStart, Relation[] incoming)
+    private Adjacency(int[] outStart, Relation[] outgoing, int[] inStart, Relation[] incoming, bool holdsSymmetric)
     {
         _outStart = outStart;
         _out = outgoing;
         _inStart = inStart;
         _in = incoming;
+        HoldsSymmetric = holdsSymmetric;
     }
+
+    /// <summary>Whether a relation is symmetric: only then may a forward step follow a relation backwards.</summary>
+    public bool HoldsSymmetric { get; }
 
     /// <summary>Every relation, grouped by the ordinal of its start entity, then in file order: QuikGraph's edge order.</summary>
     public Relation[] ByStart => _out;
@@ -37,13 +41,15 @@ internal sealed class Adjacency
     {
         var outStart = new int[entityCount + 1];
         var inStart = new int[entityCount + 1];
+        var holdsSymmetric = false;
         foreach (var relation in relations)
         {
             outStart[relation.From.Ordinal + 1]++;
             inStart[relation.To.Ordinal + 1]++;
+            holdsSymmetric |= relation.IsSymmetric;
         }
 
-        return new Adjacency(outStart, Place(outStart, relations, forward: true), inStart, Place(inStart, relations, forward: false));
+        return new Adjacency(outStart, Place(outStart, relations, forward: true), inStart, Place(inStart, relations, forward: false), holdsSymmetric);
     }
 
     /// <summary>
@@ -86,7 +92,7 @@ internal sealed class Adjacency
             }
         }
 
-        return new Adjacency(start, facts, new int[entityCount + 1], []);
+        return new Adjacency(start, facts, new int[entityCount + 1], [], holdsSymmetric: false);
 
         // A fact naming a source twice backs it once.
         static bool FirstCitation(IReadOnlyList<Entity> sources, int at)
