@@ -90,14 +90,16 @@ public abstract partial class GraphView
             for (var i = 0; i < members.Count; i++)
             {
                 var at = members[i];
-                foreach (var relation in adjacency.Out(at))
+                var (_, outStart, outEnd) = adjacency.OutRange(at);
+                for (var slot = outStart; slot < outEnd; slot++)
                 {
-                    Reach(relation.To.Ordinal);
+                    Reach(adjacency.OutEnds[slot]);
                 }
 
-                foreach (var relation in adjacency.In(at))
+                var (_, inStart, inEnd) = adjacency.InRange(at);
+                for (var slot = inStart; slot < inEnd; slot++)
                 {
-                    Reach(relation.From.Ordinal);
+                    Reach(adjacency.InEnds[slot]);
                 }
             }
 
@@ -146,7 +148,13 @@ public abstract partial class GraphView
     {
         var entities = Store.Entities;
         var others = Math.Max(entities.Length - 1, 1);
-        return Rank(entities.Select(entity => new EntityScore(entity, (double)Degree(entity) / others)));
+        var scores = new double[entities.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = (double)Degree(entities[i]) / others;
+        }
+
+        return Rank(entities, scores);
     }
 
     /// <summary>
@@ -197,24 +205,32 @@ public abstract partial class GraphView
             index[entities[i].Ordinal] = i;
         }
 
-        var links = new List<(int From, int To)>(relations.Length * 2);
+        var linkCount = 0;
         foreach (var relation in relations)
         {
-            links.Add((index[relation.From.Ordinal], index[relation.To.Ordinal]));
+            linkCount += direction == PathDirection.Any || relation.IsSymmetric ? 2 : 1;
+        }
+
+        var linkFrom = new int[linkCount];
+        var linkTo = new int[linkCount];
+        var outDegree = new int[n];
+        var link = 0;
+        foreach (var relation in relations)
+        {
+            var (from, to) = (index[relation.From.Ordinal], index[relation.To.Ordinal]);
+            (linkFrom[link], linkTo[link++]) = (from, to);
+            outDegree[from]++;
             if (direction == PathDirection.Any || relation.IsSymmetric)
             {
-                links.Add((index[relation.To.Ordinal], index[relation.From.Ordinal]));
+                (linkFrom[link], linkTo[link++]) = (to, from);
+                outDegree[to]++;
             }
         }
 
-        var outDegree = new int[n];
-        foreach (var (from, _) in links)
-        {
-            outDegree[from]++;
-        }
-
-        var rank = Enumerable.Repeat(1.0 / n, n).ToArray();
+        var rank = new double[n];
+        Array.Fill(rank, 1.0 / n);
         var next = new double[n];
+        var share = new double[n]; // what an entity hands each of its links in this sweep
         for (var iteration = 0; iteration < 1000; iteration++)
         {
             var deadEnds = 0.0;
@@ -224,12 +240,16 @@ public abstract partial class GraphView
                 {
                     deadEnds += rank[i];
                 }
+                else
+                {
+                    share[i] = damping * rank[i] / outDegree[i];
+                }
             }
 
             Array.Fill(next, ((1 - damping) + (damping * deadEnds)) / n);
-            foreach (var (from, to) in links)
+            for (var k = 0; k < linkCount; k++)
             {
-                next[to] += damping * rank[from] / outDegree[from];
+                next[linkTo[k]] += share[linkFrom[k]];
             }
 
             var change = 0.0;
@@ -245,10 +265,40 @@ public abstract partial class GraphView
             }
         }
 
-        return Rank(entities.Select((entity, i) => new EntityScore(entity, rank[i])));
+        return Rank(entities, rank);
     }
 
-    // Highest score first; OrderByDescending is stable, so equal scores keep the file order of the input.
-    private static EntityScore[] Rank(IEnumerable<EntityScore> scores) =>
-        scores.OrderByDescending(score => score.Score).ToArray();
+    // Highest score first, equal scores in file order (the entities' order): the scores sorted as numbers with the
+    // entities' positions beside them, then each run of equal scores put back in file order, since the sort is not
+    // stable; many entities share a score (every entity no fact reaches has the least PageRank).
+    private static EntityScore[] Rank(Entity[] entities, double[] scores)
+    {
+        var keys = new double[scores.Length];
+        var order = new int[scores.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            (keys[i], order[i]) = (-scores[i], i);
+        }
+
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            Array.Sort(order, start, end - start);
+            start = end;
+        }
+
+        var ranked = new EntityScore[order.Length];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = new EntityScore(entities[order[i]], scores[order[i]]);
+        }
+
+        return ranked;
+    }
 }

@@ -63,11 +63,11 @@ public abstract partial class GraphView
             var steps = new StepCursor(adjacency, at, direction);
             while (steps.MoveNext())
             {
-                var end = steps.Current.End;
-                if (distance[end.Ordinal] == 0)
+                var end = steps.End;
+                if (distance[end] == 0)
                 {
-                    distance[end.Ordinal] = atDistance + 2;
-                    reached.Add((store.EntityAt(end.Ordinal)!, atDistance + 1));
+                    distance[end] = atDistance + 2;
+                    reached.Add((store.EntityAt(end)!, atDistance + 1));
                 }
             }
         }
@@ -183,18 +183,17 @@ public abstract partial class GraphView
         reachedBy[from.Ordinal] = -1;
         while (head < tail)
         {
-            var steps = new StepCursor(adjacency, store.EntityAt(queue[head++])!, direction);
+            var steps = new StepCursor(adjacency, queue[head++], direction);
             while (steps.MoveNext())
             {
-                var step = steps.Current;
-                var end = step.End.Ordinal;
+                var end = steps.End;
                 if (reachedBy[end] != 0)
                 {
                     continue;
                 }
 
-                reachedBy[end] = (step.Relation.Ordinal << 1) + (step.IsForward ? 2 : 1);
-                if (ReferenceEquals(step.End, to))
+                reachedBy[end] = (steps.RelationOrdinal << 1) + (steps.IsForward ? 2 : 1);
+                if (end == to.Ordinal)
                 {
                     var path = new List<PathStep>();
                     for (var at = to; !ReferenceEquals(at, from); at = path[^1].Start)
@@ -360,51 +359,72 @@ public abstract partial class GraphView
     /// <summary>
     /// The steps leaving an entity of the view, in the file order of their relations: forward along its relations,
     /// and backwards too when the direction is <see cref="PathDirection.Any"/> or the relation is symmetric. A merge
-    /// of the entity's outgoing and incoming relations, each already in file order, with nothing allocated.
+    /// of the entity's outgoing and incoming relations, each already in file order, with nothing allocated; it reads
+    /// the adjacency's ordinals (<see cref="End"/>, <see cref="RelationOrdinal"/>), and a relation object only for
+    /// <see cref="Current"/> and to ask a relation of a forward search whether it is symmetric.
     /// </summary>
     private struct StepCursor
     {
         private readonly Relation[] _outgoing;
+        private readonly int[] _outEnds;
+        private readonly int[] _outOrdinals;
         private readonly int _outEnd;
         private readonly Relation[] _incoming;
+        private readonly int[] _inEnds;
+        private readonly int[] _inOrdinals;
         private readonly int _inEnd;
-        private readonly Entity _at;
+        private readonly int _at;
         private readonly bool _anyDirection;
         private int _out;
         private int _in;
+        private int _slot;
 
-        public StepCursor(Adjacency adjacency, Entity at, PathDirection direction)
+        public StepCursor(Adjacency adjacency, int at, PathDirection direction)
         {
-            (_outgoing, _out, _outEnd) = adjacency.OutRange(at.Ordinal);
-            (_incoming, _in, _inEnd) = adjacency.InRange(at.Ordinal);
+            (_outgoing, _out, _outEnd) = adjacency.OutRange(at);
+            (_incoming, _in, _inEnd) = adjacency.InRange(at);
+            (_outEnds, _outOrdinals, _inEnds, _inOrdinals) = (adjacency.OutEnds, adjacency.OutOrdinals, adjacency.InEnds, adjacency.InOrdinals);
             _at = at;
             _anyDirection = direction == PathDirection.Any;
             if (!_anyDirection && !adjacency.HoldsSymmetric)
             {
                 _inEnd = _in; // forward, no relation leads back
             }
-            Current = default;
         }
 
-        public PathStep Current { get; private set; }
+        public StepCursor(Adjacency adjacency, Entity at, PathDirection direction)
+            : this(adjacency, at.Ordinal, direction)
+        {
+        }
+
+        /// <summary>Whether the step follows its relation forward.</summary>
+        public bool IsForward { get; private set; }
+
+        /// <summary>The ordinal of the entity the step leads to.</summary>
+        public readonly int End => IsForward ? _outEnds[_slot] : _inEnds[_slot];
+
+        /// <summary>The ordinal of the step's relation.</summary>
+        public readonly int RelationOrdinal => IsForward ? _outOrdinals[_slot] : _inOrdinals[_slot];
+
+        public readonly PathStep Current => new(IsForward ? _outgoing[_slot] : _incoming[_slot], IsForward);
 
         public bool MoveNext()
         {
             // A relation from an entity to itself would be listed both ways; it never leads anywhere new.
-            while (_in < _inEnd && (ReferenceEquals(_incoming[_in].From, _at) || !(_anyDirection || _incoming[_in].IsSymmetric)))
+            while (_in < _inEnd && (_inEnds[_in] == _at || !(_anyDirection || _incoming[_in].IsSymmetric)))
             {
                 _in++;
             }
 
-            if (_out < _outEnd && (_in >= _inEnd || _outgoing[_out].Ordinal < _incoming[_in].Ordinal))
+            if (_out < _outEnd && (_in >= _inEnd || _outOrdinals[_out] < _inOrdinals[_in]))
             {
-                Current = new PathStep(_outgoing[_out++], IsForward: true);
+                (_slot, IsForward) = (_out++, true);
                 return true;
             }
 
             if (_in < _inEnd)
             {
-                Current = new PathStep(_incoming[_in++], IsForward: false);
+                (_slot, IsForward) = (_in++, false);
                 return true;
             }
 

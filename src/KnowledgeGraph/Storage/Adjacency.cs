@@ -10,6 +10,9 @@ namespace KnowledgeGraph;
 /// <c>_in</c>, each slice in file order. Immutable once built, so any number of threads may read it.
 /// </summary>
 /// <remarks>
+/// Beside each slot, two <c>int</c>s: the ordinal of the entity at the relation's other end and the relation's own
+/// ordinal, so that a search (paths, distances, components) steps from number to number without reading the
+/// relation and entity objects, scattered over the heap, that a step would otherwise load one after the other.
 /// A typed step scans its entity's slice with a type test: degrees are small, the test is a pointer compare for a
 /// sealed relation class, and file order across relation types is kept for free (grouping slices by type would
 /// need a merge for base types). Entities the store leaves out have empty slices.
@@ -21,14 +24,30 @@ internal sealed class Adjacency
     private readonly int[] _inStart;
     private readonly Relation[] _in;
 
-    private Adjacency(int[] outStart, Relation[] outgoing, int[] inStart, Relation[] incoming, bool holdsSymmetric)
+    private Adjacency(int[] outStart, Slots outgoing, int[] inStart, Slots incoming, bool holdsSymmetric)
     {
         _outStart = outStart;
-        _out = outgoing;
+        _out = outgoing.Relations;
         _inStart = inStart;
-        _in = incoming;
+        _in = incoming.Relations;
+        OutEnds = outgoing.Ends;
+        OutOrdinals = outgoing.Ordinals;
+        InEnds = incoming.Ends;
+        InOrdinals = incoming.Ordinals;
         HoldsSymmetric = holdsSymmetric;
     }
+
+    /// <summary>Beside each slot of <see cref="OutRange"/>: the ordinal of the relation's end (<c>To</c>).</summary>
+    public int[] OutEnds { get; }
+
+    /// <summary>Beside each slot of <see cref="OutRange"/>: the relation's ordinal.</summary>
+    public int[] OutOrdinals { get; }
+
+    /// <summary>Beside each slot of <see cref="InRange"/>: the ordinal of the relation's start (<c>From</c>).</summary>
+    public int[] InEnds { get; }
+
+    /// <summary>Beside each slot of <see cref="InRange"/>: the relation's ordinal.</summary>
+    public int[] InOrdinals { get; }
 
     /// <summary>Whether a relation is symmetric: only then may a forward step follow a relation backwards.</summary>
     public bool HoldsSymmetric { get; }
@@ -80,6 +99,7 @@ internal sealed class Adjacency
 
         var cursor = (int[])start.Clone();
         var facts = new Relation[total];
+        var ordinals = new int[total];
         foreach (var relation in relations)
         {
             var sources = relation.Sources;
@@ -87,12 +107,14 @@ internal sealed class Adjacency
             {
                 if (FirstCitation(sources, i))
                 {
+                    ordinals[cursor[sources[i].Ordinal]] = relation.Ordinal;
                     facts[cursor[sources[i].Ordinal]++] = relation;
                 }
             }
         }
 
-        return new Adjacency(start, facts, new int[entityCount + 1], [], holdsSymmetric: false);
+        // A citation has no other end: the source is the entity the slice belongs to.
+        return new Adjacency(start, new Slots(facts, [], ordinals), new int[entityCount + 1], new Slots([], [], []), holdsSymmetric: false);
 
         // A fact naming a source twice backs it once.
         static bool FirstCitation(IReadOnlyList<Entity> sources, int at)
@@ -110,7 +132,7 @@ internal sealed class Adjacency
     }
 
     // A stable counting sort: counts[e + 1] holds the degree of e on entry and the start of e + 1 on exit.
-    private static Relation[] Place(int[] start, Relation[] relations, bool forward)
+    private static Slots Place(int[] start, Relation[] relations, bool forward)
     {
         var entityCount = start.Length - 1;
         for (var e = 0; e < entityCount; e++)
@@ -119,11 +141,14 @@ internal sealed class Adjacency
         }
 
         // Fill using start[e] as the cursor of e, which leaves it at the start of e + 1; then shift back.
-        var placed = new Relation[relations.Length];
+        var placed = new Slots(new Relation[relations.Length], new int[relations.Length], new int[relations.Length]);
         foreach (var relation in relations)
         {
-            var at = forward ? relation.From.Ordinal : relation.To.Ordinal;
-            placed[start[at]++] = relation;
+            var (at, end) = forward ? (relation.From.Ordinal, relation.To.Ordinal) : (relation.To.Ordinal, relation.From.Ordinal);
+            var slot = start[at]++;
+            placed.Relations[slot] = relation;
+            placed.Ends[slot] = end;
+            placed.Ordinals[slot] = relation.Ordinal;
         }
 
         for (var e = entityCount; e > 0; e--)
@@ -134,6 +159,8 @@ internal sealed class Adjacency
         start[0] = 0;
         return placed;
     }
+
+    private readonly record struct Slots(Relation[] Relations, int[] Ends, int[] Ordinals);
 
     /// <summary>The relations starting at the entity, in file order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
