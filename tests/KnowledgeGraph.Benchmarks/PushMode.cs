@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using KnowledgeGraph.Benchmarks.News;
 using KnowledgeGraph.Sparql;
 using KnowledgeGraph.Sparql.Tests;
 
@@ -19,6 +20,12 @@ namespace KnowledgeGraph.Benchmarks;
 /// (export, batches, the final <c>MOVE</c>). Both named graphs are then counted, and must hold the same triples. The
 /// managed heap is sampled every 10 ms during the push: its growth over the heap before shows whether memory grows
 /// with the graph.
+/// <para>
+/// Then the pull of a neighbourhood: the entity whose two-fact neighbourhood (<see cref="GraphView.Around"/>) holds
+/// the number of facts nearest 1,000, among 200 spread over the graph, is pulled from the pushed graph with
+/// <see cref="NeighbourhoodQuery"/> (a SELECT of the entities within reach, then a CONSTRUCT of their triples, read
+/// through the loader): the median of 3 pulls, after one that is checked to hold exactly the neighbourhood's facts.
+/// </para>
 /// </summary>
 public static class PushMode
 {
@@ -32,6 +39,7 @@ public static class PushMode
         // JIT and the server's first writes, outside any measurement.
         await store.PushAsync(new RuntimeGraph(SyntheticModel.Generate(1_000)), new Uri("urn:bench:warm-up"));
 
+        var pulls = new List<string>();
         output.WriteLine("| N facts | triples | bulk loader s | push s | push / bulk loader | push triples/s | heap growth during the push MB | allocated per triple B |");
         output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var size in sizes)
@@ -84,8 +92,40 @@ public static class PushMode
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {data.FactCount:N0} | {triples:N0} | {bulk:F1} | {push:F1} | {push / bulk:F2} | {triples / push:N0} | {(peak - heapBefore) / 1e6:F0} | {(double)allocated / triples:F0} |"));
+            pulls.Add(await PullNeighbourhoodAsync(store, graph, pushGraph, data.FactCount));
             await store.UpdateAsync($"DROP SILENT GRAPH <{bulkGraph}> ; DROP SILENT GRAPH <{pushGraph}>", Timeout.InfiniteTimeSpan, CancellationToken.None);
         }
+
+        output.WriteLine();
+        output.WriteLine("| N facts | centre | facts within two | entities pulled | pull ms (median of 3) | range ms |");
+        output.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: |");
+        pulls.ForEach(output.WriteLine);
+    }
+
+    private static async Task<string> PullNeighbourhoodAsync(SparqlStore store, RuntimeGraph graph, Uri pushed, int facts)
+    {
+        var candidates = Enumerable.Range(0, 200).Select(i => graph.ByNumber[(int)((long)i * graph.ByNumber.Count / 200)]);
+        var (centre, around) = candidates
+            .Select(entity => (Entity: entity, Facts: graph.Around(entity, 2).RelationCount))
+            .MinBy(candidate => Math.Abs(candidate.Facts - 1_000));
+        const string BaseIri = "urn:kg:NewsGraph:";
+        var first = await NeighbourhoodQuery.PullWithin2FactsAsync<NewsGraph>(store, pushed, BaseIri, centre.Id);
+        if (first.RelationCount != around)
+        {
+            throw new InvalidOperationException($"The neighbourhood of {centre.Id} holds {around} facts; the pull gave {first.RelationCount}.");
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await NeighbourhoodQuery.PullWithin2FactsAsync<NewsGraph>(store, pushed, BaseIri, centre.Id);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {facts:N0} | {centre.Id} | {around:N0} | {first.EntityCount:N0} | {times.Order().ElementAt(1):F0} | {times.Min():F0}–{times.Max():F0} |");
     }
 
     private static async Task<long> CountAsync(SparqlStore store, string graph)
