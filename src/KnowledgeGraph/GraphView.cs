@@ -147,12 +147,6 @@ public abstract partial class GraphView
         return new Subgraph(this, keep, static _ => true);
     }
 
-    /// <summary>The position of an entity of this view in file order, for sorting.</summary>
-    private protected static int OrderOf(Entity entity) => entity.Ordinal;
-
-    /// <summary>The position of a relation of this view in file order, for sorting.</summary>
-    private protected static int OrderOf(Relation relation) => relation.Ordinal;
-
     private IEnumerable<TRelation> OutgoingIterator<TRelation>(Entity entity) where TRelation : Relation
     {
         var store = Store;

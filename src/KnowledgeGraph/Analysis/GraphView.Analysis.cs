@@ -218,12 +218,10 @@ public abstract partial class GraphView
         foreach (var relation in relations)
         {
             var (from, to) = (index[relation.From.Ordinal], index[relation.To.Ordinal]);
-            (linkFrom[link], linkTo[link++]) = (from, to);
-            outDegree[from]++;
+            Link(from, to);
             if (direction == PathDirection.Any || relation.IsSymmetric)
             {
-                (linkFrom[link], linkTo[link++]) = (to, from);
-                outDegree[to]++;
+                Link(to, from);
             }
         }
 
@@ -266,6 +264,14 @@ public abstract partial class GraphView
         }
 
         return Rank(entities, rank);
+
+        void Link(int from, int to)
+        {
+            linkFrom[link] = from;
+            linkTo[link] = to;
+            link++;
+            outDegree[from]++;
+        }
     }
 
     // Highest score first, equal scores in file order (the entities' order): the scores sorted as numbers with the

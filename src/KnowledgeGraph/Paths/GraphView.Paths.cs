@@ -63,7 +63,7 @@ public abstract partial class GraphView
             var steps = new StepCursor(adjacency, at, direction);
             while (steps.MoveNext())
             {
-                var end = steps.End;
+                var end = steps.EndOrdinal;
                 if (distance[end] == 0)
                 {
                     distance[end] = atDistance + 2;
@@ -186,7 +186,7 @@ public abstract partial class GraphView
             var steps = new StepCursor(adjacency, queue[head++], direction);
             while (steps.MoveNext())
             {
-                var end = steps.End;
+                var end = steps.EndOrdinal;
                 if (reachedBy[end] != 0)
                 {
                     continue;
@@ -251,9 +251,8 @@ public abstract partial class GraphView
             var steps = new StepCursor(adjacency, at, direction);
             while (steps.MoveNext())
             {
-                var step = steps.Current;
-                var cost = weights[step.Relation.Ordinal];
-                var end = step.End.Ordinal;
+                var cost = weights[steps.RelationOrdinal];
+                var end = steps.EndOrdinal;
                 if (double.IsPositiveInfinity(cost) || CompactStore.IsMarked(settled, end))
                 {
                     continue;
@@ -264,6 +263,7 @@ public abstract partial class GraphView
                 {
                     CompactStore.Mark(known, end);
                     distance[end] = through;
+                    var step = steps.Current;
                     reachedBy[end] = step;
                     queue.Enqueue(step.End, (through, order++));
                 }
@@ -360,7 +360,7 @@ public abstract partial class GraphView
     /// The steps leaving an entity of the view, in the file order of their relations: forward along its relations,
     /// and backwards too when the direction is <see cref="PathDirection.Any"/> or the relation is symmetric. A merge
     /// of the entity's outgoing and incoming relations, each already in file order, with nothing allocated; it reads
-    /// the adjacency's ordinals (<see cref="End"/>, <see cref="RelationOrdinal"/>), and a relation object only for
+    /// the adjacency's ordinals (<see cref="EndOrdinal"/>, <see cref="RelationOrdinal"/>), and a relation object only for
     /// <see cref="Current"/> and to ask a relation of a forward search whether it is symmetric.
     /// </summary>
     private struct StepCursor
@@ -383,10 +383,10 @@ public abstract partial class GraphView
         {
             (_outgoing, _out, _outEnd) = adjacency.OutRange(at);
             (_incoming, _in, _inEnd) = adjacency.InRange(at);
-            (_outEnds, _outOrdinals, _inEnds, _inOrdinals) = (adjacency.OutEnds, adjacency.OutOrdinals, adjacency.InEnds, adjacency.InOrdinals);
+            (_outEnds, _outOrdinals, _inEnds, _inOrdinals) = (adjacency.OutEnds, adjacency.OutRelationOrdinals, adjacency.InEnds, adjacency.InRelationOrdinals);
             _at = at;
             _anyDirection = direction == PathDirection.Any;
-            if (!_anyDirection && !adjacency.HoldsSymmetric)
+            if (!_anyDirection && !adjacency.HasSymmetricRelation)
             {
                 _inEnd = _in; // forward, no relation leads back
             }
@@ -401,7 +401,7 @@ public abstract partial class GraphView
         public bool IsForward { get; private set; }
 
         /// <summary>The ordinal of the entity the step leads to.</summary>
-        public readonly int End => IsForward ? _outEnds[_slot] : _inEnds[_slot];
+        public readonly int EndOrdinal => IsForward ? _outEnds[_slot] : _inEnds[_slot];
 
         /// <summary>The ordinal of the step's relation.</summary>
         public readonly int RelationOrdinal => IsForward ? _outOrdinals[_slot] : _inOrdinals[_slot];

@@ -10,8 +10,8 @@ namespace KnowledgeGraph;
 /// <c>_in</c>, each slice in file order. Immutable once built, so any number of threads may read it.
 /// </summary>
 /// <remarks>
-/// Beside each slot, two <c>int</c>s: the ordinal of the entity at the relation's other end and the relation's own
-/// ordinal, so that a search (paths, distances, components) steps from number to number without reading the
+/// Beside each slot of a relation index (not of the citation index), two <c>int</c>s: the ordinal of the entity at the
+/// relation's other end and the relation's own ordinal, so that a search (paths, distances, components) steps from number to number without reading the
 /// relation and entity objects, scattered over the heap, that a step would otherwise load one after the other.
 /// A typed step scans its entity's slice with a type test: degrees are small, the test is a pointer compare for a
 /// sealed relation class, and file order across relation types is kept for free (grouping slices by type would
@@ -31,26 +31,26 @@ internal sealed class Adjacency
         _inStart = inStart;
         _in = incoming.Relations;
         OutEnds = outgoing.Ends;
-        OutOrdinals = outgoing.Ordinals;
+        OutRelationOrdinals = outgoing.Ordinals;
         InEnds = incoming.Ends;
-        InOrdinals = incoming.Ordinals;
-        HoldsSymmetric = holdsSymmetric;
+        InRelationOrdinals = incoming.Ordinals;
+        HasSymmetricRelation = holdsSymmetric;
     }
 
     /// <summary>Beside each slot of <see cref="OutRange"/>: the ordinal of the relation's end (<c>To</c>).</summary>
     public int[] OutEnds { get; }
 
     /// <summary>Beside each slot of <see cref="OutRange"/>: the relation's ordinal.</summary>
-    public int[] OutOrdinals { get; }
+    public int[] OutRelationOrdinals { get; }
 
     /// <summary>Beside each slot of <see cref="InRange"/>: the ordinal of the relation's start (<c>From</c>).</summary>
     public int[] InEnds { get; }
 
     /// <summary>Beside each slot of <see cref="InRange"/>: the relation's ordinal.</summary>
-    public int[] InOrdinals { get; }
+    public int[] InRelationOrdinals { get; }
 
-    /// <summary>Whether a relation is symmetric: only then may a forward step follow a relation backwards.</summary>
-    public bool HoldsSymmetric { get; }
+    /// <summary>Whether any relation is symmetric: only then may a forward step follow a relation backwards.</summary>
+    public bool HasSymmetricRelation { get; }
 
     /// <summary>Every relation, grouped by the ordinal of its start entity, then in file order: QuikGraph's edge order.</summary>
     public Relation[] ByStart => _out;
@@ -99,7 +99,6 @@ internal sealed class Adjacency
 
         var cursor = (int[])start.Clone();
         var facts = new Relation[total];
-        var ordinals = new int[total];
         foreach (var relation in relations)
         {
             var sources = relation.Sources;
@@ -107,14 +106,13 @@ internal sealed class Adjacency
             {
                 if (FirstCitation(sources, i))
                 {
-                    ordinals[cursor[sources[i].Ordinal]] = relation.Ordinal;
                     facts[cursor[sources[i].Ordinal]++] = relation;
                 }
             }
         }
 
-        // A citation has no other end: the source is the entity the slice belongs to.
-        return new Adjacency(start, new Slots(facts, [], ordinals), new int[entityCount + 1], new Slots([], [], []), holdsSymmetric: false);
+        // Provenance reads the facts alone: the citation index keeps no ordinals beside them.
+        return new Adjacency(start, new Slots(facts, [], []), new int[entityCount + 1], new Slots([], [], []), holdsSymmetric: false);
 
         // A fact naming a source twice backs it once.
         static bool FirstCitation(IReadOnlyList<Entity> sources, int at)
@@ -172,11 +170,11 @@ internal sealed class Adjacency
     public ReadOnlySpan<Relation> In(int entity) =>
         (uint)entity < (uint)(_inStart.Length - 1) ? _in.AsSpan(_inStart[entity], _inStart[entity + 1] - _inStart[entity]) : default;
 
-    /// <summary>Where the entity's outgoing relations lie, for iterators (which cannot hold a span).</summary>
+    /// <summary>Where the entity's outgoing relations lie: for iterators (which cannot hold a span) and for reading the ordinals beside them.</summary>
     public (Relation[] Relations, int Start, int End) OutRange(int entity) =>
         (uint)entity < (uint)(_outStart.Length - 1) ? (_out, _outStart[entity], _outStart[entity + 1]) : (_out, 0, 0);
 
-    /// <summary>Where the entity's incoming relations lie, for iterators (which cannot hold a span).</summary>
+    /// <summary>Where the entity's incoming relations lie: for iterators (which cannot hold a span) and for reading the ordinals beside them.</summary>
     public (Relation[] Relations, int Start, int End) InRange(int entity) =>
         (uint)entity < (uint)(_inStart.Length - 1) ? (_in, _inStart[entity], _inStart[entity + 1]) : (_in, 0, 0);
 
