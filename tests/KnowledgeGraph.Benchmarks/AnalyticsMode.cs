@@ -27,7 +27,8 @@ namespace KnowledgeGraph.Benchmarks;
 /// <para>
 /// igraph gets the graph as the parity tests (tests/KnowledgeGraph.Tests/Queries/IgraphParityTests.cs) hand it over:
 /// vertex i is the i-th entity of <c>Entities&lt;Entity&gt;()</c>, an edge list of one line per fact from → to
-/// (a symmetric fact both ways; the synthetic model has none), read with <c>Read_Edgelist</c> as a directed graph for
+/// (a symmetric fact both ways, so igraph would count it twice in a degree where ours counts it once: the synthetic
+/// model has none), read with <c>Read_Edgelist</c> as a directed graph for
 /// <see cref="PathDirection.Forward"/>, and as an undirected graph of one edge per fact (<c>as_undirected(mode="each")</c>)
 /// for <see cref="PathDirection.Any"/>.
 /// </para>

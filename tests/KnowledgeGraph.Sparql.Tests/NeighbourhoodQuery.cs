@@ -22,6 +22,11 @@ public static class NeighbourhoodQuery
 {
     private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
+    /// <param name="store">The store.</param>
+    /// <param name="graph">The named graph the graph was pushed to.</param>
+    /// <param name="baseIri">The graph's base IRI, such as <c>urn:kg:DiplomacyGraph:</c>.</param>
+    /// <param name="id">The id of the entity at the centre, one that needs no percent-encoding in an IRI.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
     public static async Task<TGraph> PullWithin2FactsAsync<TGraph>(SparqlStore store, Uri graph, string baseIri, string id, CancellationToken cancellationToken = default)
         where TGraph : Graph
     {
