@@ -11,8 +11,9 @@ namespace KnowledgeGraph;
 /// </summary>
 /// <remarks>
 /// Beside each slot of a relation index (not of the citation index), two <c>int</c>s: the ordinal of the entity at the
-/// relation's other end and the relation's own ordinal, so that a search (paths, distances, components) steps from number to number without reading the
-/// relation and entity objects, scattered over the heap, that a step would otherwise load one after the other.
+/// relation's other end and the relation's own ordinal, so that a search (paths, distances, components) steps from
+/// number to number without reading the relation and entity objects, scattered over the heap, that a step would
+/// otherwise load one after the other.
 /// A typed step scans its entity's slice with a type test: degrees are small, the test is a pointer compare for a
 /// sealed relation class, and file order across relation types is kept for free (grouping slices by type would
 /// need a merge for base types). Entities the store leaves out have empty slices.
@@ -24,7 +25,7 @@ internal sealed class Adjacency
     private readonly int[] _inStart;
     private readonly Relation[] _in;
 
-    private Adjacency(int[] outStart, Slots outgoing, int[] inStart, Slots incoming, bool holdsSymmetric)
+    private Adjacency(int[] outStart, Slots outgoing, int[] inStart, Slots incoming, bool hasSymmetricRelation)
     {
         _outStart = outStart;
         _out = outgoing.Relations;
@@ -34,7 +35,7 @@ internal sealed class Adjacency
         OutRelationOrdinals = outgoing.Ordinals;
         InEnds = incoming.Ends;
         InRelationOrdinals = incoming.Ordinals;
-        HasSymmetricRelation = holdsSymmetric;
+        HasSymmetricRelation = hasSymmetricRelation;
     }
 
     /// <summary>Beside each slot of <see cref="OutRange"/>: the ordinal of the relation's end (<c>To</c>).</summary>
@@ -60,15 +61,15 @@ internal sealed class Adjacency
     {
         var outStart = new int[entityCount + 1];
         var inStart = new int[entityCount + 1];
-        var holdsSymmetric = false;
+        var hasSymmetricRelation = false;
         foreach (var relation in relations)
         {
             outStart[relation.From.Ordinal + 1]++;
             inStart[relation.To.Ordinal + 1]++;
-            holdsSymmetric |= relation.IsSymmetric;
+            hasSymmetricRelation |= relation.IsSymmetric;
         }
 
-        return new Adjacency(outStart, Place(outStart, relations, forward: true), inStart, Place(inStart, relations, forward: false), holdsSymmetric);
+        return new Adjacency(outStart, Place(outStart, relations, forward: true), inStart, Place(inStart, relations, forward: false), hasSymmetricRelation);
     }
 
     /// <summary>
@@ -112,7 +113,7 @@ internal sealed class Adjacency
         }
 
         // Provenance reads the facts alone: the citation index keeps no ordinals beside them.
-        return new Adjacency(start, new Slots(facts, [], []), new int[entityCount + 1], new Slots([], [], []), holdsSymmetric: false);
+        return new Adjacency(start, new Slots(facts, [], []), new int[entityCount + 1], new Slots([], [], []), hasSymmetricRelation: false);
 
         // A fact naming a source twice backs it once.
         static bool FirstCitation(IReadOnlyList<Entity> sources, int at)
