@@ -24,6 +24,8 @@ internal sealed class FileParser
     private static readonly string[] RoleKeys = ["type", "inverse", "description"];
 
     private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly List<JsonField> _fields = [];
+    private readonly List<ValueDeclaration> _values = []; // an entity's or a fact's, copied to an array of their number
     private readonly JsonSource _source;
     private readonly IDeclarationSink _sink;
     private readonly CancellationToken _cancellationToken;
@@ -40,16 +42,23 @@ internal sealed class FileParser
     }
 
     /// <summary>Parses a whole file: what the generator reads.</summary>
-    public static ParsedFile Parse(string path, string text, CancellationToken cancellationToken)
+    public static ParsedFile Parse(string path, string text, CancellationToken cancellationToken) =>
+        Parse(path, Encoding.UTF8.GetBytes(text), text, cancellationToken);
+
+    /// <summary>Parses a whole file from its text in UTF-8 (valid, and without a byte order mark), as the text itself is parsed.</summary>
+    public static ParsedFile Parse(string path, byte[] utf8, CancellationToken cancellationToken) =>
+        Parse(path, utf8, null, cancellationToken);
+
+    /// <param name="text">The file's text, when the caller has it: the bytes are decoded only when the file cannot be read whole.</param>
+    private static ParsedFile Parse(string path, byte[] utf8, string? text, CancellationToken cancellationToken)
     {
         var declarations = new DeclarationList();
-        var source = JsonSource.FromBytes(path, Encoding.UTF8.GetBytes(text), cancellationToken);
-        var file = Parse(source, path, declarations, cancellationToken);
+        var file = Parse(JsonSource.FromBytes(path, utf8, cancellationToken), path, declarations, cancellationToken);
         return file with
         {
             Entities = declarations.Entities.ToEquatableArray(),
             Relations = declarations.Relations.ToEquatableArray(),
-            IncompleteText = file.IncompleteText is null ? null : text,
+            IncompleteText = file.IncompleteText is null ? null : text ?? Encoding.UTF8.GetString(utf8),
         };
     }
 
@@ -123,7 +132,7 @@ internal sealed class FileParser
                         _source.ReadToken(out _);
                         while (_source.ReadToken(out var id) == JsonTokenType.PropertyName)
                         {
-                            var value = _source.ReadValue();
+                            var value = _source.ReadFields(_fields);
                             if (IsName(id!) || ExpectName($"a key of '{key.Value}'", id) is not null)
                             {
                                 ParseEntity(id!, value);
@@ -139,7 +148,7 @@ internal sealed class FileParser
                         _source.ReadToken(out _);
                         while (_source.PeekToken() != JsonTokenType.EndArray)
                         {
-                            ParseRelation(_source.ReadValue());
+                            ParseRelation(_source.ReadFields(_fields));
                         }
 
                         _source.ReadToken(out _);
@@ -220,7 +229,8 @@ internal sealed class FileParser
                 ForEachMember(member, (key, value) => ParseRelationType(key, value, relationTypes), declaresNames: true);
                 break;
             case "entities":
-                ForEachMember(member, ParseEntity, declaresNames: true);
+                // Only when not an object (an object is read entity by entity): reported as such.
+                _isComplete &= Expect<JsonObject>(member.Value, Quote(member.Key.Value), "an object") is not null;
                 break;
             case "relations":
                 // Only when not an array (an array is read fact by fact): reported as such.
@@ -273,7 +283,7 @@ internal sealed class FileParser
         var names = new List<Located>();
         foreach (var item in list.Items)
         {
-            if (Expect<JsonScalar>(item, $"a value of enum '{name.Value}'", "a string") is { Kind: JsonScalarKind.String } scalar)
+            if (Expect<JsonScalar>(item, $"a value of enum '{name.Value}'", "a string") is { Kind: JsonKind.String } scalar)
             {
                 if (ExpectName($"a value of enum '{name.Value}'", Locate(scalar)) is { } valueName)
                 {
@@ -405,7 +415,7 @@ internal sealed class FileParser
     {
         switch (value)
         {
-            case JsonScalar { Kind: JsonScalarKind.String } scalar:
+            case JsonScalar { Kind: JsonKind.String } scalar:
                 roles.Add(new RoleDeclaration(name, Locate(scalar), null, null));
                 break;
             case JsonObject role:
@@ -463,7 +473,7 @@ internal sealed class FileParser
 
             switch (value)
             {
-                case JsonScalar { Kind: JsonScalarKind.String } scalar:
+                case JsonScalar { Kind: JsonKind.String } scalar:
                     properties.Add(new PropertyDeclaration(name, Locate(scalar), null, PropertyConstraints.None));
                     break;
                 case JsonObject property:
@@ -517,11 +527,13 @@ internal sealed class FileParser
         return properties.ToEquatableArray();
     }
 
-    private void ParseEntity(Located id, JsonNode value)
+    // The entity's members are in _fields.
+    private void ParseEntity(Located id, JsonField value)
     {
         // An entity of the wrong shape is still declared, so that the facts naming it are not reported too.
-        if (Expect<JsonObject>(value, Quote(id.Value), "an object") is not { } entity)
+        if (value.Kind != JsonKind.Object)
         {
+            Unexpected(value.Location, value.KindDescription, Quote(id.Value), "an object");
             _sink.Entity(new EntityDeclaration(id, null, null, EquatableArray<ValueDeclaration>.Empty));
             return;
         }
@@ -529,20 +541,27 @@ internal sealed class FileParser
         Located? type = null;
         var typeGiven = false;
         string? description = null;
-        var values = new List<ValueDeclaration>();
-        foreach (var member in Keys(entity))
+        _values.Clear();
+        var hasRepeatedKey = HasRepeatedKey(_fields);
+        for (var i = 0; i < _fields.Count; i++)
         {
-            switch (member.Key.Value)
+            var field = _fields[i];
+            if (hasRepeatedKey && IsRepeated(i))
+            {
+                continue;
+            }
+
+            switch (field.Key)
             {
                 case "type":
-                    type = ExpectString(member);
+                    type = ExpectString(field);
                     typeGiven = true;
                     break;
                 case "description":
-                    description = ExpectString(member)?.Value;
+                    description = ExpectString(field)?.Value;
                     break;
                 default:
-                    AddValue(member, values);
+                    AddValue(field);
                     break;
             }
         }
@@ -553,26 +572,27 @@ internal sealed class FileParser
                 Descriptors.MissingKey, id.Location, $"Entity '{id.Value}'", "type", "the name of its entity type, such as \"Person\""));
         }
 
-        _sink.Entity(new EntityDeclaration(id, type, description, values.ToEquatableArray()));
+        _sink.Entity(new EntityDeclaration(id, type, description, _values.ToEquatableArray()));
     }
 
-    private void ParseRelation(JsonNode fact)
+    // The fact's members or items are in _fields.
+    private void ParseRelation(JsonField fact)
     {
-        switch (fact)
+        switch (fact.Kind)
         {
-            case JsonArray triple:
-                if (triple.Items.Count != 3)
+            case JsonKind.Array:
+                if (_fields.Count != 3)
                 {
-                    Unexpected(triple, "a relation", "[from, type, to]", $"an array of {triple.Items.Count}");
+                    Unexpected(fact.Location, fact.KindDescription, "a relation", "[from, type, to]", $"an array of {_fields.Count}");
                     return;
                 }
 
                 var partsAreStrings = true;
-                foreach (var part in triple.Items)
+                foreach (var part in _fields)
                 {
-                    if (part is not JsonScalar { Kind: JsonScalarKind.String })
+                    if (part.Kind != JsonKind.String)
                     {
-                        Unexpected(part, "a part of [from, type, to]", "a string");
+                        Unexpected(part.Location, part.KindDescription, "a part of [from, type, to]", "a string");
                         partsAreStrings = false;
                     }
                 }
@@ -580,37 +600,44 @@ internal sealed class FileParser
                 if (partsAreStrings)
                 {
                     _sink.Relation(new RelationDeclaration(
-                        triple.Location,
-                        Locate((JsonScalar)triple.Items[0]),
-                        Locate((JsonScalar)triple.Items[1]),
-                        Locate((JsonScalar)triple.Items[2]),
+                        fact.Location,
+                        _fields[0].LocatedText,
+                        _fields[1].LocatedText,
+                        _fields[2].LocatedText,
                         EquatableArray<ValueDeclaration>.Empty));
                 }
 
                 break;
 
-            case JsonObject relation:
+            case JsonKind.Object:
                 Located? from = null, type = null, to = null;
                 bool fromGiven = false, typeGiven = false, toGiven = false;
-                var values = new List<ValueDeclaration>();
-                foreach (var member in Keys(relation))
+                _values.Clear();
+                var hasRepeatedKey = HasRepeatedKey(_fields);
+                for (var i = 0; i < _fields.Count; i++)
                 {
-                    switch (member.Key.Value)
+                    var field = _fields[i];
+                    if (hasRepeatedKey && IsRepeated(i))
+                    {
+                        continue;
+                    }
+
+                    switch (field.Key)
                     {
                         case "from":
-                            from = ExpectString(member);
+                            from = ExpectString(field);
                             fromGiven = true;
                             break;
                         case "type":
-                            type = ExpectString(member);
+                            type = ExpectString(field);
                             typeGiven = true;
                             break;
                         case "to":
-                            to = ExpectString(member);
+                            to = ExpectString(field);
                             toGiven = true;
                             break;
                         default:
-                            AddValue(member, values);
+                            AddValue(field);
                             break;
                     }
                 }
@@ -622,7 +649,7 @@ internal sealed class FileParser
 
                 if (from is not null && type is not null && to is not null)
                 {
-                    _sink.Relation(new RelationDeclaration(relation.Location, from, type, to, values.ToEquatableArray()));
+                    _sink.Relation(new RelationDeclaration(fact.Location, from, type, to, _values.ToEquatableArray()));
                 }
 
                 void Missing(bool given, string key)
@@ -630,37 +657,39 @@ internal sealed class FileParser
                     if (!given)
                     {
                         _diagnostics.Add(DiagnosticInfo.Create(
-                            Descriptors.MissingKey, relation.Location.StartOnly(), "The relation", key, "every relation names 'from', 'type' and 'to'"));
+                            Descriptors.MissingKey, fact.Location.StartOnly(), "The relation", key, "every relation names 'from', 'type' and 'to'"));
                     }
                 }
 
                 break;
 
             default:
-                Unexpected(fact, "a relation", "an object {\"from\", \"type\", \"to\", …} or an array [from, type, to]");
+                Unexpected(fact.Location, fact.KindDescription, "a relation", "an object {\"from\", \"type\", \"to\", …} or an array [from, type, to]");
                 break;
         }
     }
 
-    private static void AddValue(JsonMember member, List<ValueDeclaration> values) =>
-        values.Add(new ValueDeclaration(member.Key, ToFactValue(member.Value)));
+    private void AddValue(JsonField field) =>
+        _values.Add(new ValueDeclaration(field.LocatedKey, field.Node is { } node ? ToFactValue(node) : ToFactValue(field.Kind, field.Text, field.Location)));
 
     private static FactValue ToFactValue(JsonNode node) => node switch
     {
-        JsonScalar scalar => new FactValue(
-            scalar.Kind switch
-            {
-                JsonScalarKind.String => FactValueKind.String,
-                JsonScalarKind.Number => FactValueKind.Number,
-                JsonScalarKind.Null => FactValueKind.Null,
-                _ => FactValueKind.Boolean,
-            },
-            scalar.Text,
-            scalar.Location,
-            EquatableArray<FactValue>.Empty),
+        JsonScalar scalar => ToFactValue(scalar.Kind, scalar.Text, scalar.Location),
         JsonArray array => new FactValue(FactValueKind.List, "", array.Location, array.Items.Select(ToFactValue).ToEquatableArray()),
         _ => new FactValue(FactValueKind.Object, "", node.Location, EquatableArray<FactValue>.Empty),
     };
+
+    private static FactValue ToFactValue(JsonKind scalar, string text, LocationInfo location) => new(
+        scalar switch
+        {
+            JsonKind.String => FactValueKind.String,
+            JsonKind.Number => FactValueKind.Number,
+            JsonKind.Null => FactValueKind.Null,
+            _ => FactValueKind.Boolean,
+        },
+        text,
+        location,
+        EquatableArray<FactValue>.Empty);
 
     /// <param name="declaresNames">A section that declares names others refer to: if it cannot be read, the file is incomplete.</param>
     private void ForEachMember(JsonMember member, Action<Located, JsonNode> parse, bool declaresNames = false)
@@ -697,11 +726,22 @@ internal sealed class FileParser
         return null;
     }
 
-    // The quoted key is made only for a mistake: a string is expected of every fact's from, type and to.
     private Located? ExpectString(JsonMember member) =>
-        member.Value is JsonScalar { Kind: JsonScalarKind.String } scalar
+        member.Value is JsonScalar { Kind: JsonKind.String } scalar
             ? Locate(scalar)
             : UnexpectedString(member.Value, Quote(member.Key.Value));
+
+    // The quoted key is made only for a mistake: a string is expected of every fact's from, type and to.
+    private Located? ExpectString(JsonField field)
+    {
+        if (field.Kind == JsonKind.String)
+        {
+            return field.LocatedText;
+        }
+
+        Unexpected(field.Location, field.KindDescription, Quote(field.Key!), "a string");
+        return null;
+    }
 
     /// <summary>A base IRI is written before every IRI of the graph's RDF mapping, so it must be one that every reader takes as it is.</summary>
     private Located? ExpectBaseIri(Located? iri)
@@ -739,9 +779,9 @@ internal sealed class FileParser
 
     private bool ExpectBoolean(JsonMember member)
     {
-        if (member.Value is JsonScalar { Kind: JsonScalarKind.True or JsonScalarKind.False } scalar)
+        if (member.Value is JsonScalar { Kind: JsonKind.True or JsonKind.False } scalar)
         {
-            return scalar.Kind == JsonScalarKind.True;
+            return scalar.Kind == JsonKind.True;
         }
 
         Unexpected(member.Value, Quote(member.Key.Value), "true or false");
@@ -750,9 +790,7 @@ internal sealed class FileParser
 
     /// <summary>The keys of an object of the format, each once: a repeated key is reported and its value skipped.</summary>
     /// <remarks>Reported as it is reached, so that the diagnostics of a file come in the order of its text.</remarks>
-    private IEnumerable<JsonMember> Keys(JsonObject node) => HasRepeatedKey(node.Members) ? WithoutRepeatedKeys(node) : node.Members;
-
-    private IEnumerable<JsonMember> WithoutRepeatedKeys(JsonObject node)
+    private IEnumerable<JsonMember> Keys(JsonObject node)
     {
         var seen = new Dictionary<string, Located>(StringComparer.Ordinal);
         foreach (var member in node.Members)
@@ -768,33 +806,61 @@ internal sealed class FileParser
         }
     }
 
-    // Without a set for the few keys of a fact: there is an object per fact.
-    private static bool HasRepeatedKey(IReadOnlyList<JsonMember> members)
+    // Whether an entity's or a fact's members repeat a key: without a set for the few keys of most, as there is one
+    // object per entity and fact. Only then is each member's key looked for before it (IsRepeated).
+    private static bool HasRepeatedKey(List<JsonField> fields)
     {
-        if (members.Count > 16)
+        if (fields.Count > 16)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            return !members.All(member => seen.Add(member.Key.Value));
+            return !fields.All(field => seen.Add(field.Key!));
         }
 
-        for (var i = 1; i < members.Count; i++)
+        for (var i = 1; i < fields.Count; i++)
         {
-            for (var j = 0; j < i; j++)
+            if (FirstWithKey(fields, i) < i)
             {
-                if (string.Equals(members[i].Key.Value, members[j].Key.Value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
 
+    /// <summary>Reports the key of the member <paramref name="index"/> of <c>_fields</c> if an earlier member has it.</summary>
+    private bool IsRepeated(int index)
+    {
+        var first = FirstWithKey(_fields, index);
+        if (first == index)
+        {
+            return false;
+        }
+
+        var field = _fields[index];
+        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.Duplicate, field.KeyLocation, _fields[first].KeyLocation, "The key", field.Key!));
+        return true;
+    }
+
+    private static int FirstWithKey(List<JsonField> fields, int index)
+    {
+        var first = 0;
+        while (!string.Equals(fields[first].Key, fields[index].Key, StringComparison.Ordinal))
+        {
+            first++;
+        }
+
+        return first;
+    }
+
     /// <param name="what">What must have another shape: a quoted name (<see cref="Quote"/>) or a phrase ("a relation").</param>
     private void Unexpected(JsonNode node, string what, string expected, string? actual = null) =>
+        Unexpected(node.Location, node.KindDescription, what, expected, actual);
+
+    /// <param name="location">Where the value stands: the mistake is shown at its first character.</param>
+    /// <param name="kind">What the value is: "an object", "a string", … (<see cref="JsonNode.Describe"/>).</param>
+    private void Unexpected(LocationInfo location, string kind, string what, string expected, string? actual = null) =>
         _diagnostics.Add(DiagnosticInfo.Create(
-            Descriptors.UnexpectedValue, node.Location.StartOnly(), Capitalize(what), expected, actual ?? node.KindDescription));
+            Descriptors.UnexpectedValue, location.StartOnly(), Capitalize(what), expected, actual ?? kind));
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 

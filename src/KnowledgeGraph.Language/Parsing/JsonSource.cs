@@ -11,7 +11,8 @@ namespace KnowledgeGraph.Language.Parsing;
 
 /// <summary>
 /// The JSON of one <c>.kg.json</c> file, read forward a part at a time: the tokens of the file's object one by one,
-/// and any value whole as a <see cref="JsonNode"/> tree with a location on every value. The bytes are the whole file
+/// and any value whole, as a <see cref="JsonNode"/> tree with a location on every value, or (an entity or a fact) as
+/// <see cref="JsonField"/> values, its members without a tree for itself. The bytes are the whole file
 /// (the generator's) or come from a stream in blocks (the run-time loader's): then only the part being read is in
 /// memory, so a file of any size is read entity by entity and fact by fact, never whole, as text or as a tree.
 /// </summary>
@@ -25,7 +26,7 @@ internal sealed class JsonSource
 
     private readonly Stream? _stream;
     private readonly SourcePositions _positions;
-    private readonly StringPool _strings = new();
+    private readonly StringPool _strings;
     private readonly List<List<JsonMember>> _members = [];
     private readonly List<List<JsonNode>> _items = [];
     private readonly CancellationToken _cancellationToken;
@@ -42,6 +43,7 @@ internal sealed class JsonSource
         _end = length;
         _stream = stream;
         _isFinal = stream is null;
+        _strings = new StringPool(stream is null ? length : 0);
         _positions = new SourcePositions(path);
         _positions.SetWindow(_buffer, 0, _end);
         _cancellationToken = cancellationToken;
@@ -50,7 +52,7 @@ internal sealed class JsonSource
     /// <summary>The start of the file, for mistakes about the whole file.</summary>
     public LocationInfo FileStart => _positions.FileStart;
 
-    /// <summary>A file whose bytes are all in memory.</summary>
+    /// <summary>A file whose bytes are all in memory: its text, so a byte order mark there is a character of it.</summary>
     public static JsonSource FromBytes(string path, byte[] utf8, CancellationToken cancellationToken) =>
         new(path, utf8, utf8.Length, null, cancellationToken);
 
@@ -142,6 +144,67 @@ internal sealed class JsonSource
         {
             throw Syntax(exception);
         }
+    }
+
+    /// <summary>
+    /// Reads the next value without a tree for it: an object's members or an array's items go to
+    /// <paramref name="fields"/> (cleared first), each scalar as it is and each nested value as a tree. What a file's
+    /// entities and facts are read with: one object each, of a few scalars.
+    /// </summary>
+    /// <returns>The value itself, without a key, and for a scalar its text.</returns>
+    /// <exception cref="JsonSyntaxException">The value is not valid JSON.</exception>
+    public JsonField ReadFields(List<JsonField> fields)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        while (!_isFinal && !HoldsNextValue())
+        {
+            Refill();
+        }
+
+        fields.Clear();
+        var reader = Reader();
+        try
+        {
+            reader.Read();
+            var start = Offset(ref reader);
+            JsonField value;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    var objectStart = _positions.Point(start);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var keyLocation = _positions.Locate(Offset(ref reader), StringEnd(ref reader));
+                        var key = Text(ref reader, keyLocation);
+                        reader.Read();
+                        fields.Add(Field(ref reader, key, keyLocation));
+                    }
+
+                    value = Container(JsonKind.Object, _positions.Span(objectStart, _positions.Point(Offset(ref reader) + 1)));
+                    break;
+                case JsonTokenType.StartArray:
+                    var arrayStart = _positions.Point(start);
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        fields.Add(Field(ref reader, null, default));
+                    }
+
+                    value = Container(JsonKind.Array, _positions.Span(arrayStart, _positions.Point(Offset(ref reader) + 1)));
+                    break;
+                default:
+                    value = Field(ref reader, null, default);
+                    break;
+            }
+
+            Advance(ref reader);
+            return value;
+        }
+        catch (JsonException exception)
+        {
+            throw Syntax(exception);
+        }
+
+        static JsonField Container(JsonKind kind, LocationInfo location) => new(null, default, kind, "", location, null);
     }
 
     /// <summary>The location of the next token's first character: where a file's second value starts.</summary>
@@ -246,21 +309,44 @@ internal sealed class JsonSource
 
                 return new JsonArray(_positions.Span(arrayStart, _positions.Point(Offset(ref reader) + 1)), Take(items));
 
-            case JsonTokenType.String:
-                var location = _positions.Locate(start, StringEnd(ref reader));
-                return new JsonScalar(location, JsonScalarKind.String, Text(ref reader, location));
-
             default:
-                var kind = reader.TokenType switch
-                {
-                    JsonTokenType.Number => JsonScalarKind.Number,
-                    JsonTokenType.True => JsonScalarKind.True,
-                    JsonTokenType.False => JsonScalarKind.False,
-                    _ => JsonScalarKind.Null,
-                };
-                var raw = _strings.Get(_buffer, _start + (int)reader.TokenStartIndex, reader.ValueSpan.Length);
-                return new JsonScalar(_positions.Locate(start, start + reader.ValueSpan.Length), kind, raw);
+                var kind = Scalar(ref reader, out var text, out var location);
+                return new JsonScalar(location, kind, text);
         }
+    }
+
+    // A member's or an item's value: a nested object or array as a tree.
+    private JsonField Field(ref Utf8JsonReader reader, string? key, LocationInfo keyLocation)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var node = ReadValue(ref reader);
+            return new JsonField(key, keyLocation, node.Kind, "", node.Location, node);
+        }
+
+        var kind = Scalar(ref reader, out var text, out var location);
+        return new JsonField(key, keyLocation, kind, text, location, null);
+    }
+
+    private JsonKind Scalar(ref Utf8JsonReader reader, out string text, out LocationInfo location)
+    {
+        var start = Offset(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            location = _positions.Locate(start, StringEnd(ref reader));
+            text = Text(ref reader, location);
+            return JsonKind.String;
+        }
+
+        location = _positions.Locate(start, start + reader.ValueSpan.Length);
+        text = _strings.Get(_buffer, _start + (int)reader.TokenStartIndex, reader.ValueSpan.Length);
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number => JsonKind.Number,
+            JsonTokenType.True => JsonKind.True,
+            JsonTokenType.False => JsonKind.False,
+            _ => JsonKind.Null,
+        };
     }
 
     // The members or items of the object or array open at a depth are gathered in a list kept for that depth, then

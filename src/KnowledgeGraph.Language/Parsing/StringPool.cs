@@ -15,8 +15,22 @@ internal sealed class StringPool
     // The bytes of every pooled string, one after another: a file read in blocks lets go of its own bytes.
     private byte[] _bytes = new byte[4096];
     private int _length;
-    private Entry[] _entries = new Entry[256];
+    private Entry[] _entries;
     private int _count;
+
+    /// <param name="fileLength">The file's length in bytes when it is known, 0 when not.</param>
+    public StringPool(int fileLength)
+    {
+        // A file of facts holds a new string in about every 40 bytes: a table of a slot per 16 bytes (a power of two,
+        // at most half full) then never grows on the way, each growth allocating and filling a table twice as large.
+        var slots = 256;
+        while (slots < fileLength / 16)
+        {
+            slots *= 2;
+        }
+
+        _entries = new Entry[slots];
+    }
 
     /// <summary>The string of the UTF-8 bytes at <paramref name="start"/> in <paramref name="buffer"/>.</summary>
     public string Get(byte[] buffer, int start, int length)

@@ -85,7 +85,7 @@ internal static class SaveRoundTrip
 
                 text.Append(']');
                 break;
-            case JsonScalar { Kind: JsonScalarKind.String } scalar:
+            case JsonScalar { Kind: JsonKind.String } scalar:
                 text.Append(Quoted(scalar.Text));
                 break;
             case JsonScalar scalar:
