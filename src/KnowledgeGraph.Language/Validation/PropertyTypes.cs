@@ -124,18 +124,55 @@ internal static class PropertyTypes
             return null;
         }
 
-        var text = value.Text;
-        var format = text.Length switch
+        return IsDate(value.Text, partial: true) ? value.Text : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a day written <c>yyyy-MM-dd</c> (or, when <paramref name="partial"/>, a
+    /// year <c>yyyy</c> or month <c>yyyy-MM</c>) as <c>DateTime.TryParseExact</c> with the invariant culture reads
+    /// it: exactly so many ASCII digits, a year from 1 to 9999 and a day its month has. Such a text is already in the
+    /// one form the emitter writes. Read here by hand, as most facts hold a date and the parser's general path costs
+    /// more than the rest of their checks.
+    /// </summary>
+    private static bool IsDate(string text, bool partial)
+    {
+        if (text.Length != 10 && !(partial && text.Length is 4 or 7))
         {
-            4 => "yyyy",
-            7 => "yyyy-MM",
-            10 => "yyyy-MM-dd",
-            _ => null,
-        };
-        return format is not null
-            && DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date.ToString(format, CultureInfo.InvariantCulture)
-            : null;
+            return false;
+        }
+
+        var year = Digits(text, 0, 4);
+        if (year < 1 || text.Length == 4)
+        {
+            return year >= 1;
+        }
+
+        var month = text[4] == '-' ? Digits(text, 5, 2) : -1;
+        if (month is < 1 or > 12 || text.Length == 7)
+        {
+            return month is >= 1 and <= 12;
+        }
+
+        var day = text[7] == '-' ? Digits(text, 8, 2) : -1;
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+
+    // The number the ASCII digits at start write, or -1 when one is not a digit.
+    private static int Digits(string text, int start, int count)
+    {
+        var number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return -1;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        return number;
     }
 
     /// <summary>The value in the one form the emitter writes, or null when it is not a value of the kind.</summary>
@@ -167,10 +204,7 @@ internal static class PropertyTypes
                     ? m.ToString(CultureInfo.InvariantCulture)
                     : null;
             case ScalarKind.Date:
-                return value.Kind == FactValueKind.String
-                    && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : null;
+                return value.Kind == FactValueKind.String && IsDate(text, partial: false) ? text : null;
             case ScalarKind.DateTime:
                 return value.Kind == FactValueKind.String
                     && text.Length >= 10
