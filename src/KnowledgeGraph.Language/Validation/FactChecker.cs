@@ -54,6 +54,9 @@ internal sealed class FactChecker : IDeclarationSink
 
     // Facts read before an entity they name: checked once every entity is read.
     private readonly List<RelationDeclaration> _waiting = [];
+
+    // The sources of the fact being checked, copied to an array of their number when it passes.
+    private readonly List<string> _sources = [];
     private bool _allEntitiesRead;
 
     /// <param name="members">
@@ -202,11 +205,27 @@ internal sealed class FactChecker : IDeclarationSink
         }
 
         var roles = _relationTypes.TryGetValue(declaration.Type!.Value, out var type) && !type.IsBroken ? _schema.ShapeOf(type).Roles : ImmutableArray<RoleInfo>.Empty;
+        // Loops, not LINQ: this runs for every fact.
         foreach (var value in declaration.Values)
         {
-            if (value.Name.Value == "source" || roles.Any(role => role.Name == value.Name.Value))
+            if (value.Name.Value != "source" && !IsRole(value.Name.Value))
             {
-                if (value.Value.Kind == FactValueKind.String ? !IsKnown(value.Value.Text) : value.Value.Items.Any(item => item.Kind == FactValueKind.String && !IsKnown(item.Text)))
+                continue;
+            }
+
+            if (value.Value.Kind == FactValueKind.String)
+            {
+                if (!IsKnown(value.Value.Text))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            foreach (var item in value.Value.Items)
+            {
+                if (item.Kind == FactValueKind.String && !IsKnown(item.Text))
                 {
                     return false;
                 }
@@ -216,6 +235,19 @@ internal sealed class FactChecker : IDeclarationSink
         return true;
 
         bool IsKnown(string id) => _entities.ContainsKey(id) || _brokenEntities.ContainsKey(id);
+
+        bool IsRole(string name)
+        {
+            foreach (var role in roles)
+            {
+                if (role.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <param name="type">The entity's type, when it is known and usable, even if the entity is not.</param>
@@ -417,7 +449,8 @@ internal sealed class FactChecker : IDeclarationSink
             valid = false;
         }
 
-        var sources = new List<string>();
+        var sources = _sources;
+        sources.Clear();
         string? validFrom = null, validTo = null;
         foreach (var value in declaration.Values)
         {
@@ -666,7 +699,7 @@ internal sealed class FactChecker : IDeclarationSink
             }
 
             var itemCount = property.Type.IsList ? value.Value.Items.Count : 1;
-            var normalized = new List<string>(itemCount);
+            var normalized = ImmutableArray.CreateBuilder<string>(itemCount);
             for (var i = 0; i < itemCount; i++)
             {
                 var item = property.Type.IsList ? value.Value.Items[i] : value.Value;
@@ -692,7 +725,7 @@ internal sealed class FactChecker : IDeclarationSink
                 valid = false;
             }
 
-            given[index] = new ValueModel(property.Name, property.Type, normalized.ToEquatableArray());
+            given[index] = new ValueModel(property.Name, property.Type, new EquatableArray<string>(normalized.Count == itemCount ? normalized.MoveToImmutable() : normalized.ToImmutable()));
         }
 
         var checkedValues = new List<ValueModel>(properties.Count);
@@ -733,12 +766,27 @@ internal sealed class FactChecker : IDeclarationSink
     }
 
     /// <summary>The value in the one form the emitter writes, or null when it is not a value of the type.</summary>
-    private string? Normalize(PropertyType type, FactValue value) =>
-        type.Kind != ScalarKind.Enum
-            ? PropertyTypes.Normalize(type.Kind, value)
-            : value.Kind == FactValueKind.String && EnumOf(type).Values.Any(v => v.SchemaName == value.Text)
-                ? value.Text
-                : null;
+    private string? Normalize(PropertyType type, FactValue value)
+    {
+        if (type.Kind != ScalarKind.Enum)
+        {
+            return PropertyTypes.Normalize(type.Kind, value);
+        }
+
+        if (value.Kind == FactValueKind.String)
+        {
+            // A loop, not LINQ: many facts hold an enum.
+            foreach (var enumValue in EnumOf(type).Values)
+            {
+                if (enumValue.SchemaName == value.Text)
+                {
+                    return value.Text;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private string Describe(PropertyType type) => type.Kind == ScalarKind.Enum
         ? $"one of {string.Join(", ", EnumOf(type).Values.Select(v => $"'{v.SchemaName}'"))}"
