@@ -8,6 +8,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Threading;
 using System.Threading.Tasks;
 using KnowledgeGraph.Language.Model;
@@ -113,10 +114,10 @@ internal static class CheckCommand
         var unreadable = new UsageException?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
-            string text;
+            byte[] bytes;
             try
             {
-                text = ReadText(files[i]);
+                bytes = File.ReadAllBytes(files[i]);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -124,7 +125,7 @@ internal static class CheckCommand
                 return;
             }
 
-            parsed[i] = FileParser.Parse(files[i], text, CancellationToken.None);
+            parsed[i] = Parse(files[i], bytes);
             fileRead(files[i]);
         });
         if (Array.Find(unreadable, exception => exception is not null) is { } first)
@@ -146,17 +147,18 @@ internal static class CheckCommand
         return (diagnostics, graphs);
     }
 
-    // What File.ReadAllText reads, without the buffers it grows on the way for a large file: the text of a file in
-    // UTF-8, with or without its byte order mark; any other encoding is left to it, as it names one by its mark.
-    private static string ReadText(string path)
+    // A file of UTF-8 is parsed from its bytes, as nearly every file is. Any other is decoded first: one with a byte
+    // order mark (UTF-8, UTF-16 or UTF-32), or bytes that are not UTF-8, each of which becomes U+FFFD, as in the text
+    // the build reads.
+    private static ParsedFile Parse(string path, byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(path);
-        return bytes switch
+        if (Utf8.IsValid(bytes) && bytes is not [0xEF, 0xBB, 0xBF, ..])
         {
-            [0xEF, 0xBB, 0xBF, ..] => Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3),
-            [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0x00, 0x00, 0xFE, 0xFF, ..] => File.ReadAllText(path),
-            _ => Encoding.UTF8.GetString(bytes),
-        };
+            return FileParser.Parse(path, bytes, CancellationToken.None);
+        }
+
+        using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return FileParser.Parse(path, text.ReadToEnd(), CancellationToken.None);
     }
 
     /// <summary>

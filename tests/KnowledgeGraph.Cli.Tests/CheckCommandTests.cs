@@ -88,6 +88,41 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("error KG0001: The file is not valid JSON", output);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-8 with its byte order mark")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    [InlineData("latin1")]
+    public void A_mistake_is_placed_in_the_text_whatever_the_files_encoding(string encoding)
+    {
+        // The accent before the mistake is two bytes in UTF-8, one in Latin-1 (not UTF-8: read as U+FFFD, as the
+        // build reads it), two in UTF-16: the column counts it as one character in each.
+        const string Text = """
+            {
+              "graph": "DiplomacyGraph",
+              "entities": { "lavrov": { "type": "Person", "name": "Sérgei Lavrov", "title": "Minister", "age": 74 } }
+            }
+            """;
+        var path = Path.Combine(_folder, "lavrov.kg.json");
+        File.WriteAllBytes(path, encoding switch
+        {
+            "utf-8" => System.Text.Encoding.UTF8.GetBytes(Text),
+            "utf-8 with its byte order mark" => [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(Text)],
+            _ => Encoded(System.Text.Encoding.GetEncoding(encoding)),
+        });
+
+        var (code, output, _) = Kg("check", Schema, path);
+
+        Assert.Equal(1, code);
+        var column = Text.Split('\n')[2].IndexOf("\"age\"", StringComparison.Ordinal) + 1;
+        Assert.StartsWith($"{path}(3,{column}): error KG", output);
+        Assert.Single(Lines(output));
+
+        static byte[] Encoded(System.Text.Encoding encoding) => [.. encoding.Preamble, .. encoding.GetBytes(Text)];
+    }
+
     [Fact]
     public void A_broken_schema_is_reported_at_the_offending_token()
     {
