@@ -26,6 +26,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --export [--formats nt,graphml] [--sizes 100000,1000000] # Export against a bare writer
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --push [--sizes 1000000]   # SparqlStore.PushAsync against Virtuoso's bulk loader
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --analytics [--sizes 100000,1000000] # PageRank, paths, components, degrees against igraph
+/// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --view [--sizes 19500]   # kg view's largest page in Chromium: first drawing, frames
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --smoke          # CI: every benchmark once, smallest size
 /// dotnet run -c Release --project tests/KnowledgeGraph.Benchmarks -- --write-model DIR --facts N [--seed S]
 /// </code>
@@ -134,6 +135,17 @@ public static class Program
             return 0;
         }
 
+        if (TakeFlag(args, "--view"))
+        {
+            if (args.Count > 0)
+            {
+                throw new UsageException("--view takes only --sizes.");
+            }
+
+            ViewMode.Run(sizes ?? [ViewMode.DefaultFacts], Console.Out);
+            return 0;
+        }
+
         if (TakeFlag(args, "--push"))
         {
             if (args.Count > 0)
@@ -166,8 +178,8 @@ public static class Program
 
     /// <summary>
     /// Every benchmark once (BenchmarkDotNet's Dry job, in this process) at the smallest size, the stores' answers
-    /// compared, the memory, phases, inheritance, save, export (every format), analytics (against igraph) and compile modes at the
-    /// smallest size. Asserts answers, never times.
+    /// compared, the memory, phases, inheritance, save, export (every format), analytics (against igraph), view (in Chromium)
+    /// and compile modes at the smallest size. Asserts answers, never times.
     /// </summary>
     private static int Smoke(List<string> args)
     {
@@ -196,6 +208,7 @@ public static class Program
         SaveMode.Run([smallest], Console.Out);
         ExportMode.Run([smallest], Enum.GetValues<GraphFormat>(), Console.Out);
         AnalyticsMode.Run([smallest], Console.Out);
+        ViewMode.Run([smallest], Console.Out);
         CompileMode.Run([smallest], Console.Out, warmUp: false); // a check that it runs, not a measurement
         Console.WriteLine($"Smoke run {(ok == 0 ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F1} s.");
         return ok;
