@@ -38,6 +38,12 @@ internal sealed class Adjacency
         HasSymmetricRelation = hasSymmetricRelation;
     }
 
+    /// <summary>Where each entity's outgoing slots start, by ordinal: those of entity <c>e</c> run from <c>OutRowStarts[e]</c> to <c>OutRowStarts[e + 1]</c>.</summary>
+    public int[] OutRowStarts => _outStart;
+
+    /// <summary>Where each entity's incoming slots start, by ordinal, as <see cref="OutRowStarts"/>.</summary>
+    public int[] InRowStarts => _inStart;
+
     /// <summary>Beside each slot of <see cref="OutRange"/>: the ordinal of the relation's end (<c>To</c>).</summary>
     public int[] OutEnds { get; }
 

@@ -190,6 +190,72 @@ public sealed class AnalysisTests
         Assert.Equal(0.2, g.PageRank(damping: 0)[0].Score, 12); // no links followed: all alike
     }
 
+    [Theory]
+    [InlineData(1, PathDirection.Forward)]
+    [InlineData(2, PathDirection.Forward)]
+    [InlineData(3, PathDirection.Forward)]
+    [InlineData(4, PathDirection.Any)]
+    [InlineData(5, PathDirection.Any)]
+    public void PageRank_solved_by_component_gives_the_power_iterations_scores(int seed, PathDirection direction)
+    {
+        // Random calls (cycles, chains, self-calls, parallel calls, dead ends) and symmetric meetings, against the plain
+        // power iteration over the whole graph, run far past any tolerance.
+        var random = new Random(seed);
+        var open = new OpenGraph();
+        var people = Enumerable.Range(0, 40).Select(i => open.AddEntity(new Person($"p{i}") { Name = $"P{i}" })).ToArray();
+        var links = new List<(int From, int To)>();
+        for (var k = 0; k < 70; k++)
+        {
+            var (from, to) = (random.Next(people.Length), random.Next(people.Length));
+            if (k % 7 == 0)
+            {
+                open.AddRelation(new MetWith(people[from], people[to]));
+                links.Add((from, to));
+                links.Add((to, from));
+            }
+            else
+            {
+                open.AddRelation(new Called(people[from], people[to]) { On = default });
+                links.Add((from, to));
+                if (direction == PathDirection.Any)
+                {
+                    links.Add((to, from));
+                }
+            }
+        }
+
+        var ranking = open.Seal().PageRank(direction: direction);
+
+        var expected = PowerIteration(people.Length, links, 0.85);
+        Assert.Equal(people.Length, ranking.Count);
+        Assert.All(ranking, score => Assert.Equal(expected[Array.IndexOf(people, score.Entity)], score.Score, tolerance: 1e-9));
+        Assert.Equal(ranking.OrderByDescending(score => score.Score).Select(score => score.Entity), ranking.Select(score => score.Entity));
+    }
+
+    private static double[] PowerIteration(int n, List<(int From, int To)> links, double damping)
+    {
+        var outDegree = new int[n];
+        foreach (var (from, _) in links)
+        {
+            outDegree[from]++;
+        }
+
+        var rank = Enumerable.Repeat(1.0 / n, n).ToArray();
+        for (var sweep = 0; sweep < 2000; sweep++)
+        {
+            var deadEnds = Enumerable.Range(0, n).Where(i => outDegree[i] == 0).Sum(i => rank[i]);
+            var next = Enumerable.Repeat(((1 - damping) + (damping * deadEnds)) / n, n).ToArray();
+            foreach (var (from, to) in links)
+            {
+                next[to] += damping * rank[from] / outDegree[from];
+            }
+
+            rank = next;
+        }
+
+        return rank;
+    }
+
     [Fact]
     public void PageRank_follows_symmetric_relations_both_ways()
     {
