@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -41,73 +42,210 @@ internal static class FactRows
     /// <summary>An entity's row: the type's name, the id, then each property's value.</summary>
     public static string EntityRow(EntityTypeModel type, EntityModel entity)
     {
-        var values = new List<string> { Json(type.SchemaName), Json(entity.Id) };
-        values.AddRange(Columns(type).Select(column => WriteProperty(column.Property!, entity.Values)));
-        return Row(values);
+        var row = RowText.Start();
+        row.String(type.SchemaName);
+        row.String(entity.Id);
+        foreach (var column in Columns(type))
+        {
+            row.Property(column.Property!, entity.Values);
+        }
+
+        return row.End();
     }
 
     /// <summary>A fact's row: the type's name, the ids of its ends, then each property, role, the sources and the validity.</summary>
     public static string RelationRow(RelationTypeModel type, RelationModel relation)
     {
-        var values = new List<string> { Json(type.SchemaName), Json(relation.From), Json(relation.To) };
+        var row = RowText.Start();
+        row.String(type.SchemaName);
+        row.String(relation.From);
+        row.String(relation.To);
         foreach (var column in Columns(type))
         {
-            values.Add(column.Kind switch
+            switch (column.Kind)
             {
-                ColumnKind.Property => WriteProperty(column.Property!, relation.Values),
-                ColumnKind.Role => relation.Roles.FirstOrDefault(r => r.Role == column.Role!.SchemaName) is { } players
-                    ? column.Role!.IsList ? Array(players.Players.Select(Json)) : Json(players.Players[0])
-                    : Absent(column.Role!.IsList),
-                ColumnKind.Sources => Array(relation.Sources.Select(Json)),
-                ColumnKind.ValidFrom => relation.ValidFrom is { } validFrom ? Json(validFrom) : "null",
-                _ => relation.ValidTo is { } validTo ? Json(validTo) : "null",
-            });
+                case ColumnKind.Property:
+                    row.Property(column.Property!, relation.Values);
+                    break;
+                case ColumnKind.Role:
+                    row.Role(column.Role!, relation.Roles);
+                    break;
+                case ColumnKind.Sources:
+                    row.Strings(relation.Sources);
+                    break;
+                case ColumnKind.ValidFrom:
+                    row.StringOrNull(relation.ValidFrom);
+                    break;
+                default:
+                    row.StringOrNull(relation.ValidTo);
+                    break;
+            }
         }
 
-        return Row(values);
+        return row.End();
     }
 
-    private static string WriteProperty(PropertyModel property, EquatableArray<ValueModel> values) =>
-        values.FirstOrDefault(v => v.Property == property.SchemaName) is { } value ? JsonValue(value) : Absent(property.Type.IsList);
+    // Every row of a thread is written in one builder: a table has a row per entity and fact.
+    [ThreadStatic]
+    private static StringBuilder? t_row;
 
-    // Nulls at the end of a row are left out: the reader reads them as absent.
-    private static string Row(List<string> values)
+    /// <summary>A row being written: its values in brackets, separated by ", ".</summary>
+    private struct RowText
     {
-        var count = values.Count;
-        while (values[count - 1] == "null")
+        private readonly StringBuilder _text;
+        private int _kept; // the length up to the end of the last value that is not null
+
+        private RowText(StringBuilder text)
         {
-            count--;
+            _text = text;
+            _kept = text.Length;
         }
 
-        return Array(values.Take(count));
+        public static RowText Start() => new((t_row ??= new StringBuilder()).Clear().Append('['));
+
+        /// <summary>The row; nulls at its end are left out, as the reader reads them as absent.</summary>
+        public readonly string End()
+        {
+            _text.Length = _kept;
+            return _text.Append(']').ToString();
+        }
+
+        public void String(string value)
+        {
+            Separate();
+            AppendJson(_text, value);
+            _kept = _text.Length;
+        }
+
+        public void StringOrNull(string? value)
+        {
+            if (value is null)
+            {
+                Null();
+            }
+            else
+            {
+                String(value);
+            }
+        }
+
+        public void Strings(EquatableArray<string> values)
+        {
+            Separate();
+            _text.Append('[');
+            for (var i = 0; i < values.Count; i++)
+            {
+                AppendJson(_text.Append(i == 0 ? "" : ", "), values[i]);
+            }
+
+            _kept = _text.Append(']').Length;
+        }
+
+        public void Property(PropertyModel property, EquatableArray<ValueModel> values)
+        {
+            foreach (var value in values)
+            {
+                if (value.Property == property.SchemaName)
+                {
+                    Separate();
+                    if (value.Type.IsList)
+                    {
+                        _text.Append('[');
+                        for (var i = 0; i < value.Items.Count; i++)
+                        {
+                            AppendScalar(_text.Append(i == 0 ? "" : ", "), value.Type, value.Items[i]);
+                        }
+
+                        _text.Append(']');
+                    }
+                    else
+                    {
+                        AppendScalar(_text, value.Type, value.Items[0]);
+                    }
+
+                    _kept = _text.Length;
+                    return;
+                }
+            }
+
+            Absent(property.Type.IsList);
+        }
+
+        public void Role(RoleModel role, EquatableArray<RoleValueModel> roles)
+        {
+            foreach (var played in roles)
+            {
+                if (played.Role == role.SchemaName)
+                {
+                    if (role.IsList)
+                    {
+                        Strings(played.Players);
+                    }
+                    else
+                    {
+                        String(played.Players[0]);
+                    }
+
+                    return;
+                }
+            }
+
+            Absent(role.IsList);
+        }
+
+        private void Absent(bool isList)
+        {
+            if (isList)
+            {
+                Separate();
+                _kept = _text.Append("[]").Length;
+            }
+            else
+            {
+                Null();
+            }
+        }
+
+        private readonly void Null()
+        {
+            Separate();
+            _text.Append("null");
+        }
+
+        private readonly void Separate()
+        {
+            if (_text.Length > 1)
+            {
+                _text.Append(", ");
+            }
+        }
+
+        private static void AppendScalar(StringBuilder text, PropertyType type, string value)
+        {
+            if (type.Kind is ScalarKind.Int or ScalarKind.Long or ScalarKind.Double or ScalarKind.Decimal or ScalarKind.Bool)
+            {
+                text.Append(value);
+            }
+            else
+            {
+                AppendJson(text, value);
+            }
+        }
     }
-
-    private static string Array(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
-
-    private static string Absent(bool isList) => isList ? "[]" : "null";
-
-    private static string JsonValue(ValueModel value) => value.Type.IsList
-        ? Array(value.Items.Select(item => JsonScalar(value.Type, item)))
-        : JsonScalar(value.Type, value.Items[0]);
-
-    private static string JsonScalar(PropertyType type, string text) => type.Kind switch
-    {
-        ScalarKind.Int or ScalarKind.Long or ScalarKind.Double or ScalarKind.Decimal or ScalarKind.Bool => text,
-        _ => Json(text),
-    };
 
     /// <summary>
     /// A JSON string that reads well in a C# raw string literal: quotes, backslashes, control characters, line
     /// and paragraph separators (which end a line in C#) and invisible formatting characters are escaped.
     /// </summary>
-    private static string Json(string text)
+    private static void AppendJson(StringBuilder json, string text)
     {
+        json.Append('"');
         if (!NeedsEscape(text))
         {
-            return "\"" + text + "\"";
+            json.Append(text).Append('"');
+            return;
         }
 
-        var json = new StringBuilder(text.Length + 8).Append('"');
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -142,7 +280,7 @@ internal static class FactRows
             }
         }
 
-        return json.Append('"').ToString();
+        json.Append('"');
     }
 
     private static bool NeedsEscape(string text)
