@@ -173,9 +173,9 @@ public abstract partial class GraphView
     /// <returns>Every entity of the view, the highest score first, equal scores in file order; scores add up to 1.</returns>
     /// <remarks>
     /// Parallel facts count once each. An entity with no fact to follow (a dead end) hands its share to every entity
-    /// alike, so no share is lost. The scores are solved as igraph's solver solves them, a strongly connected
-    /// component at a time: exactly for an entity on no cycle, and for a cycle by iterating until they change by
-    /// less than 1e-10 in all, igraph's tolerance.
+    /// alike, so no share is lost. The scores are solved a strongly connected component at a time, in the order
+    /// igraph's solver takes: exactly for an entity on no cycle, and for a cycle by iterating until the scores of all
+    /// cycles together change by less than 1e-10, igraph's tolerance.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="damping"/> is outside [0, 1), or <paramref name="direction"/> is not a defined value.
@@ -225,9 +225,10 @@ public abstract partial class GraphView
 
         // Every entity gets the same from the random jump and from the dead ends (which hand their share to all
         // alike), so the scores are that amount times y, where y = 1 + the shares y pulls along links; they add up to
-        // 1, which gives the amount. y is solved as igraph's solver (PRPACK) solves it: a strongly connected component
-        // at a time, after those it pulls from; an entity on no cycle at once, a cycle by iterating until its y changes
-        // by less than the tolerance (scaled to y, whose sum is at least n) in all.
+        // 1, which gives the amount. y is solved in the order igraph's solver (PRPACK) takes: a strongly connected
+        // component at a time, after those it pulls from; an entity on no cycle at once, a cycle by sweeps (Jacobi's,
+        // so that entities alike stay equal) until its y changes by less than the tolerance times its size. As y adds
+        // up to n at least, the scores of all cycles together then change by less than the tolerance.
         var y = new double[links.Length];
         var yNext = new double[links.Length];
         var (order, componentEnds) = PullComponents(ordinals, pullStarts, pullFrom);
@@ -282,7 +283,7 @@ public abstract partial class GraphView
                         y[order[k]] = yNext[order[k]];
                     }
 
-                    if (change < Tolerance * n)
+                    if (change < Tolerance * (componentEnd - componentStart))
                     {
                         break;
                     }
