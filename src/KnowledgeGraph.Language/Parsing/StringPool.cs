@@ -12,6 +12,8 @@ internal sealed class StringPool
     // Longer strings (descriptions, quotes) rarely repeat: they are made each time and not kept.
     private const int MaxPooledLength = 64;
 
+    private const int MaxInitialSlots = 1 << 20;
+
     // The bytes of every pooled string, one after another: a file read in blocks lets go of its own bytes.
     private byte[] _bytes = new byte[4096];
     private int _length;
@@ -23,8 +25,9 @@ internal sealed class StringPool
     {
         // A file of facts holds a new string in about every 40 bytes: a table of a slot per 16 bytes (a power of two,
         // at most half full) then never grows on the way, each growth allocating and filling a table twice as large.
+        // Up to a million slots (16 MB): a larger file grows its table only if its strings need it.
         var slots = 256;
-        while (slots < fileLength / 16)
+        while (slots < fileLength / 16 && slots < MaxInitialSlots)
         {
             slots *= 2;
         }
