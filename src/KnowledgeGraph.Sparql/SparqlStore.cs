@@ -10,6 +10,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using KnowledgeGraph.Language.Rdf;
 
 namespace KnowledgeGraph.Sparql;
 
@@ -237,6 +238,46 @@ public sealed class SparqlStore : IDisposable
         return GraphFiles<TGraph>.LoadNTriples(source, triples, cancellationToken);
     }
 
+    /// <summary>
+    /// Builds a typed graph of the neighbourhood of one entity in the store: what <see cref="GraphView.Around"/> holds
+    /// in the graph pushed, the entities within <paramref name="depth"/> facts of it (following facts either way) and
+    /// every fact between two of them, with the entities those facts name as role players or sources.
+    /// </summary>
+    /// <remarks>
+    /// The store is asked one query for each step away from the entity, one for the last entities reached, and two or
+    /// three for the facts' nodes and the entities they name; each lists the IRIs it starts from and asks for the triples from or to them, so that a store
+    /// answers by index lookups, and what lies outside the neighbourhood is left out here (docs/performance.md gives
+    /// the times on Virtuoso 7.2). Long lists of IRIs are asked for in parts, a few at once. Fact nodes are asked for by
+    /// their IRIs, as a push names them: a fact whose node is a blank node comes without it. The triples are read as
+    /// <see cref="PullAsync{TGraph}"/> reads them, through the loader's checks; a diagnostic names
+    /// <paramref name="graphIri"/> and quotes the triple, whose line is its place among the triples pulled. An id the
+    /// named graph does not hold gives an empty graph, as an entity a view leaves out has an empty neighbourhood.
+    /// </remarks>
+    /// <typeparam name="TGraph">The generated graph class the triples are entities and facts of.</typeparam>
+    /// <param name="graphIri">The named graph to read.</param>
+    /// <param name="id">The id of the entity at the centre.</param>
+    /// <param name="depth">How many facts away an entity may be; 0 or more.</param>
+    /// <param name="cancellationToken">Stops the queries and the reading.</param>
+    /// <returns>A new graph of the neighbourhood's entities and facts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="graphIri"/> or <paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="graphIri"/> is not an absolute IRI SPARQL can write.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> is negative.</exception>
+    /// <exception cref="SparqlException">The store could not be reached, did not answer in time, refused the credentials, or answered with an error.</exception>
+    /// <exception cref="GraphLoadException">The triples break the graph's rules: its diagnostics list every mistake, and nothing is built.</exception>
+    /// <exception cref="FormatException">The store answered with something other than N-Triples.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="TGraph"/> is no class the generator wrote.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<TGraph> PullAroundAsync<TGraph>(Uri graphIri, string id, int depth, CancellationToken cancellationToken = default)
+        where TGraph : Graph
+    {
+        var source = IriText(graphIri, nameof(graphIri));
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        var schema = GraphFiles<TGraph>.SchemaOfClass();
+        var triples = await new NeighbourhoodPull(this, source, schema).PullAsync(RdfNames.Entity(schema.BaseIri, id), depth, cancellationToken);
+        return GraphFiles<TGraph>.LoadTriples(source, triples, cancellationToken);
+    }
+
     /// <summary>Runs a SELECT query and reads its rows as the store sends them.</summary>
     /// <remarks>
     /// Rows are read from the response as it arrives (SPARQL JSON results), so memory holds a few of them whatever the
@@ -294,6 +335,23 @@ public sealed class SparqlStore : IDisposable
             retry: false,
             timeout,
             cancellationToken);
+    }
+
+    /// <summary>Runs a CONSTRUCT query and reads its triples, whole, from N-Triples.</summary>
+    /// <param name="query">The query, in SPARQL 1.1.</param>
+    /// <param name="name">What a <see cref="FormatException"/> calls the answer.</param>
+    /// <param name="cancellationToken">Stops the request and the reading.</param>
+    internal async Task<List<RdfTriple>> ConstructAsync(string query, string name, CancellationToken cancellationToken)
+    {
+        using var response = await QueryAsync(query, "application/n-triples", cancellationToken);
+        using var triples = new MemoryStream();
+        using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+        {
+            await body.CopyToAsync(triples, cancellationToken);
+        }
+
+        triples.Position = 0;
+        return [.. NTriplesReader.Read(triples, name, cancellationToken)];
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed partial class PullTests(VirtuosoFixture fixture)
     }
 
     [Fact]
-    public async Task A_graph_of_100k_facts_pushed_and_pulled_is_the_graph_pushed()
+    public async Task A_graph_of_100k_facts_pushed_and_pulled_is_the_graph_pushed_and_so_are_its_neighbourhoods()
     {
         using var store = Store();
         var graph = Sparql.NewGraphIri();
@@ -47,6 +47,13 @@ public sealed partial class PullTests(VirtuosoFixture fixture)
             Assert.Equal(facts.EntityCount, pulled.EntityCount);
             Assert.Equal(facts.RelationCount, pulled.RelationCount);
             Assert.Equal(SavedLines(facts), SavedLines(pulled));
+
+            // Neighbourhoods of entities spread over the graph, from a store that holds all of it.
+            var entities = facts.Entities<Entity>().ToList();
+            foreach (var centre in Enumerable.Range(0, 8).Select(i => entities[i * entities.Count / 8]))
+            {
+                AssertHolds(facts.Around(centre, 2), await store.PullAroundAsync<DiplomacyGraph>(graph, centre.Id, 2), centre.Id, 2);
+            }
         }
         finally
         {
@@ -91,22 +98,44 @@ public sealed partial class PullTests(VirtuosoFixture fixture)
     }
 
     [Theory]
-    [InlineData("darchiyev")]
-    [InlineData("istanbulTalks")] // a meeting, with roles, quoted statements and the entities they name
-    public async Task A_CONSTRUCT_of_everything_within_two_facts_of_an_entity_pulls_its_neighbourhood(string id)
+    [InlineData("darchiyev", 2)]
+    [InlineData("istanbulTalks", 2)] // a meeting, with roles, quoted statements and the entities they name
+    [InlineData("darchiyev", 0)]
+    [InlineData("darchiyev", 1)]
+    [InlineData("istanbulTalks", 3)]
+    public async Task The_neighbourhood_pulled_from_the_store_is_what_Around_holds(string id, int depth)
     {
         using var store = Store();
         var graph = Sparql.NewGraphIri();
         var g = DiplomacyGraph.Default;
         await store.PushAsync(g, graph);
 
-        var pulled = await NeighbourhoodQuery.PullWithin2FactsAsync<DiplomacyGraph>(store, graph, "urn:kg:DiplomacyGraph:", id);
+        var pulled = await store.PullAroundAsync<DiplomacyGraph>(graph, id, depth);
 
-        var around = g.Around(Entity(g, id), 2);
-        Assert.InRange(around.RelationCount, 5, g.RelationCount / 2);
-        Assert.Equal(SavedLines(around), SavedLines(pulled.Around(Entity(pulled, id), 2)));
+        var around = g.Around(Entity(g, id), depth);
+        Assert.InRange(around.RelationCount, depth == 0 ? 0 : 3, g.RelationCount * 3 / 4);
+        AssertHolds(around, pulled, id, depth);
+    }
+
+    [Fact]
+    public async Task An_id_the_store_does_not_hold_has_an_empty_neighbourhood()
+    {
+        using var store = Store();
+        var graph = Sparql.NewGraphIri();
+        await store.PushAsync(DiplomacyGraph.Default, graph);
+
+        var pulled = await store.PullAroundAsync<DiplomacyGraph>(graph, "nobody", 2);
+
+        Assert.Equal(0, pulled.EntityCount);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.PullAroundAsync<DiplomacyGraph>(graph, "darchiyev", -1));
+    }
+
+    // The pulled graph is the neighbourhood: the same facts, and beyond its entities only those its facts name as role
+    // players or sources.
+    private static void AssertHolds(GraphView around, DiplomacyGraph pulled, string id, int depth)
+    {
         Assert.Equal(around.RelationCount, pulled.RelationCount);
-        // Beyond the neighbourhood, only the entities its facts name as role players or sources.
+        Assert.Equal(SavedLines(around), SavedLines(pulled.Around(Entity(pulled, id), depth)));
         var named = around.Relations<Relation>()
             .SelectMany(relation => relation.Sources.Concat(RolePlayers(relation)))
             .Select(entity => entity.Id);

@@ -60,13 +60,30 @@ public sealed class GraphFiles<TGraph> : GraphFiles
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(nTriples);
-        RuntimeHelpers.RunClassConstructor(typeof(TGraph).TypeHandle);
-        var files = s_instance ?? throw new NotSupportedException(
-            $"{typeof(TGraph).Name} is not a graph class the KnowledgeGraph generator wrote from .kg.json files, so it has no schema to read facts by.");
+        return LoadTriples(name, NTriplesReader.Read(nTriples, name, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The schema of the generated class, for the callers that know only the class.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="TGraph"/> is no class the generator wrote.</exception>
+    internal static CompiledSchema SchemaOfClass() => Instance().Schema;
+
+    /// <summary>Reads a graph back from triples already read, as <see cref="LoadNTriples"/> reads them from text.</summary>
+    /// <exception cref="GraphLoadException">The triples hold a mistake.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="TGraph"/> is no class the generator wrote.</exception>
+    internal static TGraph LoadTriples(string name, IEnumerable<RdfTriple> triples, CancellationToken cancellationToken)
+    {
+        var files = Instance();
         var load = new FileLoad(files.Schema, cancellationToken);
-        load.Read(name, new TripleReader(files.Schema, name, NTriplesReader.Read(nTriples, name, cancellationToken), cancellationToken));
+        load.Read(name, new TripleReader(files.Schema, name, triples, cancellationToken));
         var (graph, diagnostics) = files.Create(load);
         return graph ?? throw new GraphLoadException(diagnostics);
+    }
+
+    private static GraphFiles<TGraph> Instance()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(TGraph).TypeHandle);
+        return s_instance ?? throw new NotSupportedException(
+            $"{typeof(TGraph).Name} is not a graph class the KnowledgeGraph generator wrote from .kg.json files, so it has no schema to read facts by.");
     }
 
     /// <summary>
