@@ -17,9 +17,9 @@ namespace KnowledgeGraph.Sparql;
 /// <remarks>
 /// Every query asks for the triples from (or to) the IRIs it lists, one triple pattern, which a store answers by index
 /// lookups; which of them belong to the neighbourhood is decided here, by the mapping and the schema's relations. A
-/// query for each step away from the centre, one for the last entities reached, one for the facts' nodes (and before
-/// it, when facts join two of the last entities, one for those facts' nodes), one for the entities they name. On
-/// Virtuoso 7.2, one query that finds the entities and joins them again, or a filter on the terms (<c>STRSTARTS</c>,
+/// query for each step away from the centre; then, side by side, one for the last entities reached and one for the
+/// nearer facts' nodes followed by one for the entities they name; when facts join two of the last entities, one for
+/// those facts' nodes, and one for what they name. Every query waits only for the answers it needs. On Virtuoso 7.2, one query that finds the entities and joins them again, or a filter on the terms (<c>STRSTARTS</c>,
 /// <c>IN</c>, <c>DISTINCT</c>), turned lookups into scans: seconds to minutes on a graph of a million facts.
 /// </remarks>
 internal sealed class NeighbourhoodPull
@@ -66,21 +66,12 @@ internal sealed class NeighbourhoodPull
     public async Task<List<RdfTriple>> PullAsync(string centre, int depth, CancellationToken cancellationToken)
     {
         // The triples from and to each entity nearer than the last step: its own, the relations' direct triples (which
-        // name the next step's entities) and the links of the fact nodes that name it. Of the last step's entities,
-        // the triples from them.
+        // name the next step's entities) and the links of the fact nodes that name it.
         var reached = new HashSet<string>(StringComparer.Ordinal) { centre };
         var near = new List<RdfTriple>();
         List<string> frontier = [centre];
-        List<string> last = [];
-        for (var step = 0; frontier.Count > 0; step++)
+        for (var step = 0; step < depth && frontier.Count > 0; step++)
         {
-            if (step == depth)
-            {
-                near.AddRange(await ConstructAsync(frontier, From, cancellationToken));
-                last = frontier;
-                break;
-            }
-
             var answer = await ConstructAsync(frontier, FromAndTo, cancellationToken);
             near.AddRange(answer);
             frontier = [];
@@ -96,44 +87,33 @@ internal sealed class NeighbourhoodPull
             }
         }
 
-        // The facts of an entity nearer than the last step are all within reach, and the links of their nodes are
-        // among the triples to it. The other facts within reach are between two entities of the last step: the nodes
-        // of the facts of those that are the subject of one are asked for, and the nodes of facts outside left out. A
-        // blank node cannot be asked for again, so only IRIs are: a push names every node.
-        var lastStep = last.ToHashSet(StringComparer.Ordinal);
-        var subjects = near
-            .Where(triple => _relations.Contains(triple.Predicate.Value) && lastStep.Contains(triple.Subject.Value) && lastStep.Contains(triple.Object.Value))
-            .Select(triple => triple.Subject.Value)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var links = subjects.Count == 0 ? [] : await ConstructAsync(subjects, SubjectOf, cancellationToken);
-        var linked = near.Concat(links)
-            .Where(triple => triple.Predicate.Value is RdfSubject or RdfObject && IsWritable(triple.Subject) && !reached.Contains(triple.Subject.Value))
-            .Select(triple => triple.Subject.Value)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var linkedTriples = linked.Count == 0 ? [] : await ConstructAsync(linked, From, cancellationToken);
-        var outside = linkedTriples
-            .Where(triple => triple.Predicate.Value is RdfSubject or RdfObject && !(triple.Object.IsIri && reached.Contains(triple.Object.Value)))
-            .Select(triple => triple.Subject.Value)
-            .ToHashSet(StringComparer.Ordinal);
-        var nodeTriples = linkedTriples.Where(triple => !outside.Contains(triple.Subject.Value)).ToList();
+        // Then side by side: the triples from the last step's entities, and the nodes of the facts of the nearer ones
+        // with what they name. A fact of an entity nearer than the last step ends within reach, so its node belongs.
+        var last = frontier;
+        var lastTriples = ConstructAsync(last, From, cancellationToken);
+        var nearLinked = Linked(near, reached);
+        var nearNodes = NodesAsync(nearLinked, reached, cancellationToken);
 
-        // The entities those facts name as role players or sources, outside the neighbourhood: their own triples.
-        var named = nodeTriples
-            .Where(triple => _named.Contains(triple.Predicate.Value) && IsEntity(triple.Object) && !reached.Contains(triple.Object.Value))
-            .Select(triple => triple.Object.Value)
+        // The other facts within reach are between two entities of the last step: the nodes of the facts of those that
+        // are the subject of one are asked for, and the nodes of facts outside left out. A blank node cannot be asked
+        // for again, so only IRIs are: a push names every node.
+        var lastStep = last.ToHashSet(StringComparer.Ordinal);
+        var own = await lastTriples;
+        var subjects = own
+            .Where(triple => _relations.Contains(triple.Predicate.Value) && lastStep.Contains(triple.Object.Value))
+            .Select(triple => triple.Subject.Value)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var namedTriples = named.Count == 0 ? [] : await ConstructAsync(named, From, cancellationToken);
+        var links = await ConstructAsync(subjects, SubjectOf, cancellationToken);
+        var (moreNodeTriples, moreNamedTriples) = await NodesAsync(Linked(links, reached).Except(nearLinked).ToList(), reached, cancellationToken);
+        var (nodeTriples, namedTriples) = await nearNodes;
 
         // A direct triple between two entities within reach is among the triples from one and to the other.
         var seen = new HashSet<(RdfNode, RdfNode, RdfNode)>();
         var kept = new List<RdfTriple>();
-        var own = near.Where(triple => reached.Contains(triple.Subject.Value)
+        var within = near.Concat(own).Where(triple => reached.Contains(triple.Subject.Value)
             && (!_relations.Contains(triple.Predicate.Value) || reached.Contains(triple.Object.Value)));
-        var namedOwn = namedTriples.Where(triple => !_relations.Contains(triple.Predicate.Value));
-        foreach (var triple in own.Concat(nodeTriples).Concat(namedOwn))
+        foreach (var triple in within.Concat(nodeTriples).Concat(moreNodeTriples).Concat(namedTriples).Concat(moreNamedTriples))
         {
             if (seen.Add((triple.Subject, triple.Predicate, triple.Object)))
             {
@@ -143,6 +123,37 @@ internal sealed class NeighbourhoodPull
 
         return kept;
     }
+
+    /// <summary>The fact nodes, outside the entities within reach, that <paramref name="links"/> link to an entity.</summary>
+    private static List<string> Linked(IEnumerable<RdfTriple> links, HashSet<string> reached) => links
+        .Where(triple => triple.Predicate.Value is RdfSubject or RdfObject && IsWritable(triple.Subject) && !reached.Contains(triple.Subject.Value))
+        .Select(triple => triple.Subject.Value)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// The triples of the fact nodes <paramref name="linked"/>, but those of facts with an end outside the entities
+    /// within reach; then the own triples of the entities outside that they name as role players or sources.
+    /// </summary>
+    private async Task<(List<RdfTriple> Nodes, List<RdfTriple> Named)> NodesAsync(
+        List<string> linked, HashSet<string> reached, CancellationToken cancellationToken)
+    {
+        var linkedTriples = await ConstructAsync(linked, From, cancellationToken);
+        var outside = linkedTriples
+            .Where(triple => triple.Predicate.Value is RdfSubject or RdfObject && !(triple.Object.IsIri && reached.Contains(triple.Object.Value)))
+            .Select(triple => triple.Subject.Value)
+            .ToHashSet(StringComparer.Ordinal);
+        var nodes = linkedTriples.Where(triple => !outside.Contains(triple.Subject.Value)).ToList();
+        var namedTriples = await ConstructAsync(Named(nodes, reached), From, cancellationToken);
+        return (nodes, namedTriples.Where(triple => !_relations.Contains(triple.Predicate.Value)).ToList());
+    }
+
+    /// <summary>The entities outside the neighbourhood that the nodes name as role players or sources.</summary>
+    private List<string> Named(List<RdfTriple> nodes, HashSet<string> reached) => nodes
+        .Where(triple => _named.Contains(triple.Predicate.Value) && IsEntity(triple.Object) && !reached.Contains(triple.Object.Value))
+        .Select(triple => triple.Object.Value)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     // Each query asks for the triples from (or to) the IRIs it lists, which a store answers by index lookups. The graph
     // is a filter rather than FROM, and the predicates of the triples to the IRIs are listed: with FROM, Virtuoso 7.2
@@ -185,10 +196,15 @@ internal sealed class NeighbourhoodPull
 
     /// <summary>
     /// Runs the CONSTRUCT <paramref name="query"/> makes of a list of IRIs (its <c>VALUES</c>) for each part of
-    /// <paramref name="iris"/>, a few at once, and returns their triples in the order of the parts.
+    /// <paramref name="iris"/>, a few at once, and returns their triples in the order of the parts; none for no IRIs.
     /// </summary>
     private async Task<List<RdfTriple>> ConstructAsync(IReadOnlyList<string> iris, Func<string, string> query, CancellationToken cancellationToken)
     {
+        if (iris.Count == 0)
+        {
+            return [];
+        }
+
         var parts = (iris.Count + TermsPerQuery - 1) / TermsPerQuery;
         var size = (iris.Count + parts - 1) / parts;
         var answers = new List<RdfTriple>[parts];
