@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KnowledgeGraph.Language.Model;
@@ -29,15 +30,21 @@ internal static class FactRows
     /// </summary>
     public readonly record struct Column(ColumnKind Kind, PropertyModel? Property = null, RoleModel? Role = null);
 
+    // The columns of each type, worked out once: a table has a row per entity and fact. Weak, so that a type's columns
+    // go when its model does (the generator makes new models as the files change).
+    private static readonly ConditionalWeakTable<EntityTypeModel, Column[]> s_entityColumns = new();
+    private static readonly ConditionalWeakTable<RelationTypeModel, Column[]> s_relationColumns = new();
+
     /// <summary>The columns of an entity type's rows: each property, inherited ones first.</summary>
-    public static IEnumerable<Column> Columns(EntityTypeModel type) =>
-        type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property));
+    public static IReadOnlyList<Column> Columns(EntityTypeModel type) =>
+        s_entityColumns.GetValue(type, static type => [.. type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property))]);
 
     /// <summary>The columns of a relation type's rows: each property, each role (inherited ones first), the sources, then the validity.</summary>
-    public static IEnumerable<Column> Columns(RelationTypeModel type) =>
-        type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property))
-            .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => new Column(ColumnKind.Role, Role: role)))
-            .Concat([new Column(ColumnKind.Sources), new Column(ColumnKind.ValidFrom), new Column(ColumnKind.ValidTo)]);
+    public static IReadOnlyList<Column> Columns(RelationTypeModel type) =>
+        s_relationColumns.GetValue(type, static type => [..
+            type.InheritedProperties.Concat(type.Properties).Select(property => new Column(ColumnKind.Property, property))
+                .Concat(type.InheritedRoles.Concat(type.Roles).Select(role => new Column(ColumnKind.Role, Role: role)))
+                .Concat([new Column(ColumnKind.Sources), new Column(ColumnKind.ValidFrom), new Column(ColumnKind.ValidTo)])]);
 
     /// <summary>An entity's row: the type's name, the id, then each property's value.</summary>
     public static string EntityRow(EntityTypeModel type, EntityModel entity)
@@ -45,9 +52,10 @@ internal static class FactRows
         var row = RowText.Start();
         row.String(type.SchemaName);
         row.String(entity.Id);
-        foreach (var column in Columns(type))
+        var columns = Columns(type);
+        for (var i = 0; i < columns.Count; i++) // by index: an enumerator would be an object a row
         {
-            row.Property(column.Property!, entity.Values);
+            row.Property(columns[i].Property!, entity.Values);
         }
 
         return row.End();
@@ -60,8 +68,10 @@ internal static class FactRows
         row.String(type.SchemaName);
         row.String(relation.From);
         row.String(relation.To);
-        foreach (var column in Columns(type))
+        var columns = Columns(type);
+        for (var i = 0; i < columns.Count; i++)
         {
+            var column = columns[i];
             switch (column.Kind)
             {
                 case ColumnKind.Property:

@@ -134,7 +134,12 @@ internal sealed class FileLoad
         var first = true;
         foreach (var row in rows)
         {
-            Write(first ? row : ",\n" + row);
+            if (!first)
+            {
+                Write(",\n");
+            }
+
+            Write(row);
             first = false;
         }
 
