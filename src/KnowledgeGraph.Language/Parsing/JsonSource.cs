@@ -37,13 +37,13 @@ internal sealed class JsonSource
     private bool _isFinal;
     private JsonReaderState _state = new(Options);
 
-    private JsonSource(string path, byte[] buffer, int length, Stream? stream, CancellationToken cancellationToken)
+    private JsonSource(string path, byte[] buffer, int length, Stream? stream, StringPool strings, CancellationToken cancellationToken)
     {
         _buffer = buffer;
         _end = length;
         _stream = stream;
         _isFinal = stream is null;
-        _strings = new StringPool(stream is null ? length : 0);
+        _strings = strings;
         _positions = new SourcePositions(path);
         _positions.SetWindow(_buffer, 0, _end);
         _cancellationToken = cancellationToken;
@@ -54,11 +54,12 @@ internal sealed class JsonSource
 
     /// <summary>A file whose bytes are all in memory: its text, so a byte order mark there is a character of it.</summary>
     public static JsonSource FromBytes(string path, byte[] utf8, CancellationToken cancellationToken) =>
-        new(path, utf8, utf8.Length, null, cancellationToken);
+        new(path, utf8, utf8.Length, null, new StringPool(utf8.Length), cancellationToken);
 
     /// <summary>A file read from <paramref name="stream"/> in blocks of <paramref name="blockSize"/> bytes (more for a longer part).</summary>
-    public static JsonSource FromStream(string path, Stream stream, int blockSize, CancellationToken cancellationToken) =>
-        new(path, new byte[blockSize], 0, stream, cancellationToken);
+    /// <param name="strings">Where its short strings are made, once: the files of one load share one, and so their ids.</param>
+    public static JsonSource FromStream(string path, Stream stream, int blockSize, StringPool strings, CancellationToken cancellationToken) =>
+        new(path, new byte[blockSize], 0, stream, strings, cancellationToken);
 
     /// <summary>Reads the next token, such as the start of the file's object, one of its keys, or its end.</summary>
     /// <returns>The token's type, with <paramref name="key"/> for a property name; <see cref="JsonTokenType.None"/> at the end of the file.</returns>

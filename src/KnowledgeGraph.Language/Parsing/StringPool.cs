@@ -4,8 +4,8 @@ using System.Text;
 namespace KnowledgeGraph.Language.Parsing;
 
 /// <summary>
-/// The short strings of one file, each made once from its UTF-8 bytes: keys, ids and type names repeat on every
-/// fact, and a string per occurrence was most of what reading a large file allocated.
+/// The short strings of one file, or of the files of one load, each made once from its UTF-8 bytes: keys, ids and type
+/// names repeat on every fact, and a string per occurrence was most of what reading a large file allocated.
 /// </summary>
 internal sealed class StringPool
 {

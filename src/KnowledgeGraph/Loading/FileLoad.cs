@@ -29,6 +29,10 @@ internal sealed class FileLoad
     private readonly List<DiagnosticInfo> _parsing = [];
     private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
 
+    // One pool for every file of the load: an id made once serves every file that names it, and the pool's table grows
+    // once rather than in each file.
+    private readonly StringPool _strings = new(fileLength: 0);
+
     // What a place in text of another syntax than the files' is, by the text's name: its diagnostics quote it.
     private readonly Dictionary<string, Func<LocationInfo, string>> _places = new(StringComparer.Ordinal);
 
@@ -49,7 +53,7 @@ internal sealed class FileLoad
     {
         _fileOrder.TryAdd(name, _fileOrder.Count);
         _lastPath = name;
-        var source = JsonSource.FromStream(name, stream, BlockSize, _cancellationToken);
+        var source = JsonSource.FromStream(name, stream, BlockSize, _strings, _cancellationToken);
         var file = FileParser.Parse(source, name, _checker, _cancellationToken);
         _parsing.AddRange(file.Diagnostics);
         if (file.Graph is { } graph && graph.Value != _schema.GraphName)
