@@ -131,7 +131,8 @@ internal sealed class FileLoad
             restated);
     }
 
-    private static byte[] Table(IEnumerable<string> rows)
+    // The table where it was written: a copy the size of the table would be made only to be read once.
+    private static ReadOnlyMemory<byte> Table(IEnumerable<string> rows)
     {
         var table = new ArrayBufferWriter<byte>();
         Write("[\n");
@@ -148,7 +149,7 @@ internal sealed class FileLoad
         }
 
         Write("\n]");
-        return table.WrittenSpan.ToArray();
+        return table.WrittenMemory;
 
         void Write(string text) => table.Advance(Encoding.UTF8.GetBytes(text, table.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
     }
@@ -164,4 +165,4 @@ internal sealed class FileLoad
 }
 
 /// <summary>What a load adds: tables of rows for the generated readers, and the facts of a graph being extended that gain sources.</summary>
-internal sealed record LoadedRows(byte[] Entities, byte[] Relations, IReadOnlyList<(int Relation, IReadOnlyList<string> Sources)> Restated);
+internal sealed record LoadedRows(ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Relations, IReadOnlyList<(int Relation, IReadOnlyList<string> Sources)> Restated);
