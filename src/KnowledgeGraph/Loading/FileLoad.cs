@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -21,6 +20,9 @@ internal sealed class FileLoad
 {
     // Enough for most facts many times over; a longer one grows the buffer.
     private const int BlockSize = 64 * 1024;
+
+    // A table of rows: under the large object heap's threshold (85,000 bytes).
+    private const int TableSize = 64 * 1024;
 
     private readonly CompiledSchema _schema;
     private readonly CancellationToken _cancellationToken;
@@ -126,32 +128,50 @@ internal sealed class FileLoad
             .Select(i => (i, (IReadOnlyList<string>)relations[i].Sources))
             .ToList();
         return new LoadedRows(
-            Table(entities.Skip(_basisEntities).Select(entity => FactRows.EntityRow(_schema.EntityType(entity.Type), entity))),
-            Table(relations.Skip(_basisSources.Length).Select(relation => FactRows.RelationRow(_schema.RelationType(relation.Type), relation))),
+            Tables(entities.Skip(_basisEntities).Select(entity => FactRows.EntityRow(_schema.EntityType(entity.Type), entity))),
+            Tables(relations.Skip(_basisSources.Length).Select(relation => FactRows.RelationRow(_schema.RelationType(relation.Type), relation))),
             restated);
     }
 
-    // The table where it was written: a copy the size of the table would be made only to be read once.
-    private static ReadOnlyMemory<byte> Table(IEnumerable<string> rows)
+    /// <summary>
+    /// The rows as tables of at most 64 KB (a longer row makes a table of its own), each read and let go in turn: one
+    /// table grown by doubling would be allocated several times over on the large object heap, whose collections are
+    /// the costly ones.
+    /// </summary>
+    private static List<ReadOnlyMemory<byte>> Tables(IEnumerable<string> rows)
     {
-        var table = new ArrayBufferWriter<byte>();
-        Write("[\n");
-        var first = true;
+        var tables = new List<ReadOnlyMemory<byte>>();
+        var table = new byte[TableSize];
+        var used = 0;
         foreach (var row in rows)
         {
-            if (!first)
+            var length = Encoding.UTF8.GetByteCount(row);
+            if (used > 0 && used + length + 4 > table.Length)
             {
-                Write(",\n");
+                tables.Add(Close(table, used));
+                table = new byte[Math.Max(TableSize, length + 4)];
+                used = 0;
             }
 
-            Write(row);
-            first = false;
+            table[used] = used == 0 ? (byte)'[' : (byte)',';
+            table[used + 1] = (byte)'\n';
+            used += 2;
+            used += Encoding.UTF8.GetBytes(row, 0, row.Length, table, used);
         }
 
-        Write("\n]");
-        return table.WrittenMemory;
+        if (used > 0)
+        {
+            tables.Add(Close(table, used));
+        }
 
-        void Write(string text) => table.Advance(Encoding.UTF8.GetBytes(text, table.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+        return tables;
+
+        static ReadOnlyMemory<byte> Close(byte[] table, int used)
+        {
+            table[used++] = (byte)'\n';
+            table[used++] = (byte)']';
+            return table.AsMemory(0, used);
+        }
     }
 
     // A mistake found in the compiled schema (a pattern too costly to match) is shown where the loaded file meets it.
@@ -165,4 +185,7 @@ internal sealed class FileLoad
 }
 
 /// <summary>What a load adds: tables of rows for the generated readers, and the facts of a graph being extended that gain sources.</summary>
-internal sealed record LoadedRows(ReadOnlyMemory<byte> Entities, ReadOnlyMemory<byte> Relations, IReadOnlyList<(int Relation, IReadOnlyList<string> Sources)> Restated);
+internal sealed record LoadedRows(
+    IReadOnlyList<ReadOnlyMemory<byte>> Entities,
+    IReadOnlyList<ReadOnlyMemory<byte>> Relations,
+    IReadOnlyList<(int Relation, IReadOnlyList<string> Sources)> Restated);

@@ -224,8 +224,15 @@ public sealed class GraphFiles<TGraph> : GraphFiles
     /// <summary>Adds checked rows to a content: the rows read by the generated readers, then the sources restated facts gain.</summary>
     internal void Add(LoadedRows rows, GraphContent content)
     {
-        content.AddEntities(rows.Entities.Span, _readEntity);
-        content.AddRelations(rows.Relations.Span, _readRelation);
+        foreach (var table in rows.Entities)
+        {
+            content.AddEntities(table.Span, _readEntity);
+        }
+
+        foreach (var table in rows.Relations)
+        {
+            content.AddRelations(table.Span, _readRelation);
+        }
         foreach (var (index, sources) in rows.Restated)
         {
             content.SetSources(index, sources);
