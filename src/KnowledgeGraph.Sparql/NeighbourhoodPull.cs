@@ -19,8 +19,9 @@ namespace KnowledgeGraph.Sparql;
 /// lookups; which of them belong to the neighbourhood is decided here, by the mapping and the schema's relations. A
 /// query for each step away from the centre; then, side by side, one for the last entities reached and one for the
 /// nearer facts' nodes followed by one for the entities they name; when facts join two of the last entities, one for
-/// those facts' nodes, and one for what they name. Every query waits only for the answers it needs. On Virtuoso 7.2, one query that finds the entities and joins them again, or a filter on the terms (<c>STRSTARTS</c>,
-/// <c>IN</c>, <c>DISTINCT</c>), turned lookups into scans: seconds to minutes on a graph of a million facts.
+/// those facts' nodes, and one for what they name. Every query waits only for the answers it needs. On Virtuoso 7.2,
+/// one query that finds the entities and joins them again, or a filter on the terms (<c>STRSTARTS</c>, <c>IN</c>,
+/// <c>DISTINCT</c>), turned lookups into scans: seconds to minutes on a graph of a million facts.
 /// </remarks>
 internal sealed class NeighbourhoodPull
 {

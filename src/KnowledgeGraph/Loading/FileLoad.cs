@@ -134,9 +134,8 @@ internal sealed class FileLoad
     }
 
     /// <summary>
-    /// The rows as tables of at most 64 KB (a longer row makes a table of its own), each read and let go in turn: one
-    /// table grown by doubling would be allocated several times over on the large object heap, whose collections are
-    /// the costly ones.
+    /// The rows as tables of at most 64 KB (a longer row makes a table of its own): one table grown by doubling would be
+    /// allocated several times over on the large object heap, whose collections are the costly ones.
     /// </summary>
     private static List<ReadOnlyMemory<byte>> Tables(IEnumerable<string> rows)
     {
