@@ -87,7 +87,7 @@ public abstract class Entity : GraphElement
 
     // What navigation reads: an entity in no graph (made in code and not yet built into one) has no relations to
     // read, and saying so beats an empty answer that looks like a fact.
-    private GraphView Graph
+    internal GraphView Graph
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Owner ?? ThrowInNoGraph();
@@ -100,9 +100,9 @@ public abstract class Entity : GraphElement
 
     // The navigation helpers below read the store of the graph or view the entity belongs to directly: no lookup, no
     // iterator. A list result is made once, as one array of exactly its size, and kept in the generated member's field
-    // (a graph never changes). Inlined into each generated member, the
-    // relation type is exact there, so the type test is one compare (shared generic code would call a cast helper for
-    // every relation it looks at).
+    // (a graph never changes). Inlined into each generated member, the relation type is exact there, so a step finds
+    // its class's rows with one read (RelationRows) and reaches the entity at the other end by ordinal: it reads no
+    // relation object and skips no relation of another type.
 
     /// <summary>The targets of this entity's <typeparamref name="TRelation"/> relations, in fact order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,15 +110,18 @@ public abstract class Entity : GraphElement
     protected GraphSet<TTarget> Targets<TRelation, TTarget>(ref GraphSet<TTarget>? kept)
         where TRelation : Relation
         where TTarget : Entity =>
-        kept ?? Keep(ref kept, Graph.Store.Adjacency.Targets<TRelation, TTarget>(Ordinal));
+        kept ?? Keep(ref kept, Ends<TRelation, TTarget>(outgoing: true, incoming: false));
 
     /// <summary>The target of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected TTarget? Target<TRelation, TTarget>()
         where TRelation : Relation
-        where TTarget : Entity =>
-        Graph.Store.Adjacency.FirstOut<TRelation>(Ordinal) is { } relation ? (TTarget)relation.To : null;
+        where TTarget : Entity
+    {
+        var store = Graph.Store;
+        return store.FirstEnd<TTarget>(store.RowsOf<TRelation>(), Ordinal, outgoing: true, skipLoops: false);
+    }
 
     /// <summary>The entities whose <typeparamref name="TRelation"/> relations end at this entity, in fact order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -126,15 +129,18 @@ public abstract class Entity : GraphElement
     protected GraphSet<TOrigin> Origins<TRelation, TOrigin>(ref GraphSet<TOrigin>? kept)
         where TRelation : Relation
         where TOrigin : Entity =>
-        kept ?? Keep(ref kept, Graph.Store.Adjacency.Origins<TRelation, TOrigin>(Ordinal));
+        kept ?? Keep(ref kept, Ends<TRelation, TOrigin>(outgoing: false, incoming: true));
 
     /// <summary>The entity whose <typeparamref name="TRelation"/> relation ends at this entity, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected TOrigin? Origin<TRelation, TOrigin>()
         where TRelation : Relation
-        where TOrigin : Entity =>
-        Graph.Store.Adjacency.FirstIn<TRelation>(Ordinal) is { } relation ? (TOrigin)relation.From : null;
+        where TOrigin : Entity
+    {
+        var store = Graph.Store;
+        return store.FirstEnd<TOrigin>(store.RowsOf<TRelation>(), Ordinal, outgoing: false, skipLoops: false);
+    }
 
     /// <summary>
     /// The entities at the other end of this entity's <typeparamref name="TRelation"/> relations, whichever end
@@ -145,7 +151,7 @@ public abstract class Entity : GraphElement
     protected GraphSet<TOther> Neighbors<TRelation, TOther>(ref GraphSet<TOther>? kept)
         where TRelation : Relation
         where TOther : Entity =>
-        kept ?? Keep(ref kept, Graph.Store.Adjacency.Neighbors<TRelation, TOther>(Ordinal));
+        kept ?? Keep(ref kept, Ends<TRelation, TOther>(outgoing: true, incoming: true));
 
     /// <summary>The entity at the other end of this entity's <typeparamref name="TRelation"/> relation, or null when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,13 +161,10 @@ public abstract class Entity : GraphElement
         where TOther : Entity
     {
         // The first of Neighbors: the first outgoing fact, else the first incoming one that is not a loop.
-        var adjacency = Graph.Store.Adjacency;
-        if (adjacency.FirstOut<TRelation>(Ordinal) is { } outgoing)
-        {
-            return (TOther)outgoing.To;
-        }
-
-        return adjacency.FirstIncomingFromOther<TRelation>(Ordinal) is { } incoming ? (TOther)incoming.From : null;
+        var store = Graph.Store;
+        var rows = store.RowsOf<TRelation>();
+        return store.FirstEnd<TOther>(rows, Ordinal, outgoing: true, skipLoops: false)
+            ?? store.FirstEnd<TOther>(rows, Ordinal, outgoing: false, skipLoops: true);
     }
 
     /// <summary>The <typeparamref name="TRelation"/> relations in which this entity plays the role <paramref name="role"/>.</summary>
@@ -169,6 +172,14 @@ public abstract class Entity : GraphElement
     protected GraphSet<TRelation> RelationsWithRole<TRelation>(string role, ref GraphSet<TRelation>? kept)
         where TRelation : Relation =>
         kept ?? Keep(ref kept, Graph.Store.RelationsWithRole<TRelation>(Ordinal, role));
+
+    private TEnd[] Ends<TRelation, TEnd>(bool outgoing, bool incoming)
+        where TRelation : Relation
+        where TEnd : Entity
+    {
+        var store = Graph.Store;
+        return store.Ends<TEnd>(store.RowsOf<TRelation>(), Ordinal, outgoing, incoming);
+    }
 
     // Two threads may both make a list: they make equal ones, and either may be kept.
     private static GraphSet<T> Keep<T>(ref GraphSet<T>? kept, T[] items)

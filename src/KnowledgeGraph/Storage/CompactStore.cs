@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace KnowledgeGraph;
@@ -28,6 +29,8 @@ internal sealed class CompactStore
     private ConcurrentDictionary<Type, object>? _typedSets; // per type, on first need: typed sets and relation indexes
     private GraphSet<Entity>? _allEntities;
     private GraphSet<Relation>? _allRelations;
+    private RelationRows?[] _rows = []; // by relation class number; grown and published under the lock
+    private readonly object _rowsLock = new();
 
     private CompactStore(
         Entity[] entities, Relation[] relations, int rootEntityCount, Entity?[]? entitySlots, Relation?[]? relationSlots, RoleIndex? roles)
@@ -93,6 +96,7 @@ internal sealed class CompactStore
         _relationSlots is null ? relation.Ordinal < Relations.Length : RelationAt(relation.Ordinal) is not null;
 
     /// <summary>This store's own entity with the root ordinal, or null when it leaves that entity out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Entity? EntityAt(int ordinal) =>
         _entitySlots is null ? (uint)ordinal < (uint)Entities.Length ? Entities[ordinal] : null
         : (uint)ordinal < (uint)_entitySlots.Length ? _entitySlots[ordinal] : null;
@@ -101,6 +105,79 @@ internal sealed class CompactStore
     public Relation? RelationAt(int ordinal) =>
         _relationSlots is null ? (uint)ordinal < (uint)Relations.Length ? Relations[ordinal] : null
         : (uint)ordinal < (uint)_relationSlots.Length ? _relationSlots[ordinal] : null;
+
+    /// <summary>The rows of the relation class numbered <paramref name="kind"/> (<paramref name="type"/>, subclasses included), made on first need.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RelationRows RowsOf(int kind, Type type)
+    {
+        var rows = _rows;
+        return (uint)kind < (uint)rows.Length && rows[kind] is { } made ? made : MakeRows(kind, type);
+    }
+
+    /// <summary>The rows of <typeparamref name="TRelation"/>; inlined, its number is a constant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RelationRows RowsOf<TRelation>() where TRelation : Relation => RowsOf(RelationKind<TRelation>.Value, typeof(TRelation));
+
+    /// <summary>
+    /// The entity at the other end of the entity's first relation in one of <paramref name="rows"/>' rows (the outgoing
+    /// one when <paramref name="outgoing"/>), or null; with <paramref name="skipLoops"/>, not one from the entity to itself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TEnd? FirstEnd<TEnd>(RelationRows rows, int entity, bool outgoing, bool skipLoops)
+        where TEnd : Entity
+    {
+        var (starts, ends) = outgoing ? (rows.OutStarts, rows.OutEnds) : (rows.InStarts, rows.InEnds);
+        var (start, end) = IndexRows.Of(starts, entity);
+        for (var slot = start; slot < end; slot++)
+        {
+            if (!skipLoops || ends[slot] != entity)
+            {
+                return (TEnd?)EntityAt(ends[slot]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The entities at the other ends of the entity's relations in <paramref name="rows"/>, in file order: those it
+    /// starts when <paramref name="outgoing"/>, then those it ends when <paramref name="incoming"/> (a relation from the
+    /// entity to itself once when both); a new array of exactly that many.
+    /// </summary>
+    public TEnd[] Ends<TEnd>(RelationRows rows, int entity, bool outgoing, bool incoming)
+        where TEnd : Entity
+    {
+        var (outStart, outEnd) = outgoing ? IndexRows.Of(rows.OutStarts, entity) : (0, 0);
+        var (inStart, inEnd) = incoming ? IndexRows.Of(rows.InStarts, entity) : (0, 0);
+        var skipLoops = outgoing;
+        var count = outEnd - outStart;
+        for (var slot = inStart; slot < inEnd; slot++)
+        {
+            count += skipLoops && rows.InEnds[slot] == entity ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return Array.Empty<TEnd>();
+        }
+
+        var found = new TEnd[count];
+        var i = 0;
+        for (var slot = outStart; slot < outEnd; slot++)
+        {
+            found[i++] = (TEnd)EntityAt(rows.OutEnds[slot])!;
+        }
+
+        for (var slot = inStart; slot < inEnd; slot++)
+        {
+            if (!skipLoops || rows.InEnds[slot] != entity)
+            {
+                found[i++] = (TEnd)EntityAt(rows.InEnds[slot])!;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// The entities of type <typeparamref name="TEntity"/>, in file order: filtered once per type and kept, so
@@ -133,6 +210,26 @@ internal sealed class CompactStore
 
     private ConcurrentDictionary<Type, object> TypedSets =>
         _typedSets ?? Publish(ref _typedSets, new ConcurrentDictionary<Type, object>());
+
+    private RelationRows MakeRows(int kind, Type type)
+    {
+        // Readers never lock: they see the array before or after a publication, each whole.
+        lock (_rowsLock)
+        {
+            var rows = _rows;
+            if ((uint)kind < (uint)rows.Length && rows[kind] is { } madeMeanwhile)
+            {
+                return madeMeanwhile;
+            }
+
+            var grown = new RelationRows?[Math.Max(kind + 1, rows.Length)];
+            rows.CopyTo(grown, 0);
+            var made = RelationRows.Build(_rootEntityCount, Relations, type);
+            grown[kind] = made;
+            Volatile.Write(ref _rows, grown);
+            return made;
+        }
+    }
 
     private Adjacency BuildAdjacency() => Publish(ref _adjacency, Adjacency.Build(_rootEntityCount, Relations));
 
