@@ -16,7 +16,7 @@ namespace KnowledgeGraph;
 /// count it at once instead of enumerating it.
 /// </remarks>
 /// <typeparam name="T">The entity or relation type.</typeparam>
-public sealed class GraphSet<T> : IReadOnlyList<T>, ICollection<T>
+public sealed class GraphSet<T> : IReadOnlyList<T>, ICollection<T>, IGraphSet
     where T : class
 {
     private readonly T[] _items;
@@ -30,6 +30,8 @@ public sealed class GraphSet<T> : IReadOnlyList<T>, ICollection<T>
     public int Count => Items.Length;
 
     private T[] Items => _items;
+
+    object[] IGraphSet.Items => _items;
 
     /// <summary>The item at <paramref name="index"/>, in file order.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below <see cref="Count"/>.</exception>
@@ -77,4 +79,10 @@ public sealed class GraphSet<T> : IReadOnlyList<T>, ICollection<T>
         /// <summary>Moves to the next item.</summary>
         public bool MoveNext() => ++_index < _items.Length;
     }
+}
+
+/// <summary>A <see cref="GraphSet{T}"/> of any type, for code that reads its array: a set of entities is an <see cref="Entity"/> array.</summary>
+internal interface IGraphSet
+{
+    object[] Items { get; }
 }

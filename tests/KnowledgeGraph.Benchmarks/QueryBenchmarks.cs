@@ -42,6 +42,12 @@ public class QueryBenchmarks
     [Benchmark(Description = "Runtime"), BenchmarkCategory("1-hop worksFor")]
     public int OneHopRuntime() => _runtime.OneHop();
 
+    [Benchmark(Description = "Runtime members"), BenchmarkCategory("1-hop worksFor")]
+    public int OneHopRuntimeMembers() => _runtime.OneHopMembers();
+
+    [Benchmark(Description = "Runtime steps"), BenchmarkCategory("1-hop worksFor")]
+    public int OneHopRuntimeSteps() => _runtime.OneHopSteps();
+
     [Benchmark(Description = "Runtime index"), BenchmarkCategory("1-hop worksFor")]
     public int OneHopRuntimeIndex() => _runtime.OneHopIndexed();
 
@@ -55,6 +61,15 @@ public class QueryBenchmarks
 
     [Benchmark(Description = "Runtime"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
     public int ThreeHopRuntime() => _runtime.ThreeHop();
+
+    [Benchmark(Description = "Runtime members"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
+    public int ThreeHopRuntimeMembers() => _runtime.ThreeHopMembers();
+
+    [Benchmark(Description = "Runtime steps"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
+    public int ThreeHopRuntimeSteps() => _runtime.ThreeHopSteps();
+
+    [Benchmark(Description = "Runtime steps, each end"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
+    public int ThreeHopRuntimeStepsEnds() => _runtime.ThreeHopStepsEnds();
 
     [Benchmark(Description = "Runtime index"), BenchmarkCategory("3-hop attended/heldIn/locatedIn")]
     public int ThreeHopRuntimeIndex() => _runtime.ThreeHopIndexed();
@@ -127,8 +142,13 @@ public static class StoreCheck
     public static void EnsureAgree(SyntheticData data, RuntimeGraph runtime, QuikStore quik, ArrayStore arrays)
     {
         Same("1-hop", runtime.OneHop(), quik.OneHop(), arrays.OneHop());
+        Same("1-hop through the members", runtime.OneHopMembers(), quik.OneHop(), arrays.OneHop());
+        Same("1-hop through the steps", runtime.OneHopSteps(), quik.OneHop(), arrays.OneHop());
         Same("1-hop through the index", runtime.OneHopIndexed(), quik.OneHop(), arrays.OneHop());
         Same("3-hop", runtime.ThreeHop(), quik.ThreeHop(), arrays.ThreeHop());
+        Same("3-hop through the members", runtime.ThreeHopMembers(), quik.ThreeHop(), arrays.ThreeHop());
+        Same("3-hop through the steps", runtime.ThreeHopSteps(), quik.ThreeHop(), arrays.ThreeHop());
+        Same("3-hop through the steps, each end", runtime.ThreeHopStepsEnds(), quik.ThreeHop(), arrays.ThreeHop());
         Same("3-hop through the indexes", runtime.ThreeHopIndexed(), quik.ThreeHop(), arrays.ThreeHop());
         Same("3-hop through a path", runtime.ThreeHopPath(), quik.ThreeHop(), arrays.ThreeHop());
         Same("3-hop through a path, each end", runtime.ThreeHopPathEnds(), quik.ThreeHop(), arrays.ThreeHop());

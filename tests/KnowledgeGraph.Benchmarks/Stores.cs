@@ -97,6 +97,60 @@ public sealed class RuntimeGraph : Graph
         .OfType<Country>()
         .Count();
 
+    /// <summary>1 hop as a loop over the navigation member.</summary>
+    public int OneHopMembers()
+    {
+        var count = 0;
+        foreach (var person in Entities<Person>())
+        {
+            if (person.WorksFor is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>1 hop as the generated traversal step, counted.</summary>
+    public int OneHopSteps() => Entities<Person>().WorksFor().Count();
+
+    /// <summary>3 hops as loops over the navigation members.</summary>
+    public int ThreeHopMembers()
+    {
+        var count = 0;
+        foreach (var person in Entities<Person>())
+        {
+            foreach (var meeting in person.Attended)
+            {
+                if (meeting.HeldIn?.LocatedIn is not null)
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>3 hops as the generated traversal steps, counted.</summary>
+    public int ThreeHopSteps() => Entities<Person>().Attended().HeldIn().LocatedIn().Count();
+
+    /// <summary>3 hops as the generated traversal steps, each end enumerated.</summary>
+    public int ThreeHopStepsEnds()
+    {
+        var count = 0;
+        foreach (var country in Entities<Person>().Attended().HeldIn().LocatedIn())
+        {
+            if (country is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>1 hop through <see cref="GraphView.Index{TRelation, TFrom, TTo}"/>: the loop written for analytics over a whole graph.</summary>
     public int OneHopIndexed()
     {

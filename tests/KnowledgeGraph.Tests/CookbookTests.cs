@@ -20,6 +20,7 @@ public sealed class CookbookTests
         // Typed navigation and typed multi-hop steps: the type is kept at every hop.
         Person? leader = g.RussianDelegation.LedBy;
         IEnumerable<Country> countries = g.Entities<Person>().Leads().Represents();       // Russia, United States
+        int countriesReached = g.Entities<Person>().Leads().Represents().Count();        // 2, counted from entity numbers
 
         // LINQ over relations and their properties; edge steps keep the fact, then continue to a typed end.
         var early  = g.Relations<Called>().Where(c => c.On < new DateOnly(2025, 2, 20)).To();     // Vladimir Putin
@@ -81,6 +82,7 @@ public sealed class CookbookTests
 
         Assert.Same(g.Darchiyev, leader);
         Assert.Equal(["Russia", "United States"], countries.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, countriesReached);
         Assert.Equal([g.Putin], early);
         Assert.NotEmpty(quotes);
         Assert.Contains(("Sergei Lavrov", "RU"), offices);

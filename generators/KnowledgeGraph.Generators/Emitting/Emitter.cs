@@ -388,16 +388,19 @@ internal sealed partial class Emitter
 
         // A list is made on first use and kept in a field: reading it again allocates nothing.
         var field = Field("_", navigation.MemberName);
-        (string summary, string expression) = (navigation.Kind, navigation.IsSingle) switch
+        var summary = (navigation.Kind, navigation.IsSingle) switch
         {
-            (NavigationKind.Forward, true) => ($"The target of this entity's {name} relation, or null when it has none.", $"Target<{relation}, {target}>()"),
-            (NavigationKind.Forward, false) => ($"The targets of this entity's {name} relations.", $"Targets<{relation}, {target}>(ref {field})"),
-            (NavigationKind.Inverse, true) => ($"The entity whose {name} relation ends at this entity, or null when there is none.", $"Origin<{relation}, {target}>()"),
-            (NavigationKind.Inverse, false) => ($"The entities whose {name} relations end at this entity.", $"Origins<{relation}, {target}>(ref {field})"),
-            (NavigationKind.Symmetric, true) => ($"The entity at the other end of this entity's {name} relation, whichever end it is at, or null when it has none.", $"Neighbor<{relation}, {target}>()"),
-            (NavigationKind.Symmetric, false) => ($"The entities at the other end of this entity's {name} relations, whichever end it is at.", $"Neighbors<{relation}, {target}>(ref {field})"),
-            _ => ($"The {name} relations in which this entity plays the {Xml.Code(navigation.RoleName!)} role.", $"RelationsWithRole<{relation}>({Literal(navigation.RoleName!)}, ref {field})"),
+            (NavigationKind.Forward, true) => $"The target of this entity's {name} relation, or null when it has none.",
+            (NavigationKind.Forward, false) => $"The targets of this entity's {name} relations.",
+            (NavigationKind.Inverse, true) => $"The entity whose {name} relation ends at this entity, or null when there is none.",
+            (NavigationKind.Inverse, false) => $"The entities whose {name} relations end at this entity.",
+            (NavigationKind.Symmetric, true) => $"The entity at the other end of this entity's {name} relation, whichever end it is at, or null when it has none.",
+            (NavigationKind.Symmetric, false) => $"The entities at the other end of this entity's {name} relations, whichever end it is at.",
+            _ => $"The {name} relations in which this entity plays the {Xml.Code(navigation.RoleName!)} role.",
         };
+        var expression = navigation.Kind == NavigationKind.Role
+            ? $"RelationsWithRole<{relation}>({Literal(navigation.RoleName!)}, ref {field})"
+            : $"{StepHelper(navigation)}<{relation}, {target}>({(navigation.IsSingle ? "" : $"ref {field}")})";
         writer.Summary(summary, isMarkup: true);
         if (navigation.IsSingle)
         {
@@ -410,6 +413,17 @@ internal sealed partial class Emitter
         writer.Line();
         writer.Line($"private {list}? {field};");
     }
+
+    // The runtime's helper for a navigation to entities, named alike on Entity (one entity) and Traverse (a sequence).
+    private static string StepHelper(NavigationModel navigation) => (navigation.Kind, navigation.IsSingle) switch
+    {
+        (NavigationKind.Forward, true) => "Target",
+        (NavigationKind.Forward, false) => "Targets",
+        (NavigationKind.Inverse, true) => "Origin",
+        (NavigationKind.Inverse, false) => "Origins",
+        (NavigationKind.Symmetric, true) => "Neighbor",
+        _ => "Neighbors",
+    };
 
     private string RelationType(RelationTypeModel type)
     {
@@ -742,7 +756,7 @@ internal sealed partial class Emitter
 
                 first = false;
                 var source = $"global::System.Collections.Generic.IEnumerable<{Qualified(type.ClassName)}>";
-                var target = $"global::System.Collections.Generic.IEnumerable<{Qualified(navigation.TargetClassName)}>";
+                var target = Qualified(navigation.TargetClassName);
                 var name = Xml.Code(navigation.RelationSchemaName);
                 writer.Summary(
                     navigation.Kind switch
@@ -754,8 +768,17 @@ internal sealed partial class Emitter
                     },
                     isMarkup: true);
                 writer.Line("/// <param name=\"source\">The entities to step from.</param>");
-                writer.Line($"public static {target} {navigation.MemberName}(this {source} source) =>");
-                writer.Line($"    {Runtime}.Traverse.{(navigation.IsSingle ? "One" : "Many")}(source, static entity => entity.{navigation.MemberName});");
+                if (navigation.Kind == NavigationKind.Role)
+                {
+                    writer.Line($"public static global::System.Collections.Generic.IEnumerable<{target}> {navigation.MemberName}(this {source} source) =>");
+                    writer.Line($"    {Runtime}.Traverse.Many(source, static entity => entity.{navigation.MemberName});");
+                }
+                else
+                {
+                    // The same helper as the navigation member's, over the whole sequence.
+                    writer.Line($"public static {Runtime}.Traversal<{target}> {navigation.MemberName}(this {source} source) =>");
+                    writer.Line($"    {Runtime}.Traverse.{StepHelper(navigation)}<{Qualified(navigation.RelationClassName)}, {target}>(source);");
+                }
             }
         }
 

@@ -90,7 +90,18 @@ public static class QueryExtensions
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(selector);
-        return Traverse.One(source, selector);
+        return Present(source, selector);
+
+        static IEnumerable<TNext> Present(IEnumerable<TSource> source, Func<TSource, TNext?> selector)
+        {
+            foreach (var item in source)
+            {
+                if (selector(item) is { } next)
+                {
+                    yield return next;
+                }
+            }
+        }
     }
 
     /// <summary>

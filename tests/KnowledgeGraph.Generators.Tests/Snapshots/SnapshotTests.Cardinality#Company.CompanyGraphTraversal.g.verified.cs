@@ -10,41 +10,41 @@ public static partial class CompanyGraphTraversal
 {
     /// <summary>The targets of the <c>memberOf</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Team> MemberOf(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.MemberOf);
+    public static global::KnowledgeGraph.Traversal<global::Company.Team> MemberOf(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Company.MemberOf, global::Company.Team>(source);
 
     /// <summary>The targets of the <c>manages</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Team> Manages(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Manages);
+    public static global::KnowledgeGraph.Traversal<global::Company.Team> Manages(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Company.Manages, global::Company.Team>(source);
 
     /// <summary>The targets of the <c>sitsAt</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Desk> SitsAt(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.SitsAt);
+    public static global::KnowledgeGraph.Traversal<global::Company.Desk> SitsAt(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Company.SitsAt, global::Company.Desk>(source);
 
     /// <summary>The targets of the <c>knows</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Skill> Knows(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Knows);
+    public static global::KnowledgeGraph.Traversal<global::Company.Skill> Knows(this global::System.Collections.Generic.IEnumerable<global::Company.Employee> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Company.Knows, global::Company.Skill>(source);
 
     /// <summary>The entities whose <c>memberOf</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Employee> Members(this global::System.Collections.Generic.IEnumerable<global::Company.Team> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Members);
+    public static global::KnowledgeGraph.Traversal<global::Company.Employee> Members(this global::System.Collections.Generic.IEnumerable<global::Company.Team> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Company.MemberOf, global::Company.Employee>(source);
 
     /// <summary>The entities whose <c>manages</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Employee> ManagedBy(this global::System.Collections.Generic.IEnumerable<global::Company.Team> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.ManagedBy);
+    public static global::KnowledgeGraph.Traversal<global::Company.Employee> ManagedBy(this global::System.Collections.Generic.IEnumerable<global::Company.Team> source) =>
+        global::KnowledgeGraph.Traverse.Origin<global::Company.Manages, global::Company.Employee>(source);
 
     /// <summary>The entities whose <c>sitsAt</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Employee> Occupant(this global::System.Collections.Generic.IEnumerable<global::Company.Desk> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.Occupant);
+    public static global::KnowledgeGraph.Traversal<global::Company.Employee> Occupant(this global::System.Collections.Generic.IEnumerable<global::Company.Desk> source) =>
+        global::KnowledgeGraph.Traverse.Origin<global::Company.SitsAt, global::Company.Employee>(source);
 
     /// <summary>The entities whose <c>knows</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Company.Employee> KnownBy(this global::System.Collections.Generic.IEnumerable<global::Company.Skill> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.KnownBy);
+    public static global::KnowledgeGraph.Traversal<global::Company.Employee> KnownBy(this global::System.Collections.Generic.IEnumerable<global::Company.Skill> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Company.Knows, global::Company.Employee>(source);
 }

@@ -10,11 +10,11 @@ public static partial class LibraryGraphTraversal
 {
     /// <summary>The targets of the <c>wrote</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::TestProject.Book> Wrote(this global::System.Collections.Generic.IEnumerable<global::TestProject.Author> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Wrote);
+    public static global::KnowledgeGraph.Traversal<global::TestProject.Book> Wrote(this global::System.Collections.Generic.IEnumerable<global::TestProject.Author> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::TestProject.Wrote, global::TestProject.Book>(source);
 
     /// <summary>The entities whose <c>wrote</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::TestProject.Author> WrittenBy(this global::System.Collections.Generic.IEnumerable<global::TestProject.Book> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.WrittenBy);
+    public static global::KnowledgeGraph.Traversal<global::TestProject.Author> WrittenBy(this global::System.Collections.Generic.IEnumerable<global::TestProject.Book> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::TestProject.Wrote, global::TestProject.Author>(source);
 }

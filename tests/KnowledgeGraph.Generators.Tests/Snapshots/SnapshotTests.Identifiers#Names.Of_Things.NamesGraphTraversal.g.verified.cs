@@ -10,11 +10,11 @@ public static partial class NamesGraphTraversal
 {
     /// <summary>The entities whose <c>born in</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Names.Of_Things.Person> BornHere(this global::System.Collections.Generic.IEnumerable<global::Names.Of_Things.Country> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.BornHere);
+    public static global::KnowledgeGraph.Traversal<global::Names.Of_Things.Person> BornHere(this global::System.Collections.Generic.IEnumerable<global::Names.Of_Things.Country> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Names.Of_Things.BornIn, global::Names.Of_Things.Person>(source);
 
     /// <summary>The targets of the <c>born in</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Names.Of_Things.Country> BornIn(this global::System.Collections.Generic.IEnumerable<global::Names.Of_Things.Person> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.BornIn);
+    public static global::KnowledgeGraph.Traversal<global::Names.Of_Things.Country> BornIn(this global::System.Collections.Generic.IEnumerable<global::Names.Of_Things.Person> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Names.Of_Things.BornIn, global::Names.Of_Things.Country>(source);
 }

@@ -10,6 +10,6 @@ public static partial class ZooGraphTraversal
 {
     /// <summary>The targets of the <c>feeds</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Zoo.Animal> Feeds(this global::System.Collections.Generic.IEnumerable<global::Zoo.Keeper> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Feeds);
+    public static global::KnowledgeGraph.Traversal<global::Zoo.Animal> Feeds(this global::System.Collections.Generic.IEnumerable<global::Zoo.Keeper> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Zoo.Feeds, global::Zoo.Animal>(source);
 }

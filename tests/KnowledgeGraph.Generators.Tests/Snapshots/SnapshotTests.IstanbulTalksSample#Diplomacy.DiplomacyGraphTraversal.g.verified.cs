@@ -10,8 +10,8 @@ public static partial class DiplomacyGraphTraversal
 {
     /// <summary>The entities whose <c>stated</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> SpokenOfBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.SpokenOfBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Agent> SpokenOfBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.Stated, global::Diplomacy.Agent>(source);
 
     /// <summary>The <c>stated</c> relations in which the entities of <paramref name="source"/> play the <c>mentions</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -20,98 +20,98 @@ public static partial class DiplomacyGraphTraversal
 
     /// <summary>The targets of the <c>concernedAbout</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> ConcernedAbout(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.ConcernedAbout);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Topic> ConcernedAbout(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.ConcernedAbout, global::Diplomacy.Topic>(source);
 
     /// <summary>The targets of the <c>alliedWith</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> AlliedWith(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.AlliedWith);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Country> AlliedWith(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.AlliedWith, global::Diplomacy.Country>(source);
 
     /// <summary>The targets of the <c>stated</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> Stated(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Stated);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Thing> Stated(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.Stated, global::Diplomacy.Thing>(source);
 
     /// <summary>The targets of the <c>quoted</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> Quoted(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Quoted);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Thing> Quoted(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.Quoted, global::Diplomacy.Thing>(source);
 
     /// <summary>The targets of the <c>paraphrased</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Thing> Paraphrased(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Paraphrased);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Thing> Paraphrased(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.Paraphrased, global::Diplomacy.Thing>(source);
 
     /// <summary>The targets of the <c>locatedIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> LocatedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.LocatedIn);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Place> LocatedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.LocatedIn, global::Diplomacy.Place>(source);
 
     /// <summary>The entities whose <c>heldIn</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> Hosted(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Hosted);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Meeting> Hosted(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.HeldIn, global::Diplomacy.Meeting>(source);
 
     /// <summary>The targets of the <c>called</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> Called(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Called);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> Called(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.Called, global::Diplomacy.Person>(source);
 
     /// <summary>The targets of the <c>holdsOffice</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> HoldsOffice(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.HoldsOffice);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Office> HoldsOffice(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.HoldsOffice, global::Diplomacy.Office>(source);
 
     /// <summary>The targets of the <c>candidateFor</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> CandidateFor(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.CandidateFor);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Office> CandidateFor(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.CandidateFor, global::Diplomacy.Office>(source);
 
     /// <summary>The targets of the <c>succeeded</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> Succeeded(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Succeeded);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> Succeeded(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.Succeeded, global::Diplomacy.Person>(source);
 
     /// <summary>The entities whose <c>succeeded</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> SucceededBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.SucceededBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> SucceededBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.Succeeded, global::Diplomacy.Person>(source);
 
     /// <summary>The targets of the <c>worksFor</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> WorksFor(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.WorksFor);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Organization> WorksFor(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.WorksFor, global::Diplomacy.Organization>(source);
 
     /// <summary>The targets of the <c>leads</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> Leads(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.Leads);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Delegation> Leads(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.Leads, global::Diplomacy.Delegation>(source);
 
     /// <summary>The targets of the <c>pursued</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Policy> Pursued(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Pursued);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Policy> Pursued(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.Pursued, global::Diplomacy.Policy>(source);
 
     /// <summary>The entities whose <c>worksFor</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> Staff(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Staff);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> Staff(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.WorksFor, global::Diplomacy.Person>(source);
 
     /// <summary>The targets of the <c>partOf</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> PartOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.PartOf);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Organization> PartOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.PartOf, global::Diplomacy.Organization>(source);
 
     /// <summary>The entities whose <c>partOf</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> Parts(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Parts);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Organization> Parts(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.PartOf, global::Diplomacy.Organization>(source);
 
     /// <summary>The targets of the <c>basedIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> BasedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.BasedIn);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Place> BasedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.BasedIn, global::Diplomacy.Place>(source);
 
     /// <summary>The <c>stated</c> relations in which the entities of <paramref name="source"/> play the <c>onBehalfOf</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -120,18 +120,18 @@ public static partial class DiplomacyGraphTraversal
 
     /// <summary>The targets of the <c>embassyOf</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> EmbassyOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Embassy> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.EmbassyOf);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Country> EmbassyOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Embassy> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.EmbassyOf, global::Diplomacy.Country>(source);
 
     /// <summary>The entities whose <c>leads</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> LedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.LedBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> LedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
+        global::KnowledgeGraph.Traverse.Origin<global::Diplomacy.Leads, global::Diplomacy.Person>(source);
 
     /// <summary>The targets of the <c>represents</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> Represents(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.Represents);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Country> Represents(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Delegation> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.Represents, global::Diplomacy.Country>(source);
 
     /// <summary>The <c>heldIn</c> relations in which the entities of <paramref name="source"/> play the <c>delegations</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -140,18 +140,18 @@ public static partial class DiplomacyGraphTraversal
 
     /// <summary>The entities whose <c>embassyOf</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Embassy> Embassies(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Embassies);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Embassy> Embassies(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.EmbassyOf, global::Diplomacy.Embassy>(source);
 
     /// <summary>The entities at the other end of the <c>inDisputeWith</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> InDisputeWith(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.InDisputeWith);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Country> InDisputeWith(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> source) =>
+        global::KnowledgeGraph.Traverse.Neighbors<global::Diplomacy.InDisputeWith, global::Diplomacy.Country>(source);
 
     /// <summary>The targets of the <c>controlledBy</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> ControlledBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Region> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.ControlledBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Country> ControlledBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Region> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.ControlledBy, global::Diplomacy.Country>(source);
 
     /// <summary>The <c>heldIn</c> relations in which the entities of <paramref name="source"/> play the <c>venue</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -160,38 +160,38 @@ public static partial class DiplomacyGraphTraversal
 
     /// <summary>The entities whose <c>holdsOffice</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> HeldBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.HeldBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> HeldBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.HoldsOffice, global::Diplomacy.Person>(source);
 
     /// <summary>The targets of the <c>officeOf</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Country> OfficeOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.OfficeOf);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Country> OfficeOf(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.OfficeOf, global::Diplomacy.Country>(source);
 
     /// <summary>The targets of the <c>officeIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> OfficeIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.OfficeIn);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Organization> OfficeIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Office> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.OfficeIn, global::Diplomacy.Organization>(source);
 
     /// <summary>The targets of the <c>heldIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> HeldIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.HeldIn);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Place> HeldIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.HeldIn, global::Diplomacy.Place>(source);
 
     /// <summary>The targets of the <c>onAgenda</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> OnAgenda(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.OnAgenda);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Topic> OnAgenda(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.OnAgenda, global::Diplomacy.Topic>(source);
 
     /// <summary>The targets of the <c>offAgenda</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> OffAgenda(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.OffAgenda);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Topic> OffAgenda(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.OffAgenda, global::Diplomacy.Topic>(source);
 
     /// <summary>The targets of the <c>couldAdvance</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Topic> CouldAdvance(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.CouldAdvance);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Topic> CouldAdvance(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Meeting> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.CouldAdvance, global::Diplomacy.Topic>(source);
 
     /// <summary>The <c>inDisputeWith</c> relations in which the entities of <paramref name="source"/> play the <c>over</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -200,21 +200,21 @@ public static partial class DiplomacyGraphTraversal
 
     /// <summary>The entities whose <c>pursued</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Person> PursuedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Policy> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.PursuedBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Person> PursuedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Policy> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Diplomacy.Pursued, global::Diplomacy.Person>(source);
 
     /// <summary>The targets of the <c>aimedAt</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> AimedAt(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Policy> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.AimedAt);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Place> AimedAt(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Policy> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Diplomacy.AimedAt, global::Diplomacy.Place>(source);
 
     /// <summary>The targets of the <c>reportedBy</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Organization> ReportedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Article> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.ReportedBy);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Organization> ReportedBy(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Article> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.ReportedBy, global::Diplomacy.Organization>(source);
 
     /// <summary>The targets of the <c>datelinedIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Diplomacy.Place> DatelinedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Article> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.DatelinedIn);
+    public static global::KnowledgeGraph.Traversal<global::Diplomacy.Place> DatelinedIn(this global::System.Collections.Generic.IEnumerable<global::Diplomacy.Article> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Diplomacy.DatelinedIn, global::Diplomacy.Place>(source);
 }

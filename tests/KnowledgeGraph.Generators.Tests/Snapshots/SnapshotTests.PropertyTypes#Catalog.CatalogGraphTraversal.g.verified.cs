@@ -10,6 +10,6 @@ public static partial class CatalogGraphTraversal
 {
     /// <summary>The targets of the <c>replaces</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Catalog.Item> Replaces(this global::System.Collections.Generic.IEnumerable<global::Catalog.Item> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.Replaces);
+    public static global::KnowledgeGraph.Traversal<global::Catalog.Item> Replaces(this global::System.Collections.Generic.IEnumerable<global::Catalog.Item> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Catalog.Replaces, global::Catalog.Item>(source);
 }

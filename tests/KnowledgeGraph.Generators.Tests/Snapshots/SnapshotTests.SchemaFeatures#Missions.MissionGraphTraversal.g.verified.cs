@@ -10,18 +10,18 @@ public static partial class MissionGraphTraversal
 {
     /// <summary>The targets of the <c>tookPartIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Missions.Mission> TookPartIn(this global::System.Collections.Generic.IEnumerable<global::Missions.Agent> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.TookPartIn);
+    public static global::KnowledgeGraph.Traversal<global::Missions.Mission> TookPartIn(this global::System.Collections.Generic.IEnumerable<global::Missions.Agent> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Missions.TookPartIn, global::Missions.Mission>(source);
 
     /// <summary>The targets of the <c>flew</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Missions.Mission> Flew(this global::System.Collections.Generic.IEnumerable<global::Missions.Astronaut> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Flew);
+    public static global::KnowledgeGraph.Traversal<global::Missions.Mission> Flew(this global::System.Collections.Generic.IEnumerable<global::Missions.Astronaut> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Missions.Flew, global::Missions.Mission>(source);
 
     /// <summary>The entities at the other end of the <c>trainedWith</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Missions.Astronaut> TrainedWith(this global::System.Collections.Generic.IEnumerable<global::Missions.Astronaut> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.TrainedWith);
+    public static global::KnowledgeGraph.Traversal<global::Missions.Astronaut> TrainedWith(this global::System.Collections.Generic.IEnumerable<global::Missions.Astronaut> source) =>
+        global::KnowledgeGraph.Traverse.Neighbors<global::Missions.TrainedWith, global::Missions.Astronaut>(source);
 
     /// <summary>The <c>docked</c> relations in which the entities of <paramref name="source"/> play the <c>crew</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -30,8 +30,8 @@ public static partial class MissionGraphTraversal
 
     /// <summary>The targets of the <c>funded</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Missions.Mission> Funded(this global::System.Collections.Generic.IEnumerable<global::Missions.Agency> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.Funded);
+    public static global::KnowledgeGraph.Traversal<global::Missions.Mission> Funded(this global::System.Collections.Generic.IEnumerable<global::Missions.Agency> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::Missions.Funded, global::Missions.Mission>(source);
 
     /// <summary>The <c>docked</c> relations in which the entities of <paramref name="source"/> play the <c>overseer</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>
@@ -40,13 +40,13 @@ public static partial class MissionGraphTraversal
 
     /// <summary>The entities whose <c>tookPartIn</c> relations end at the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Missions.Agent> Participants(this global::System.Collections.Generic.IEnumerable<global::Missions.Mission> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Participants);
+    public static global::KnowledgeGraph.Traversal<global::Missions.Agent> Participants(this global::System.Collections.Generic.IEnumerable<global::Missions.Mission> source) =>
+        global::KnowledgeGraph.Traverse.Origins<global::Missions.TookPartIn, global::Missions.Agent>(source);
 
     /// <summary>The targets of the <c>docked</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::Missions.Mission> Docked(this global::System.Collections.Generic.IEnumerable<global::Missions.Mission> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Docked);
+    public static global::KnowledgeGraph.Traversal<global::Missions.Mission> Docked(this global::System.Collections.Generic.IEnumerable<global::Missions.Mission> source) =>
+        global::KnowledgeGraph.Traverse.Targets<global::Missions.Docked, global::Missions.Mission>(source);
 
     /// <summary>The <c>docked</c> relations in which the entities of <paramref name="source"/> play the <c>site</c> role, in order.</summary>
     /// <param name="source">The entities to step from.</param>

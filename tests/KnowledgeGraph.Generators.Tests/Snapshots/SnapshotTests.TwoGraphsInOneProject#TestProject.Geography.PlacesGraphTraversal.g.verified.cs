@@ -10,6 +10,6 @@ public static partial class PlacesGraphTraversal
 {
     /// <summary>The targets of the <c>livesIn</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::TestProject.Geography.City> LivesIn(this global::System.Collections.Generic.IEnumerable<global::TestProject.Geography.Person> source) =>
-        global::KnowledgeGraph.Traverse.One(source, static entity => entity.LivesIn);
+    public static global::KnowledgeGraph.Traversal<global::TestProject.Geography.City> LivesIn(this global::System.Collections.Generic.IEnumerable<global::TestProject.Geography.Person> source) =>
+        global::KnowledgeGraph.Traverse.Target<global::TestProject.Geography.LivesIn, global::TestProject.Geography.City>(source);
 }

@@ -10,6 +10,6 @@ public static partial class PeopleGraphTraversal
 {
     /// <summary>The entities at the other end of the <c>knows</c> relations of the entities of <paramref name="source"/>, in order.</summary>
     /// <param name="source">The entities to step from.</param>
-    public static global::System.Collections.Generic.IEnumerable<global::TestProject.Person> Knows(this global::System.Collections.Generic.IEnumerable<global::TestProject.Person> source) =>
-        global::KnowledgeGraph.Traverse.Many(source, static entity => entity.Knows);
+    public static global::KnowledgeGraph.Traversal<global::TestProject.Person> Knows(this global::System.Collections.Generic.IEnumerable<global::TestProject.Person> source) =>
+        global::KnowledgeGraph.Traverse.Neighbors<global::TestProject.Knows, global::TestProject.Person>(source);
 }
