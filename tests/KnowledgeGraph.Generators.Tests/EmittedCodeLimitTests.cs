@@ -62,9 +62,9 @@ public sealed class EmittedCodeLimitTests
         ["entity property of 1,007 characters"] = new("KG0026", "1024 bytes", Graph(entityTypes: $"\"Place\": {{ \"properties\": {{ /*↓*/\"{Name(1_007)}\": \"int?\" }} }}")),
         ["relation property of 1,100 characters"] = new("KG0026", "k__BackingField", Graph(relationTypes: $"\"met\": {{ \"from\": \"Person\", \"to\": \"Person\", \"properties\": {{ /*↓*/\"{Long}\": \"date?\" }} }}")),
         ["role of 1,100 characters"] = new("KG0026", "1117 bytes", Graph(relationTypes: $"\"met\": {{ \"from\": \"Person\", \"to\": \"Person\", \"roles\": {{ /*↓*/\"{Long}\": \"Person?\" }} }}")),
-        ["inverse of 1,020 characters"] = new("KG0026", "1032 bytes", Graph(relationTypes: $"\"leads\": {{ \"from\": \"Person\", \"to\": \"Person\", \"inverse\": /*↓*/\"{Name(1_020)}\" }}")),
-        // Its step method in the traversal class holds a lambda the compiler names "<LedBy>b__1_0".
-        ["inverse of 1,016 characters"] = new("KG0026", ">b__NNNNN_0' in the compiled code, 1028 bytes", Graph(relationTypes: $"\"leads\": {{ \"from\": \"Person\", \"to\": \"Person\", \"inverse\": /*↓*/\"{Name(1_016)}\" }}")),
+        ["inverse of 1,020 characters"] = new("KG0026", "'get_Aaaaaaaaa", Graph(relationTypes: $"\"leads\": {{ \"from\": \"Person\", \"to\": \"Person\", \"inverse\": /*↓*/\"{Name(1_020)}\" }}")),
+        // The step method of a role's inverse in the traversal class holds a lambda the compiler names "<PlaceOf>b__1_0".
+        ["inverse of a role of 1,012 characters"] = new("KG0026", ">b__NNNNN_0' in the compiled code, 1024 bytes", Graph(relationTypes: $"\"met\": {{ \"from\": \"Person\", \"to\": \"Person\", \"roles\": {{ \"place\": {{ \"type\": \"Person?\", \"inverse\": /*↓*/\"{Name(1_012)}\" }} }} }}")),
         ["inverse of a role of 1,100 characters"] = new("KG0026", "1112 bytes", Graph(relationTypes: $"\"met\": {{ \"from\": \"Person\", \"to\": \"Person\", \"roles\": {{ \"place\": {{ \"type\": \"Person?\", \"inverse\": /*↓*/\"{Long}\" }} }} }}")),
         ["namespace of 1,100 characters"] = new("KG0026", "shorten the namespace", Graph(ns: $"/*↓*/\"{Long}\"")),
         ["graph of 1,100 characters"] = new("KG0026", "1105 bytes", Graph(graph: $"/*↓*/\"{Long}\"")),
@@ -122,7 +122,7 @@ public sealed class EmittedCodeLimitTests
         Graph(entityTypes: $"\"{Name(1_018)}\": {{}}"),
         Graph(entityTypes: $"\"Place\": {{ \"properties\": {{ \"{Name(1_006)}\": \"int?\" }} }}"),
         Graph(enums: $"\"Rank\": [\"{Name(1_023)}\"]"),
-        Graph(relationTypes: $"\"leads\": {{ \"from\": \"Person\", \"to\": \"Person\", \"inverse\": \"{Name(1_011)}\" }}"),
+        Graph(relationTypes: $"\"leads\": {{ \"from\": \"Person\", \"to\": \"Person\", \"inverse\": \"{Name(1_019)}\" }}"),
         Graph(relationTypes: $"\"{Name(1_011)}\": {{ \"from\": \"Person\", \"to\": \"Person\", \"symmetric\": true, \"properties\": {{ \"{Name(1_006)}\": \"int?\" }} }}"),
         Graph(relationTypes: $"\"met\": {{ \"from\": \"Person\", \"to\": \"Person\", \"roles\": {{ \"{Name(1_006)}\": \"Person?\", \"place\": {{ \"type\": \"Person[]\", \"inverse\": \"{Name(1_011)}\" }} }} }}"),
         Graph(graph: $"\"{Name(1_009)}\"", enums: $"\"{Name(1_014)}\": [\"x\"]", entityTypes: $"\"Place\": {{ \"properties\": {{ \"rank\": \"{Name(1_014)}\" }} }}", entities: "\"home\": { \"type\": \"Place\", \"rank\": \"x\" }"),

@@ -12,9 +12,10 @@ namespace KnowledgeGraph.Language.Validation;
 /// which is longer than its accessors. An '@' that escapes a keyword is not part of the name.
 /// </summary>
 /// <remarks>
-/// A navigation is a getter and a step method of the traversal class; the step's lambda is the longest of them,
-/// <c>&lt;Name&gt;b__N_0</c>, where N is the step's place in the class: up to five digits, as a class holds at most
-/// 65,535 methods. The rule counts five, so that whether a name fits does not depend on the names before it.
+/// A navigation is a getter and a step method of the traversal class, the getter the longer. The step of a role's
+/// inverse also holds a lambda, the longest of them, <c>&lt;Name&gt;b__N_0</c>, where N is the step's place in the
+/// class: up to five digits, as a class holds at most 65,535 methods. The rule counts five, so that whether a name
+/// fits does not depend on the names before it.
 /// </remarks>
 internal readonly struct MetadataName(string prefix, string suffix, string shorten = "it")
 {
@@ -29,7 +30,7 @@ internal readonly struct MetadataName(string prefix, string suffix, string short
 
     public static readonly MetadataName Getter = new("get_", "");
 
-    public static readonly MetadataName TraversalStep = new("<", ">b__NNNNN_0");
+    public static readonly MetadataName RoleStep = new("<", ">b__NNNNN_0");
 
     public static readonly MetadataName AutoProperty = new("<", ">k__BackingField");
 

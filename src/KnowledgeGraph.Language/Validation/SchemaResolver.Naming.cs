@@ -103,7 +103,7 @@ internal sealed partial class SchemaResolver
             {
                 var roleName = Identifiers.ToPascalCase(role.Declaration.Inverse?.Value ?? $"{relation.Name} as {role.Name}");
                 var roleLocation = role.Declaration.Inverse?.Location ?? role.Declaration.Name.Location;
-                if (ClaimEntityMember(role.Type, roleName, $"The inverse of role '{role.Name}' of relation type '{relation.Name}'", roleLocation))
+                if (ClaimEntityMember(role.Type, roleName, $"The inverse of role '{role.Name}' of relation type '{relation.Name}'", roleLocation, compiledAs: MetadataName.RoleStep))
                 {
                     role.Type.Navigations.Add(new NavigationModel(roleName, NavigationKind.Role, relation.Name, relation.ClassName, relation.ClassName, IsSingle: false, role.Name));
                 }
@@ -155,9 +155,10 @@ internal sealed partial class SchemaResolver
     }
 
     /// <param name="isNavigation">A navigation is also a step method of the traversal class, so it may not be named like that class.</param>
-    private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true)
+    /// <param name="compiledAs">The longest name the emitter makes of it: a navigation's getter by default.</param>
+    private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true, MetadataName? compiledAs = null)
     {
-        if (!(isNavigation ? MetadataName.TraversalStep : MetadataName.AutoProperty).Fits(name, what, location, _reporter))
+        if (!(compiledAs ?? (isNavigation ? MetadataName.Getter : MetadataName.AutoProperty)).Fits(name, what, location, _reporter))
         {
             return false;
         }
