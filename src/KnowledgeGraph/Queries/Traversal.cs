@@ -235,28 +235,42 @@ internal struct Walk
         _startEnumerator = null;
     }
 
-    // The ends reached from the slots of a step's row through the steps after it, when every step goes one way.
+    // The ends reached from the slots of a step's row through the steps after it, when every step goes one way. The
+    // last two steps are loops here, not calls: a call per entity on the way would cost as much as the step itself.
     private readonly int CountOneWay(int depth, int slot, int stop)
     {
         stop = slot + Reached(depth, slot, stop);
+        var last = _steps.Length - 1;
         var (ends, nextStarts) = (_ends[depth], _starts[depth + 1]);
         var count = 0;
-        if (depth + 1 < _steps.Length - 1)
+        if (depth + 1 == last)
+        {
+            for (; slot < stop; slot++)
+            {
+                var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
+                count += Reached(last, nextSlot, nextStop);
+            }
+        }
+        else if (depth + 2 == last)
+        {
+            var (nextEnds, lastStarts) = (_ends[depth + 1], _starts[last]);
+            for (; slot < stop; slot++)
+            {
+                var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
+                for (nextStop = nextSlot + Reached(depth + 1, nextSlot, nextStop); nextSlot < nextStop; nextSlot++)
+                {
+                    var (lastSlot, lastStop) = IndexRows.Of(lastStarts, nextEnds[nextSlot]);
+                    count += Reached(last, lastSlot, lastStop);
+                }
+            }
+        }
+        else
         {
             for (; slot < stop; slot++)
             {
                 var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
                 count += CountOneWay(depth + 1, nextSlot, nextStop);
             }
-
-            return count;
-        }
-
-        // The step before the last counts the last one's rows itself: no call per entity on the way.
-        for (; slot < stop; slot++)
-        {
-            var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
-            count += Reached(depth + 1, nextSlot, nextStop);
         }
 
         return count;

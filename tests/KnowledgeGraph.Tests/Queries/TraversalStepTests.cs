@@ -38,6 +38,13 @@ public sealed class TraversalStepTests
         var astronauts = g.Entities<Astronaut>();
 
         Same(astronauts.SelectMany(a => a.CrewOf).SelectMany(m => m.Crew), astronauts.CrewOf().Crew());
+        Same(astronauts.SelectMany(a => a.CrewOf).SelectMany(m => m.Crew).SelectMany(a => a.CrewOf), astronauts.CrewOf().Crew().CrewOf());
+        Same(
+            astronauts.SelectMany(a => a.CrewOf).SelectMany(m => m.Crew).SelectMany(a => a.CrewOf).SelectMany(m => m.Crew),
+            astronauts.CrewOf().Crew().CrewOf().Crew());
+        Same(
+            astronauts.Select(a => a.BackupFor).OfType<Mission>().SelectMany(m => m.Crew).Select(a => a.BackupFor).OfType<Mission>(),
+            astronauts.BackupFor().Crew().BackupFor());
         Same(
             astronauts.SelectMany(a => a.TrainedWith).SelectMany(a => a.TrainedWith).SelectMany(a => a.CrewOf),
             astronauts.TrainedWith().TrainedWith().CrewOf());
