@@ -57,13 +57,34 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Enumerates a <see cref="Traversal{T}"/>.</summary>
+    /// <remarks>
+    /// When every step goes one way, the last two steps are read here, their places in fields (as a
+    /// <see cref="RelationPath{TFrom, TTo}"/> reads its hops), and the walk only brings the entities they start from:
+    /// most ends then cost a slot of a row, not a climb through every step.
+    /// </remarks>
     public struct Enumerator : IEnumerator<T>
     {
         private Walk _walk;
+        private readonly TraversalStep[]? _tail; // the last one or two steps, when every step goes one way
+        private CompactStore? _store;
+        private int[] _middleStarts = [];
+        private int[] _middleEnds = [];
+        private int[] _lastStarts = [];
+        private int[] _lastEnds = [];
+        private int _middle;
+        private int _middleStop;
+        private int _last;
+        private int _lastStop;
+        private readonly bool _middleSingle;
+        private readonly bool _lastSingle;
 
         internal Enumerator(IEnumerable<Entity> starts, TraversalStep[] steps)
         {
-            _walk = new Walk(starts, steps);
+            var oneWay = Array.TrueForAll(steps, step => step.Outgoing != step.Incoming);
+            var tail = oneWay ? Math.Min(steps.Length, 2) : 0;
+            _tail = tail == 0 ? null : steps[^tail..];
+            _walk = new Walk(starts, steps[..^tail]);
+            (_middleSingle, _lastSingle) = tail == 0 ? (false, false) : (_tail![0].Single, _tail[^1].Single);
             Current = null!;
         }
 
@@ -75,14 +96,24 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
         /// <summary>Moves to the next entity reached.</summary>
         public bool MoveNext()
         {
-            var end = _walk.NextEnd();
+            int end;
+            if (_tail is null)
+            {
+                end = _walk.NextEnd();
+                _store = _walk.Store;
+            }
+            else
+            {
+                end = _last < _lastStop || NextLastRow() ? _lastEnds[_last++] : -1;
+            }
+
             if (end < 0)
             {
                 return false;
             }
 
             // The store holds the entity: the step found it at the other end of one of its relations.
-            Current = (T)_walk.Store!.EntityAt(end)!;
+            Current = (T)_store!.EntityAt(end)!;
             return true;
         }
 
@@ -90,6 +121,67 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
         public void Dispose() => _walk.Dispose();
 
         readonly void IEnumerator.Reset() => throw new NotSupportedException();
+
+        // Moves to the next row of the last step that has an end; false when the walk is over.
+        private bool NextLastRow()
+        {
+            var tail = _tail!;
+            while (true)
+            {
+                while (_middle < _middleStop)
+                {
+                    if (EnterLastRow(_middleEnds[_middle++]))
+                    {
+                        return true;
+                    }
+                }
+
+                var entity = _walk.NextEnd();
+                if (entity < 0)
+                {
+                    return false;
+                }
+
+                if (!ReferenceEquals(_walk.Store, _store))
+                {
+                    _store = _walk.Store!;
+                    (_lastStarts, _lastEnds) = Row(_store, tail[^1]);
+                    (_middleStarts, _middleEnds) = tail.Length == 2 ? Row(_store, tail[0]) : ([], []);
+                }
+
+                if (tail.Length == 1)
+                {
+                    if (EnterLastRow(entity))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    (_middle, _middleStop) = Slots(_middleStarts, entity, _middleSingle);
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool EnterLastRow(int entity)
+        {
+            (_last, _lastStop) = Slots(_lastStarts, entity, _lastSingle);
+            return _last < _lastStop;
+        }
+
+        private static (int[] Starts, int[] Ends) Row(CompactStore store, TraversalStep step)
+        {
+            var rows = store.RowsOf(step.Kind, step.Relation);
+            return step.Outgoing ? (rows.OutStarts, rows.OutEnds) : (rows.InStarts, rows.InEnds);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static (int Slot, int Stop) Slots(int[] starts, int entity, bool single)
+        {
+            var (slot, stop) = IndexRows.Of(starts, entity);
+            return (slot, single ? Math.Min(stop, slot + 1) : stop);
+        }
     }
 }
 
@@ -153,9 +245,15 @@ internal struct Walk
     /// <summary>The store of the graph or view of the start entity being walked: it holds every entity the walk reaches from it.</summary>
     public CompactStore? Store { get; private set; }
 
-    /// <summary>The ordinal of the next entity the last step reaches, or -1 when the walk is over.</summary>
+    /// <summary>The ordinal of the next entity the last step reaches (the next start, for a walk of no steps), or -1 when the walk is over.</summary>
     public int NextEnd()
     {
+        // Without steps, the walk gives its starts.
+        if (_frames.Length == 0)
+        {
+            return NextStart();
+        }
+
         var last = _frames.Length - 1;
         var depth = _depth;
         while (true)
