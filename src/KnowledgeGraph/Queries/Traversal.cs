@@ -13,8 +13,8 @@ namespace KnowledgeGraph;
 /// <remarks>
 /// Each step gives, for every entity, what the entity's navigation member of the same name gives, read in the graph or
 /// view the entity belongs to. A step on a traversal extends it instead of wrapping it, and its <c>foreach</c> and
-/// <see cref="Count"/> go from entity number to entity number over the graph's own rows, reading no relation and no
-/// entity on the way: after the enumerator's one array, they allocate nothing, however many steps and entities.
+/// <see cref="Count"/> go from entity number to entity number over each relation type's rows, reading no relation and
+/// no entity on the way: a walk allocates its few arrays once, and nothing per step or entity.
 /// </remarks>
 /// <typeparam name="T">The type of the entities reached.</typeparam>
 public sealed class Traversal<T> : IEnumerable<T>, ITraversal
@@ -479,15 +479,11 @@ internal struct Walk
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Step(ref Frame frame, int[] ends) => frame.Slot < frame.Stop ? ends[frame.Slot++] : -1;
 
-    // The ordinal of the next entity the step reaches from its frame's entity, or -1 when it has given them all.
+    // The ordinal of the next entity the step reaches from its frame's entity, or -1 when it has given them all: the
+    // step of a walk that has a step both ways.
     private readonly int Advance(int depth)
     {
         ref var frame = ref _frames[depth];
-        if (_oneWay)
-        {
-            return Step(ref frame, _ends[depth]);
-        }
-
         ref readonly var step = ref _steps[depth];
         while (true)
         {
