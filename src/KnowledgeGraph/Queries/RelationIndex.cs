@@ -37,18 +37,20 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     // The ordinals of _targets, so that a RelationPath steps from one index to the next without reading entities.
     private readonly int[] _targetOrdinals;
 
-    internal RelationIndex(Graph root, int entityCount, ReadOnlySpan<TRelation> relations)
+    // The rows of the store (RelationRows) give the order and the ordinals; the index adds the objects they number.
+    internal RelationIndex(Graph root, CompactStore store, RelationRows rows)
     {
         _root = root;
-        (_outStart, _outgoing) = Rows(entityCount, relations, static relation => relation.From.Ordinal);
-        (_inStart, _incoming) = Rows(entityCount, relations, static relation => relation.To.Ordinal);
+        (_outStart, _inStart, _targetOrdinals) = (rows.OutStarts, rows.InStarts, rows.OutEnds);
+        _outgoing = new TRelation[rows.OutRelations.Length];
+        _incoming = new TRelation[rows.InRelations.Length];
         _targets = new TTo[_outgoing.Length];
         _origins = new TFrom[_incoming.Length];
-        _targetOrdinals = new int[_outgoing.Length];
         for (var i = 0; i < _outgoing.Length; i++)
         {
+            _outgoing[i] = (TRelation)store.RelationAt(rows.OutRelations[i])!;
             _targets[i] = _outgoing[i].To;
-            _targetOrdinals[i] = _targets[i].Ordinal;
+            _incoming[i] = (TRelation)store.RelationAt(rows.InRelations[i])!;
             _origins[i] = _incoming[i].From;
         }
     }
@@ -111,30 +113,6 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<T> Slice<T>(T[] items, int start, int length) =>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), start), length);
-
-    // A stable counting sort by one end: each entity's relations stay in file order.
-    private static (int[] Start, TRelation[] Placed) Rows(int entityCount, ReadOnlySpan<TRelation> relations, Func<TRelation, int> end)
-    {
-        var start = new int[entityCount + 1];
-        foreach (var relation in relations)
-        {
-            start[end(relation) + 1]++;
-        }
-
-        for (var e = 0; e < entityCount; e++)
-        {
-            start[e + 1] += start[e];
-        }
-
-        var cursor = start.AsSpan(0, entityCount).ToArray();
-        var placed = new TRelation[relations.Length];
-        foreach (var relation in relations)
-        {
-            placed[cursor[end(relation)]++] = relation;
-        }
-
-        return (start, placed);
-    }
 }
 
 /// <summary>The compressed rows of a <see cref="RelationIndex{TRelation, TFrom, TTo}"/>, read by entity ordinal.</summary>

@@ -201,7 +201,7 @@ internal sealed class CompactStore
         where TTo : Entity =>
         (RelationIndex<TRelation, TFrom, TTo>)TypedSets.GetOrAdd(
             typeof(RelationIndex<TRelation, TFrom, TTo>),
-            static (_, state) => new RelationIndex<TRelation, TFrom, TTo>(state.root, state.store._rootEntityCount, Filter<Relation, TRelation>(state.store.Relations)),
+            static (_, state) => new RelationIndex<TRelation, TFrom, TTo>(state.root, state.store, state.store.RowsOf<TRelation>()),
             (store: this, root));
 
     /// <summary>The <typeparamref name="TRelation"/> relations in which the entity plays <paramref name="role"/>, in file order.</summary>

@@ -12,26 +12,30 @@ namespace KnowledgeGraph;
 /// <remarks>
 /// What navigation members and traversal steps read: a step goes from an entity's ordinal to its row and on to the
 /// ordinals at the other ends, reading no relation and no entity on the way and skipping no relation of another type.
-/// A store makes the rows of a class on the first step that needs them (<see cref="CompactStore.RowsOf"/>): 8 B per
-/// entity of the graph and 8 B per relation of the class.
+/// A store makes the rows of a class on the first step or index that needs them (<see cref="CompactStore.RowsOf"/>):
+/// 8 B per entity of the graph and 16 B per relation of the class.
 /// </remarks>
 internal sealed class RelationRows
 {
-    private RelationRows(int[] outStarts, int[] outEnds, int[] inStarts, int[] inEnds)
+    private RelationRows(Row outgoing, Row incoming)
     {
-        OutStarts = outStarts;
-        OutEnds = outEnds;
-        InStarts = inStarts;
-        InEnds = inEnds;
+        (OutStarts, OutEnds, OutRelations) = outgoing;
+        (InStarts, InEnds, InRelations) = incoming;
     }
 
     public int[] OutStarts { get; }
 
     public int[] OutEnds { get; }
 
+    /// <summary>Beside each slot of <see cref="OutEnds"/>, the relation's ordinal: for an index, which holds the relations.</summary>
+    public int[] OutRelations { get; }
+
     public int[] InStarts { get; }
 
     public int[] InEnds { get; }
+
+    /// <summary>Beside each slot of <see cref="InEnds"/>, the relation's ordinal.</summary>
+    public int[] InRelations { get; }
 
     /// <summary>The rows of the <paramref name="relations"/> of class <paramref name="type"/> (or a subclass), over the ordinals 0 … <paramref name="entityCount"/> − 1.</summary>
     public static RelationRows Build(int entityCount, Relation[] relations, Type type)
@@ -39,13 +43,12 @@ internal sealed class RelationRows
         var ofType = type.IsSealed
             ? Array.FindAll(relations, relation => relation.GetType() == type)
             : Array.FindAll(relations, type.IsInstanceOfType);
-        var (outStarts, outEnds) = Place(entityCount, ofType, forward: true);
-        var (inStarts, inEnds) = Place(entityCount, ofType, forward: false);
-        return new RelationRows(outStarts, outEnds, inStarts, inEnds);
+        return new RelationRows(Place(entityCount, ofType, forward: true), Place(entityCount, ofType, forward: false));
     }
 
-    // A stable counting sort by one end, keeping the other end's ordinal: each entity's row stays in file order.
-    private static (int[] Starts, int[] Ends) Place(int entityCount, Relation[] relations, bool forward)
+    // A stable counting sort by one end, keeping the other end's ordinal and the relation's: each entity's row stays
+    // in file order.
+    private static Row Place(int entityCount, Relation[] relations, bool forward)
     {
         var starts = new int[entityCount + 1];
         foreach (var relation in relations)
@@ -59,15 +62,18 @@ internal sealed class RelationRows
         }
 
         var cursor = starts.AsSpan(0, entityCount).ToArray();
-        var ends = new int[relations.Length];
+        var (ends, ordinals) = (new int[relations.Length], new int[relations.Length]);
         foreach (var relation in relations)
         {
             var (at, end) = forward ? (relation.From, relation.To) : (relation.To, relation.From);
-            ends[cursor[at.Ordinal]++] = end.Ordinal;
+            var slot = cursor[at.Ordinal]++;
+            (ends[slot], ordinals[slot]) = (end.Ordinal, relation.Ordinal);
         }
 
-        return (starts, ends);
+        return new Row(starts, ends, ordinals);
     }
+
+    private readonly record struct Row(int[] Starts, int[] Ends, int[] Relations);
 }
 
 /// <summary>
