@@ -155,7 +155,7 @@ internal sealed partial class SchemaResolver
     }
 
     /// <param name="isNavigation">A navigation is also a step method of the traversal class, so it may not be named like that class.</param>
-    /// <param name="compiledAs">The longest name the emitter makes of it: a navigation's getter by default.</param>
+    /// <param name="compiledAs">The longest name the emitter makes of it; by default a navigation's getter, or a property's backing field.</param>
     private bool ClaimEntityMember(EntityTypeInfo owner, string name, string what, LocationInfo location, bool isNavigation = true, MetadataName? compiledAs = null)
     {
         if (!(compiledAs ?? (isNavigation ? MetadataName.Getter : MetadataName.AutoProperty)).Fits(name, what, location, _reporter))

@@ -115,11 +115,14 @@ public sealed class RelationIndex<TRelation, TFrom, TTo>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), start), length);
 }
 
-/// <summary>The compressed rows of a <see cref="RelationIndex{TRelation, TFrom, TTo}"/>, read by entity ordinal.</summary>
+/// <summary>
+/// Compressed rows over entity ordinals (<see cref="RelationRows"/>, which indexes, paths and traversals read), read by
+/// entity ordinal.
+/// </summary>
 internal static class IndexRows
 {
     /// <summary>Where the row of the entity with <paramref name="ordinal"/> starts and ends in the arrays it slices.</summary>
-    /// <remarks>Every entity of the graph has a row (an entity of the root graph that the index's view leaves out has an empty one).</remarks>
+    /// <remarks>Every entity of the graph has a row (an entity of the root graph that a view leaves out has an empty one).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (int Start, int End) Of(int[] starts, int ordinal)
     {

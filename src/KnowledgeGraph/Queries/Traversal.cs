@@ -37,8 +37,12 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
     /// <exception cref="InvalidOperationException">An entity of the sequence is in no graph, or the sequence holds null.</exception>
     public Enumerator GetEnumerator() => new(_starts, _steps);
 
-    /// <summary>How many entities the traversal reaches, repeats included: the paths it follows, counted without reading an entity.</summary>
+    /// <summary>
+    /// How many entities the traversal reaches, repeats included: the paths it follows, counted without reading an
+    /// entity on the way.
+    /// </summary>
     /// <exception cref="InvalidOperationException">An entity of the sequence is in no graph, or the sequence holds null.</exception>
+    /// <exception cref="OverflowException">There are more than <see cref="int.MaxValue"/> paths.</exception>
     public int Count()
     {
         var walk = new Walk(_starts, _steps);
@@ -298,7 +302,7 @@ internal struct Walk
             {
                 var start = starts[i];
                 var ordinal = start is { Owner: { } owner } && ReferenceEquals(owner, _startOwner) ? start.Ordinal : Begin(start);
-                count += CountOneWay(ordinal);
+                count = checked(count + CountOneWay(ordinal));
             }
 
             return count;
@@ -308,12 +312,12 @@ internal struct Walk
         {
             if (_oneWay)
             {
-                count += CountOneWay(start);
+                count = checked(count + CountOneWay(start));
                 continue;
             }
 
             Enter(0, start);
-            count += CountEach(0);
+            count = checked(count + CountEach(0));
         }
 
         return count;
@@ -346,7 +350,7 @@ internal struct Walk
             for (; slot < stop; slot++)
             {
                 var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
-                count += Reached(last, nextSlot, nextStop);
+                count = checked(count + Reached(last, nextSlot, nextStop));
             }
         }
         else if (depth + 2 == last)
@@ -358,7 +362,7 @@ internal struct Walk
                 for (nextStop = nextSlot + Reached(depth + 1, nextSlot, nextStop); nextSlot < nextStop; nextSlot++)
                 {
                     var (lastSlot, lastStop) = IndexRows.Of(lastStarts, nextEnds[nextSlot]);
-                    count += Reached(last, lastSlot, lastStop);
+                    count = checked(count + Reached(last, lastSlot, lastStop));
                 }
             }
         }
@@ -367,7 +371,7 @@ internal struct Walk
             for (; slot < stop; slot++)
             {
                 var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
-                count += CountOneWay(depth + 1, nextSlot, nextStop);
+                count = checked(count + CountOneWay(depth + 1, nextSlot, nextStop));
             }
         }
 
@@ -386,12 +390,12 @@ internal struct Walk
         {
             if (depth == _frames.Length - 1)
             {
-                count++;
+                count = checked(count + 1);
             }
             else
             {
                 Enter(depth + 1, end);
-                count += CountEach(depth + 1);
+                count = checked(count + CountEach(depth + 1));
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Threading;
 
 namespace KnowledgeGraph;
 
@@ -83,10 +82,24 @@ internal sealed class RelationRows
 internal static class RelationKinds
 {
     private static readonly ConcurrentDictionary<Type, int> s_numbers = new();
-    private static int s_count;
 
     /// <summary>The number of a relation class.</summary>
-    public static int Of(Type type) => s_numbers.GetOrAdd(type, static _ => Interlocked.Increment(ref s_count) - 1);
+    public static int Of(Type type) => s_numbers.TryGetValue(type, out var number) ? number : Add(type);
+
+    // Numbered under a lock, so that the numbers stay dense: a store's array of rows is as long as the largest.
+    private static int Add(Type type)
+    {
+        lock (s_numbers)
+        {
+            if (!s_numbers.TryGetValue(type, out var number))
+            {
+                number = s_numbers.Count;
+                s_numbers[type] = number;
+            }
+
+            return number;
+        }
+    }
 }
 
 /// <summary>The number of the relation class <typeparamref name="TRelation"/> (<see cref="RelationKinds"/>).</summary>

@@ -89,6 +89,23 @@ public sealed class TraversalStepTests
     }
 
     [Fact]
+    public void A_count_beyond_int_MaxValue_throws_rather_than_wrapping()
+    {
+        var builder = G.ToBuilder();
+        for (var i = 0; i < 50_000; i++)
+        {
+            var mission = builder.AddEntity(new Mission($"mission{i}") { Name = $"Mission {i}", Launched = new DateOnly(1970, 1, 1) });
+            builder.AddRelation(new CrewOf(G.Stafford, mission));
+        }
+
+        var g = builder.Build();
+
+        // Stafford flew 50,002 missions, each with him aboard: 50,002² ways out, back and out again, over int.MaxValue.
+        Assert.Equal(50_002, new[] { g.Stafford }.CrewOf().Crew().Count());
+        Assert.Throws<OverflowException>(() => new[] { g.Stafford }.CrewOf().Crew().CrewOf().Count());
+    }
+
+    [Fact]
     public void A_sequence_with_null_or_an_entity_in_no_graph_is_refused_clearly()
     {
         var loose = new Astronaut("young") { Name = "John Young" };
