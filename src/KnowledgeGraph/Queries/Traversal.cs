@@ -149,8 +149,11 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
                 if (!ReferenceEquals(_walk.Store, _store))
                 {
                     _store = _walk.Store!;
-                    (_lastStarts, _lastEnds) = Row(_store, tail[^1]);
-                    (_middleStarts, _middleEnds) = tail.Length == 2 ? Row(_store, tail[0]) : ([], []);
+                    (_, _lastStarts, _lastEnds) = Walk.FirstRow(_store, tail[^1]);
+                    if (tail.Length == 2)
+                    {
+                        (_, _middleStarts, _middleEnds) = Walk.FirstRow(_store, tail[0]);
+                    }
                 }
 
                 if (tail.Length == 1)
@@ -162,7 +165,7 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
                 }
                 else
                 {
-                    (_middle, _middleStop) = Slots(_middleStarts, entity, _middleSingle);
+                    (_middle, _middleStop) = Walk.Slots(_middleStarts, entity, _middleSingle);
                 }
             }
         }
@@ -170,21 +173,8 @@ public sealed class Traversal<T> : IEnumerable<T>, ITraversal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool EnterLastRow(int entity)
         {
-            (_last, _lastStop) = Slots(_lastStarts, entity, _lastSingle);
+            (_last, _lastStop) = Walk.Slots(_lastStarts, entity, _lastSingle);
             return _last < _lastStop;
-        }
-
-        private static (int[] Starts, int[] Ends) Row(CompactStore store, TraversalStep step)
-        {
-            var rows = store.RowsOf(step.Kind, step.Relation);
-            return step.Outgoing ? (rows.OutStarts, rows.OutEnds) : (rows.InStarts, rows.InEnds);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static (int Slot, int Stop) Slots(int[] starts, int entity, bool single)
-        {
-            var (slot, stop) = IndexRows.Of(starts, entity);
-            return (slot, single ? Math.Min(stop, slot + 1) : stop);
         }
     }
 }
@@ -327,8 +317,8 @@ internal struct Walk
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int CountOneWay(int start)
     {
-        var (slot, stop) = IndexRows.Of(_starts[0], start);
-        return _steps.Length == 1 ? Reached(0, slot, stop) : CountOneWay(0, slot, stop);
+        var (slot, stop) = Slots(_starts[0], start, _steps[0].Single);
+        return _steps.Length == 1 ? stop - slot : CountOneWay(0, slot, stop);
     }
 
     public void Dispose()
@@ -337,32 +327,46 @@ internal struct Walk
         _startEnumerator = null;
     }
 
-    // The ends reached from the slots of a step's row through the steps after it, when every step goes one way. The
-    // last two steps are loops here, not calls: a call per entity on the way would cost as much as the step itself.
+    /// <summary>The rows of a step's relation class in a store, and the row it reads first: the outgoing one, or the incoming one for a step that goes only that way.</summary>
+    public static (RelationRows Rows, int[] Starts, int[] Ends) FirstRow(CompactStore store, TraversalStep step)
+    {
+        var rows = store.RowsOf(step.Kind, step.Relation);
+        return step.Outgoing ? (rows, rows.OutStarts, rows.OutEnds) : (rows, rows.InStarts, rows.InEnds);
+    }
+
+    /// <summary>The slots of an entity's row that a step one way takes: all of them, or the first only for a single step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (int Slot, int Stop) Slots(int[] starts, int entity, bool single)
+    {
+        var (slot, stop) = IndexRows.Of(starts, entity);
+        return (slot, single ? Math.Min(stop, slot + 1) : stop);
+    }
+
+    // The ends reached from the slots taken of a step's row through the steps after it, when every step goes one way.
+    // The last two steps are loops here, not calls: a call per entity on the way would cost as much as the step itself.
     private readonly int CountOneWay(int depth, int slot, int stop)
     {
-        stop = slot + Reached(depth, slot, stop);
         var last = _steps.Length - 1;
-        var (ends, nextStarts) = (_ends[depth], _starts[depth + 1]);
+        var (ends, nextStarts, nextSingle) = (_ends[depth], _starts[depth + 1], _steps[depth + 1].Single);
         var count = 0;
         if (depth + 1 == last)
         {
             for (; slot < stop; slot++)
             {
-                var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
-                count = checked(count + Reached(last, nextSlot, nextStop));
+                var (lastSlot, lastStop) = Slots(nextStarts, ends[slot], nextSingle);
+                count = checked(count + (lastStop - lastSlot));
             }
         }
         else if (depth + 2 == last)
         {
-            var (nextEnds, lastStarts) = (_ends[depth + 1], _starts[last]);
+            var (nextEnds, lastStarts, lastSingle) = (_ends[depth + 1], _starts[last], _steps[last].Single);
             for (; slot < stop; slot++)
             {
-                var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
-                for (nextStop = nextSlot + Reached(depth + 1, nextSlot, nextStop); nextSlot < nextStop; nextSlot++)
+                var (nextSlot, nextStop) = Slots(nextStarts, ends[slot], nextSingle);
+                for (; nextSlot < nextStop; nextSlot++)
                 {
-                    var (lastSlot, lastStop) = IndexRows.Of(lastStarts, nextEnds[nextSlot]);
-                    count = checked(count + Reached(last, lastSlot, lastStop));
+                    var (lastSlot, lastStop) = Slots(lastStarts, nextEnds[nextSlot], lastSingle);
+                    count = checked(count + (lastStop - lastSlot));
                 }
             }
         }
@@ -370,17 +374,13 @@ internal struct Walk
         {
             for (; slot < stop; slot++)
             {
-                var (nextSlot, nextStop) = IndexRows.Of(nextStarts, ends[slot]);
+                var (nextSlot, nextStop) = Slots(nextStarts, ends[slot], nextSingle);
                 count = checked(count + CountOneWay(depth + 1, nextSlot, nextStop));
             }
         }
 
         return count;
     }
-
-    // How many of a row's slots a step one way takes: all, or the first only for a single step.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Reached(int depth, int slot, int stop) => _steps[depth].Single ? Math.Min(stop - slot, 1) : stop - slot;
 
     // The ends reached from the entity the step's frame was entered with, one by one.
     private int CountEach(int depth)
@@ -444,6 +444,8 @@ internal struct Walk
     }
 
     // The ordinal of a start entity, after bringing the rows of its graph or view when they are not the last one's.
+    // Not inlined: it is the rare path of the loops that call it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Begin(Entity? start)
     {
         if (start is null)
@@ -457,26 +459,22 @@ internal struct Walk
             (_startOwner, Store) = (start.Owner, store);
             for (var i = 0; i < _steps.Length; i++)
             {
-                var rows = _rows[i] = store.RowsOf(_steps[i].Kind, _steps[i].Relation);
-                (_starts[i], _ends[i]) = _steps[i].Outgoing ? (rows.OutStarts, rows.OutEnds) : (rows.InStarts, rows.InEnds);
+                (_rows[i], _starts[i], _ends[i]) = FirstRow(store, _steps[i]);
             }
         }
 
         return start.Ordinal;
     }
 
-    // Starts the frame of a step at the entity, in the first row the step reads.
+    // Starts the frame of a step at the entity, in the first row the step reads; in a walk both ways, Advance takes a
+    // single step's first entity itself, as it may come from either row.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly void Enter(int depth, int entity)
     {
         ref var frame = ref _frames[depth];
         frame.Entity = entity;
         frame.Incoming = false;
-        (frame.Slot, frame.Stop) = IndexRows.Of(_starts[depth], entity);
-        if (_oneWay && _steps[depth].Single)
-        {
-            frame.Stop = Math.Min(frame.Stop, frame.Slot + 1);
-        }
+        (frame.Slot, frame.Stop) = Slots(_starts[depth], entity, _oneWay && _steps[depth].Single);
     }
 
     // The next entity of a step one way: the next slot of its row, which Enter has cut to one for a single step.

@@ -211,6 +211,7 @@ internal sealed class CompactStore
     private ConcurrentDictionary<Type, object> TypedSets =>
         _typedSets ?? Publish(ref _typedSets, new ConcurrentDictionary<Type, object>());
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // once per class: kept out of the steps that inline RowsOf
     private RelationRows MakeRows(int kind, Type type)
     {
         // Readers never lock: they see the array before or after a publication, each whole.
