@@ -53,6 +53,45 @@ public sealed class TraversalStepTests
             astronauts.BackupFor().Crew().TrainedWith());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Random_chains_on_random_graphs_give_what_the_members_give(int seed)
+    {
+        var random = new Random(seed);
+        var g = RandomGraph(random);
+        var day = new DateOnly(1970, 1, 1).AddDays(random.Next(365));
+        var kept = g.Entities<Entity>().Where(_ => random.Next(4) > 0).Select(entity => entity.Id).ToHashSet();
+        foreach (var view in new GraphView[] { g, g.AsOf(day), g.WhereEntities(entity => kept.Contains(entity.Id)) })
+        {
+            for (var chain = 0; chain < 200; chain++)
+            {
+                var startsAtMission = random.Next(2) == 0;
+                IEnumerable<Entity> expected = startsAtMission ? view.Entities<Mission>() : view.Entities<Astronaut>();
+                IEnumerable<Entity> actual = expected;
+                var onMissions = startsAtMission;
+                for (var step = random.Next(1, 6); step > 0; step--)
+                {
+                    var (take, expect, toMissions) = onMissions
+                        ? Steps.MissionSteps[0]
+                        : Steps.AstronautSteps[random.Next(Steps.AstronautSteps.Length)];
+                    (actual, expected, onMissions) = (take(actual), expect(expected).ToList(), toMissions);
+                }
+
+                var list = expected.ToList();
+                Assert.Equal(list, actual.ToList());
+                Assert.Equal(list.Count, actual switch
+                {
+                    Traversal<Mission> reached => reached.Count(),
+                    Traversal<Astronaut> reached => reached.Count(),
+                    _ => throw new InvalidOperationException("A step gave no traversal."),
+                });
+            }
+        }
+    }
+
     [Fact]
     public void A_symmetric_step_lists_a_fact_from_an_entity_to_itself_once()
     {
@@ -113,6 +152,45 @@ public sealed class TraversalStepTests
         Assert.Throws<ArgumentNullException>(() => ((IEnumerable<Astronaut>)null!).CrewOf());
         Assert.Contains("holds null", Assert.Throws<InvalidOperationException>(() => new Astronaut[] { G.Stafford, null! }.CrewOf().ToList()).Message);
         Assert.Contains("'young' is in no graph", Assert.Throws<InvalidOperationException>(() => new[] { loose }.CrewOf().Count()).Message);
+    }
+
+    // Astronauts and missions with facts drawn at random: crews (some facts stated twice), backups (at most one an
+    // astronaut) and training partners, self-loops included.
+    private static MissionGraph RandomGraph(Random random)
+    {
+        var builder = G.ToBuilder();
+        var astronauts = Enumerable.Range(0, 12).Select(i => builder.AddEntity(new Astronaut($"a{i}") { Name = $"Astronaut {i}" })).ToArray();
+        var missions = Enumerable.Range(0, 8)
+            .Select(i => builder.AddEntity(new Mission($"m{i}") { Name = $"Mission {i}", Launched = new DateOnly(1969, 1, 1).AddDays(random.Next(730)) }))
+            .ToArray();
+        for (var i = 0; i < 30; i++)
+        {
+            builder.AddRelation(new CrewOf(astronauts[random.Next(astronauts.Length)], missions[random.Next(missions.Length)]));
+            builder.AddRelation(new TrainedWith(astronauts[random.Next(astronauts.Length)], astronauts[random.Next(astronauts.Length)]));
+        }
+
+        foreach (var astronaut in astronauts.Where(_ => random.Next(2) == 0))
+        {
+            builder.AddRelation(new BackupFor(astronaut, missions[random.Next(missions.Length)]));
+        }
+
+        return builder.Build();
+    }
+
+    // Each step as a traversal step and as LINQ over the member of the same name, and whether it ends at missions.
+    private static class Steps
+    {
+        public static readonly (Func<IEnumerable<Entity>, IEnumerable<Entity>> Take, Func<IEnumerable<Entity>, IEnumerable<Entity>> Expect, bool ToMissions)[] AstronautSteps =
+        [
+            (s => ((IEnumerable<Astronaut>)s).CrewOf(), s => s.Cast<Astronaut>().SelectMany(a => a.CrewOf), true),
+            (s => ((IEnumerable<Astronaut>)s).BackupFor(), s => s.Cast<Astronaut>().Select(a => a.BackupFor).OfType<Mission>(), true),
+            (s => ((IEnumerable<Astronaut>)s).TrainedWith(), s => s.Cast<Astronaut>().SelectMany(a => a.TrainedWith), false),
+        ];
+
+        public static readonly (Func<IEnumerable<Entity>, IEnumerable<Entity>> Take, Func<IEnumerable<Entity>, IEnumerable<Entity>> Expect, bool ToMissions)[] MissionSteps =
+        [
+            (s => ((IEnumerable<Mission>)s).Crew(), s => s.Cast<Mission>().SelectMany(m => m.Crew), false),
+        ];
     }
 
     private static GraphView Graph(string which) => which switch
