@@ -24,16 +24,10 @@ internal sealed class Adjacency
     private readonly int[] _inStart;
     private readonly Relation[] _in;
 
-    private Adjacency(int[] outStart, Slots outgoing, int[] inStart, Slots incoming, bool hasSymmetricRelation)
+    private Adjacency(PlacedRow outgoing, PlacedRow incoming, bool hasSymmetricRelation)
     {
-        _outStart = outStart;
-        _out = outgoing.Relations;
-        _inStart = inStart;
-        _in = incoming.Relations;
-        OutEnds = outgoing.Ends;
-        OutRelationOrdinals = outgoing.Ordinals;
-        InEnds = incoming.Ends;
-        InRelationOrdinals = incoming.Ordinals;
+        (_outStart, _out, OutEnds, OutRelationOrdinals) = outgoing;
+        (_inStart, _in, InEnds, InRelationOrdinals) = incoming;
         HasSymmetricRelation = hasSymmetricRelation;
     }
 
@@ -62,20 +56,11 @@ internal sealed class Adjacency
     public Relation[] ByStart => _out;
 
     /// <summary>Indexes <paramref name="relations"/> (in file order) over the entity ordinals 0 … <paramref name="entityCount"/> − 1.</summary>
-    public static Adjacency Build(int entityCount, Relation[] relations)
-    {
-        var outStart = new int[entityCount + 1];
-        var inStart = new int[entityCount + 1];
-        var hasSymmetricRelation = false;
-        foreach (var relation in relations)
-        {
-            outStart[relation.From.Ordinal + 1]++;
-            inStart[relation.To.Ordinal + 1]++;
-            hasSymmetricRelation |= relation.IsSymmetric;
-        }
-
-        return new Adjacency(outStart, Place(outStart, relations, forward: true), inStart, Place(inStart, relations, forward: false), hasSymmetricRelation);
-    }
+    public static Adjacency Build(int entityCount, Relation[] relations) =>
+        new(
+            RelationPlacement.Place(entityCount, relations, forward: true, keepRelations: true),
+            RelationPlacement.Place(entityCount, relations, forward: false, keepRelations: true),
+            Array.Exists(relations, relation => relation.IsSymmetric));
 
     /// <summary>
     /// Indexes the relations by the entities they cite as sources: the slice "out" of an entity is the facts it
@@ -118,7 +103,7 @@ internal sealed class Adjacency
         }
 
         // Provenance reads the facts alone: the citation index keeps no ordinals beside them.
-        return new Adjacency(start, new Slots(facts, [], []), new int[entityCount + 1], new Slots([], [], []), hasSymmetricRelation: false);
+        return new Adjacency(new PlacedRow(start, facts, [], []), new PlacedRow(new int[entityCount + 1], [], [], []), hasSymmetricRelation: false);
 
         // A fact naming a source twice backs it once.
         static bool FirstCitation(IReadOnlyList<Entity> sources, int at)
@@ -134,37 +119,6 @@ internal sealed class Adjacency
             return true;
         }
     }
-
-    // A stable counting sort: counts[e + 1] holds the degree of e on entry and the start of e + 1 on exit.
-    private static Slots Place(int[] start, Relation[] relations, bool forward)
-    {
-        var entityCount = start.Length - 1;
-        for (var e = 0; e < entityCount; e++)
-        {
-            start[e + 1] += start[e];
-        }
-
-        // Fill using start[e] as the cursor of e, which leaves it at the start of e + 1; then shift back.
-        var placed = new Slots(new Relation[relations.Length], new int[relations.Length], new int[relations.Length]);
-        foreach (var relation in relations)
-        {
-            var (at, end) = forward ? (relation.From.Ordinal, relation.To.Ordinal) : (relation.To.Ordinal, relation.From.Ordinal);
-            var slot = start[at]++;
-            placed.Relations[slot] = relation;
-            placed.Ends[slot] = end;
-            placed.Ordinals[slot] = relation.Ordinal;
-        }
-
-        for (var e = entityCount; e > 0; e--)
-        {
-            start[e] = start[e - 1];
-        }
-
-        start[0] = 0;
-        return placed;
-    }
-
-    private readonly record struct Slots(Relation[] Relations, int[] Ends, int[] Ordinals);
 
     /// <summary>The relations starting at the entity, in file order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

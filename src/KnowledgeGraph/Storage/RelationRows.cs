@@ -16,10 +16,10 @@ namespace KnowledgeGraph;
 /// </remarks>
 internal sealed class RelationRows
 {
-    private RelationRows(Row outgoing, Row incoming)
+    private RelationRows(PlacedRow outgoing, PlacedRow incoming)
     {
-        (OutStarts, OutEnds, OutRelations) = outgoing;
-        (InStarts, InEnds, InRelations) = incoming;
+        (OutStarts, _, OutEnds, OutRelations) = outgoing;
+        (InStarts, _, InEnds, InRelations) = incoming;
     }
 
     public int[] OutStarts { get; }
@@ -42,37 +42,10 @@ internal sealed class RelationRows
         var ofType = type.IsSealed
             ? Array.FindAll(relations, relation => relation.GetType() == type)
             : Array.FindAll(relations, type.IsInstanceOfType);
-        return new RelationRows(Place(entityCount, ofType, forward: true), Place(entityCount, ofType, forward: false));
+        return new RelationRows(
+            RelationPlacement.Place(entityCount, ofType, forward: true, keepRelations: false),
+            RelationPlacement.Place(entityCount, ofType, forward: false, keepRelations: false));
     }
-
-    // A stable counting sort by one end, keeping the other end's ordinal and the relation's: each entity's row stays
-    // in file order.
-    private static Row Place(int entityCount, Relation[] relations, bool forward)
-    {
-        var starts = new int[entityCount + 1];
-        foreach (var relation in relations)
-        {
-            starts[(forward ? relation.From : relation.To).Ordinal + 1]++;
-        }
-
-        for (var e = 0; e < entityCount; e++)
-        {
-            starts[e + 1] += starts[e];
-        }
-
-        var cursor = starts.AsSpan(0, entityCount).ToArray();
-        var (ends, ordinals) = (new int[relations.Length], new int[relations.Length]);
-        foreach (var relation in relations)
-        {
-            var (at, end) = forward ? (relation.From, relation.To) : (relation.To, relation.From);
-            var slot = cursor[at.Ordinal]++;
-            (ends[slot], ordinals[slot]) = (end.Ordinal, relation.Ordinal);
-        }
-
-        return new Row(starts, ends, ordinals);
-    }
-
-    private readonly record struct Row(int[] Starts, int[] Ends, int[] Relations);
 }
 
 /// <summary>
